@@ -1,0 +1,3 @@
+from passionpath.cli import main
+
+main()

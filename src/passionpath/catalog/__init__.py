@@ -1,0 +1,35 @@
+"""The occupation catalog: importing releases, searching and reading occupations."""
+
+from passionpath.catalog._download import download_release
+from passionpath.catalog._importer import ImportReport, import_release
+from passionpath.catalog._queries import (
+    CatalogStatus,
+    EmptyCatalogError,
+    OccupationProfile,
+    RatingMatrix,
+    catalog_is_empty,
+    catalog_status,
+    occupation_profile,
+    rating_matrix,
+    search_occupations,
+)
+from passionpath.catalog._search import SearchHit
+from passionpath.catalog._starter import STARTER_PATH, load_starter
+
+__all__ = [
+    "STARTER_PATH",
+    "CatalogStatus",
+    "EmptyCatalogError",
+    "ImportReport",
+    "OccupationProfile",
+    "RatingMatrix",
+    "SearchHit",
+    "catalog_is_empty",
+    "catalog_status",
+    "download_release",
+    "import_release",
+    "load_starter",
+    "occupation_profile",
+    "rating_matrix",
+    "search_occupations",
+]

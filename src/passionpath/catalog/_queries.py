@@ -1,0 +1,380 @@
+"""Read-side queries over the catalog: status, occupation profiles, search and matrices."""
+
+from __future__ import annotations
+
+import json
+import pickle
+from collections.abc import Sequence
+from dataclasses import asdict, dataclass, field, replace
+from typing import Any
+
+import numpy as np
+from numpy.typing import NDArray
+from sqlalchemy import Engine, distinct, func, select
+
+from passionpath.catalog._importer import current_release
+from passionpath.catalog._layout import RIASEC_ELEMENTS, RIASEC_LETTERS
+from passionpath.catalog._search import SearchHit, TitleIndex
+from passionpath.catalog.attribution import STARTER_NOTICE
+from passionpath.errors import NotFoundError, PassionpathError
+from passionpath.store import get_engine
+from passionpath.store import models as m
+
+
+class EmptyCatalogError(PassionpathError):
+    def __init__(self) -> None:
+        super().__init__(
+            "The catalog is empty. Load the starter catalog with `passionpath data starter`, "
+            "or the real O*NET database with `passionpath data download`."
+        )
+
+
+@dataclass
+class CatalogStatus:
+    name: str
+    version: str
+    approximate: bool
+    source: str
+    imported_at: str
+    attribution: str
+    notice: str | None
+    counts: dict[str, int]
+    files_skipped: list[str]
+
+    def as_dict(self) -> dict[str, Any]:
+        return asdict(self)
+
+
+def _distinct_codes(engine: Engine, domain: str) -> int:
+    with engine.connect() as conn:
+        query = select(func.count(distinct(m.Rating.occupation_code))).where(
+            m.Rating.domain == domain
+        )
+        return int(conn.execute(query).scalar_one())
+
+
+def _count(engine: Engine, column: Any) -> int:
+    with engine.connect() as conn:
+        return int(conn.execute(select(func.count(column))).scalar_one())
+
+
+def catalog_status(engine: Engine | None = None) -> CatalogStatus | None:
+    """What is loaded, with counts; ``None`` when the catalog is empty."""
+    engine = engine or get_engine()
+    release = current_release(engine)
+    if release is None:
+        return None
+    counts = {
+        "occupations": _count(engine, m.Occupation.code),
+        "with_job_zone": _count(engine, m.Occupation.job_zone),
+        "with_interests": _distinct_codes(engine, "interests"),
+        "with_skills": _distinct_codes(engine, "skills"),
+        "with_knowledge": _distinct_codes(engine, "knowledge"),
+        "with_work_values": _distinct_codes(engine, "work_values"),
+        "with_work_styles": _distinct_codes(engine, "work_styles"),
+        "tasks": _count(engine, m.Task.task_id),
+        "technology_examples": _count(engine, m.Technology.id),
+        "alternate_titles": _count(engine, m.AlternateTitle.id),
+        "related_pairs": _count(engine, m.RelatedOccupation.occupation_code),
+        "descriptors": _count(engine, m.Descriptor.element_id),
+    }
+    return CatalogStatus(
+        name=release.name,
+        version=release.version,
+        approximate=release.approximate,
+        source=release.source,
+        imported_at=release.imported_at.isoformat(timespec="seconds"),
+        attribution=release.attribution,
+        notice=STARTER_NOTICE if release.approximate else None,
+        counts=counts,
+        files_skipped=json.loads(release.files_skipped),
+    )
+
+
+def catalog_is_empty(engine: Engine | None = None) -> bool:
+    return current_release(engine or get_engine()) is None
+
+
+# --- search -----------------------------------------------------------------------------
+
+_indexes: dict[str, TitleIndex] = {}
+
+
+def title_index(engine: Engine | None = None) -> TitleIndex:
+    """The search index for the loaded release, cached in memory and in the cache directory."""
+    from passionpath.config import get_settings
+
+    engine = engine or get_engine()
+    release = current_release(engine)
+    if release is None:
+        raise EmptyCatalogError()
+    key = release.content_sha256
+    if key in _indexes:
+        return _indexes[key]
+    cache_file = get_settings().cache_dir / f"title-index-{key[:24]}.pickle"
+    index: TitleIndex | None = None
+    if cache_file.exists():
+        try:
+            index = pickle.loads(cache_file.read_bytes())
+        except Exception:  # a stale or truncated cache is rebuilt, never fatal
+            index = None
+    if not isinstance(index, TitleIndex):
+        with engine.connect() as conn:
+            occupations = conn.execute(
+                select(m.Occupation.code, m.Occupation.title).order_by(m.Occupation.code)
+            ).all()
+            alternates = conn.execute(
+                select(m.AlternateTitle.occupation_code, m.AlternateTitle.title)
+            ).all()
+            shorts = conn.execute(
+                select(m.AlternateTitle.occupation_code, m.AlternateTitle.short_title).where(
+                    m.AlternateTitle.short_title.is_not(None)
+                )
+            ).all()
+        index = TitleIndex.build(
+            [(c, t) for c, t in occupations],
+            [(c, t) for c, t in [*alternates, *shorts] if t is not None],
+        )
+        try:
+            cache_file.parent.mkdir(parents=True, exist_ok=True)
+            tmp = cache_file.with_suffix(".tmp")
+            tmp.write_bytes(pickle.dumps(index, protocol=pickle.HIGHEST_PROTOCOL))
+            tmp.replace(cache_file)
+        except OSError:
+            pass  # a read-only cache directory only costs speed
+    _indexes[key] = index
+    return index
+
+
+def search_occupations(
+    query: str, limit: int = 10, engine: Engine | None = None
+) -> list[SearchHit]:
+    """Occupations whose title or an alternate title matches ``query``, best first."""
+    if limit < 1:
+        raise PassionpathError("--limit must be at least 1.")
+    engine = engine or get_engine()
+    hits = title_index(engine).search(query, limit)
+    with engine.connect() as conn:
+        details = {
+            code: (zone, riasec)
+            for code, zone, riasec in conn.execute(
+                select(m.Occupation.code, m.Occupation.job_zone, m.Occupation.riasec_code).where(
+                    m.Occupation.code.in_([h.code for h in hits])
+                )
+            )
+        }
+    return [
+        replace(
+            hit,
+            job_zone=details.get(hit.code, (None, None))[0],
+            riasec_code=details.get(hit.code, (None, None))[1],
+        )
+        for hit in hits
+    ]
+
+
+# --- occupation profile -------------------------------------------------------------------
+
+
+@dataclass
+class RatedDescriptor:
+    element_id: str
+    name: str
+    importance: float | None
+    level: float | None
+    suppressed: bool = False
+
+
+@dataclass
+class OccupationProfile:
+    code: str
+    title: str
+    description: str
+    job_zone: int | None
+    job_zone_name: str | None
+    riasec_code: str | None
+    interests: dict[str, float]
+    skills: list[RatedDescriptor]
+    knowledge: list[RatedDescriptor]
+    work_values: dict[str, float]
+    work_styles: list[RatedDescriptor]
+    education: list[dict[str, Any]]
+    technology: list[dict[str, Any]]
+    tasks: list[dict[str, Any]]
+    alternate_titles: list[str]
+    related: list[dict[str, Any]]
+    attribution: str
+    notice: str | None = None
+    extra: dict[str, Any] = field(default_factory=dict)
+
+    def as_dict(self) -> dict[str, Any]:
+        return asdict(self)
+
+
+def _rated(rows: Sequence[Any]) -> list[RatedDescriptor]:
+    """Pair IM and LV rows per element, most important first."""
+    by_element: dict[str, RatedDescriptor] = {}
+    for element, name, scale, value, suppress in rows:
+        item = by_element.setdefault(element, RatedDescriptor(element, name, None, None))
+        if scale == "IM":
+            item.importance = value
+        elif scale == "LV":
+            item.level = value
+        item.suppressed = item.suppressed or bool(suppress)
+    return sorted(by_element.values(), key=lambda d: (-(d.importance or 0), d.name))
+
+
+def occupation_profile(code: str, engine: Engine | None = None) -> OccupationProfile:
+    engine = engine or get_engine()
+    release = current_release(engine)
+    if release is None:
+        raise EmptyCatalogError()
+    with engine.connect() as conn:
+        occupation = conn.execute(
+            select(m.Occupation.__table__).where(m.Occupation.code == code)
+        ).first()
+        if occupation is None:
+            raise NotFoundError(
+                f"No occupation with code {code!r}. Find codes with "
+                "`passionpath occupations search TITLE`."
+            )
+        zone_name = conn.execute(
+            select(m.JobZoneReference.name).where(
+                m.JobZoneReference.job_zone == occupation.job_zone
+            )
+        ).scalar()
+        ratings = conn.execute(
+            select(
+                m.Rating.domain,
+                m.Rating.element_id,
+                m.Descriptor.name,
+                m.Rating.scale_id,
+                m.Rating.value,
+                m.Rating.recommend_suppress,
+            )
+            .join(m.Descriptor, m.Descriptor.element_id == m.Rating.element_id)
+            .where(m.Rating.occupation_code == code)
+        ).all()
+        education = conn.execute(
+            select(m.EteValue.category, m.EteValue.value, m.EteCategory.description)
+            .join(
+                m.EteCategory,
+                (m.EteCategory.element_id == m.EteValue.element_id)
+                & (m.EteCategory.scale_id == m.EteValue.scale_id)
+                & (m.EteCategory.category == m.EteValue.category),
+            )
+            .where(m.EteValue.occupation_code == code, m.EteValue.scale_id == "RL")
+            .order_by(m.EteValue.value.desc())
+        ).all()
+        technology = conn.execute(
+            select(m.Technology.example, m.Technology.commodity_title, m.Technology.hot)
+            .where(m.Technology.occupation_code == code)
+            .order_by(m.Technology.hot.desc(), m.Technology.example)
+        ).all()
+        tasks = conn.execute(
+            select(m.Task.task_id, m.Task.text, m.Task.task_type)
+            .where(m.Task.occupation_code == code)
+            .order_by(m.Task.task_type, m.Task.task_id)
+        ).all()
+        alternates = conn.execute(
+            select(m.AlternateTitle.title)
+            .where(m.AlternateTitle.occupation_code == code)
+            .order_by(m.AlternateTitle.title)
+        ).scalars()
+        related = conn.execute(
+            select(m.RelatedOccupation.related_code, m.Occupation.title, m.RelatedOccupation.tier)
+            .join(m.Occupation, m.Occupation.code == m.RelatedOccupation.related_code)
+            .where(m.RelatedOccupation.occupation_code == code)
+            .order_by(m.RelatedOccupation.rank)
+        ).all()
+
+    def domain(name: str) -> list[Any]:
+        return [r[1:] for r in ratings if r[0] == name]
+
+    interest_values = {e: v for e, _, s, v, _ in domain("interests") if s == "OI"}
+    return OccupationProfile(
+        code=occupation.code,
+        title=occupation.title,
+        description=occupation.description,
+        job_zone=occupation.job_zone,
+        job_zone_name=zone_name,
+        riasec_code=occupation.riasec_code,
+        interests={
+            letter: interest_values[e]
+            for letter, e in zip(RIASEC_LETTERS, RIASEC_ELEMENTS, strict=True)
+            if e in interest_values
+        },
+        skills=_rated(domain("skills")),
+        knowledge=_rated(domain("knowledge")),
+        work_values={n: v for _, n, s, v, _ in domain("work_values") if s == "EX"},
+        work_styles=_rated(domain("work_styles")),
+        education=[
+            {"category": c, "description": d, "percent": v} for c, v, d in education if v > 0
+        ],
+        technology=[{"example": e, "kind": k, "hot": bool(h)} for e, k, h in technology],
+        tasks=[{"id": i, "text": t, "type": ty} for i, t, ty in tasks],
+        alternate_titles=list(alternates),
+        related=[{"code": c, "title": t, "tier": tier} for c, t, tier in related],
+        attribution=release.attribution,
+        notice=STARTER_NOTICE if release.approximate else None,
+    )
+
+
+# --- matrices -------------------------------------------------------------------------------
+
+
+@dataclass
+class RatingMatrix:
+    """Occupations x descriptors for one domain and scale. Missing values are NaN."""
+
+    codes: NDArray[np.str_]
+    element_ids: NDArray[np.str_]
+    element_names: list[str]
+    values: NDArray[np.float32]
+    suppressed: NDArray[np.bool_]
+
+
+def rating_matrix(
+    domain: str,
+    scale: str,
+    *,
+    engine: Engine | None = None,
+    include_suppressed: bool = False,
+) -> RatingMatrix:
+    """One query, one matrix: e.g. ``rating_matrix("skills", "LV")``.
+
+    Values O*NET recommends suppressing are NaN unless ``include_suppressed`` is set; the
+    ``suppressed`` mask says where they were either way.
+    """
+    engine = engine or get_engine()
+    with engine.connect() as conn:
+        rows = conn.execute(
+            select(
+                m.Rating.occupation_code,
+                m.Rating.element_id,
+                m.Rating.value,
+                m.Rating.recommend_suppress,
+            ).where(m.Rating.domain == domain, m.Rating.scale_id == scale)
+        ).all()
+        names = dict(
+            conn.execute(
+                select(m.Descriptor.element_id, m.Descriptor.name).where(
+                    m.Descriptor.element_id.in_({r[1] for r in rows})
+                )
+            ).all()
+        )
+    if not rows:
+        empty = np.empty((0, 0), dtype=np.float32)
+        return RatingMatrix(
+            np.array([], dtype=str), np.array([], dtype=str), [], empty, empty.astype(bool)
+        )
+    codes_column, elements_column, values_column, suppress_column = zip(*rows, strict=True)
+    codes, row = np.unique(np.asarray(codes_column), return_inverse=True)
+    elements, col = np.unique(np.asarray(elements_column), return_inverse=True)
+    values = np.full((codes.size, elements.size), np.nan, dtype=np.float32)
+    suppressed = np.zeros(values.shape, dtype=bool)
+    values[row, col] = np.asarray(values_column, dtype=np.float32)
+    suppressed[row, col] = np.asarray(suppress_column, dtype=bool)
+    if not include_suppressed:
+        values[suppressed] = np.nan
+    return RatingMatrix(codes, elements, [names.get(e, e) for e in elements], values, suppressed)

@@ -1,0 +1,33 @@
+"""The ``passionpath`` command. Heavy modules are imported inside commands to keep --help fast."""
+
+from __future__ import annotations
+
+import typer
+
+from passionpath import __version__
+from passionpath.cli import data, occupations
+
+app = typer.Typer(
+    name="passionpath",
+    help="Find careers where what you love meets what you can do.",
+    no_args_is_help=True,
+    pretty_exceptions_show_locals=False,
+    rich_markup_mode="rich",
+)
+app.add_typer(data.app, name="data")
+app.add_typer(occupations.app, name="occupations")
+
+
+def _version(value: bool) -> None:
+    if value:
+        typer.echo(f"passionpath {__version__}")
+        raise typer.Exit()
+
+
+@app.callback()
+def _root(
+    version: bool = typer.Option(
+        False, "--version", callback=_version, is_eager=True, help="Show the version and exit."
+    ),
+) -> None:
+    """Find careers where what you love meets what you can do."""

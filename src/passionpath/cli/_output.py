@@ -1,0 +1,80 @@
+"""Shared output helpers: JSON for machines, Rich for people, one-line errors."""
+
+from __future__ import annotations
+
+import functools
+import json
+import sys
+from collections.abc import Callable, Iterator
+from contextlib import contextmanager
+from typing import Any, NoReturn, TypeVar
+
+import typer
+from rich.console import Console
+
+console = Console()
+err_console = Console(stderr=True)
+
+
+def emit_json(data: Any) -> None:
+    sys.stdout.write(json.dumps(data, indent=2, ensure_ascii=False, default=str) + "\n")
+
+
+def fail(message: str, code: int = 1) -> NoReturn:
+    err_console.print(f"[bold red]Error:[/] {message}", highlight=False, soft_wrap=True)
+    raise typer.Exit(code)
+
+
+def attribution_line(text: str, notice: str | None = None) -> None:
+    if notice:
+        console.print(f"[yellow]{notice}[/]", highlight=False)
+    console.print(f"[dim]{text}[/]", highlight=False)
+
+
+F = TypeVar("F", bound=Callable[..., Any])
+
+
+def user_errors(func: F) -> F:
+    """Turn a PassionpathError raised by a command into one red line and exit status 1."""
+
+    @functools.wraps(func)
+    def wrapper(*args: Any, **kwargs: Any) -> Any:
+        from passionpath.errors import PassionpathError
+
+        try:
+            return func(*args, **kwargs)
+        except PassionpathError as exc:
+            fail(str(exc))
+
+    return wrapper  # type: ignore[return-value]
+
+
+@contextmanager
+def byte_progress(label: str, enabled: bool = True) -> Iterator[Callable[[str, int, int], None]]:
+    """A Rich progress bar driven by ``callback(current_item, done, total)``."""
+    from rich.progress import (
+        BarColumn,
+        DownloadColumn,
+        Progress,
+        TextColumn,
+        TimeRemainingColumn,
+    )
+
+    if not enabled:
+        yield lambda _item, _done, _total: None
+        return
+    with Progress(
+        TextColumn("[bold]{task.description}"),
+        BarColumn(),
+        DownloadColumn(),
+        TimeRemainingColumn(),
+        TextColumn("{task.fields[item]}"),
+        console=err_console,
+        transient=False,
+    ) as progress:
+        task = progress.add_task(label, total=None, item="")
+
+        def update(item: str, done: int, total: int | None) -> None:
+            progress.update(task, completed=done, total=total, item=item)
+
+        yield update

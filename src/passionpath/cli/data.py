@@ -1,0 +1,131 @@
+"""``passionpath data``: load, download and inspect the occupation catalog."""
+
+from __future__ import annotations
+
+from pathlib import Path
+from typing import Any
+
+import typer
+
+from passionpath.cli._output import byte_progress, console, emit_json, user_errors
+
+app = typer.Typer(help="Load and inspect the occupation catalog.", no_args_is_help=True)
+
+JSON = typer.Option(False, "--json", help="Print machine-readable JSON.")
+
+
+def _print_report(report: Any, as_json: bool) -> None:
+    if as_json:
+        emit_json(report.as_dict())
+        return
+    if report.unchanged:
+        console.print(
+            f"{report.name} {report.version} is already loaded and unchanged; nothing to do "
+            "(use --force to import it again)."
+        )
+        return
+    total = sum(report.counts.values())
+    console.print(
+        f"[green]Imported[/] {report.name} {report.version}: "
+        f"{report.counts.get('Occupation Data.txt', 0):,} occupations, {total:,} rows "
+        f"from {len(report.files_read)} files in {report.seconds:.1f} s."
+    )
+    if report.files_skipped:
+        console.print(f"Skipped (not in this release): {', '.join(report.files_skipped)}")
+    if report.files_ignored:
+        console.print(f"[dim]Not used by passionpath: {', '.join(report.files_ignored)}[/]")
+
+
+@app.command("import")
+@user_errors
+def import_(
+    path: Path = typer.Argument(..., help="O*NET text release: the .zip or its extracted folder."),
+    force: bool = typer.Option(False, "--force", help="Re-import even if unchanged."),
+    as_json: bool = JSON,
+) -> None:
+    """Import an O*NET text release, replacing the catalog in one transaction."""
+    from passionpath.catalog import import_release
+
+    with byte_progress("Importing", enabled=not as_json) as progress:
+        report = import_release(path, force=force, progress=progress)
+    _print_report(report, as_json)
+
+
+@app.command()
+@user_errors
+def download(
+    release: str = typer.Option("30.0", "--release", help="O*NET release number."),
+    as_json: bool = JSON,
+) -> None:
+    """Download an official O*NET text release (resumable), verify it, then import it."""
+    from passionpath.catalog import download_release, import_release
+    from passionpath.config import get_settings
+
+    settings = get_settings()
+    with byte_progress(f"Downloading O*NET {release}", enabled=not as_json) as progress:
+        path = download_release(
+            release,
+            template=settings.onet_download_url,
+            directory=settings.data_dir / "downloads",
+            progress=lambda done, total: progress("", done, total or 0),
+        )
+    with byte_progress("Importing", enabled=not as_json) as progress:
+        report = import_release(path, progress=progress)
+    _print_report(report, as_json)
+
+
+@app.command()
+@user_errors
+def starter(
+    if_empty: bool = typer.Option(
+        False, "--if-empty", help="Only load it when no catalog is loaded yet."
+    ),
+    as_json: bool = JSON,
+) -> None:
+    """Load the bundled approximate starter catalog (works offline)."""
+    from passionpath.catalog import load_starter
+
+    with byte_progress("Loading starter catalog", enabled=not as_json) as progress:
+        report = load_starter(if_empty=if_empty, progress=progress)
+    if report is None:
+        if as_json:
+            emit_json({"loaded": False, "reason": "a catalog is already loaded"})
+        else:
+            console.print("A catalog is already loaded; the starter catalog was not needed.")
+        return
+    _print_report(report, as_json)
+
+
+@app.command()
+@user_errors
+def status(as_json: bool = JSON) -> None:
+    """Show which release is loaded, with counts and attribution."""
+    from rich.table import Table
+
+    from passionpath.catalog import catalog_status
+    from passionpath.cli._output import attribution_line
+    from passionpath.config import get_settings
+
+    current = catalog_status()
+    database = get_settings().resolved_database_url
+    if as_json:
+        emit_json({"database": database, "catalog": current.as_dict() if current else None})
+        return
+    console.print(f"Database: {database}", highlight=False)
+    if current is None:
+        console.print(
+            "No catalog loaded. Run `passionpath data starter` (offline, approximate) or "
+            "`passionpath data download` (the real O*NET database)."
+        )
+        return
+    console.print(
+        f"[bold]{current.name}[/] {current.version}, imported {current.imported_at}",
+        highlight=False,
+    )
+    table = Table(show_header=False, box=None, padding=(0, 2))
+    for key, value in current.counts.items():
+        table.add_row(key.replace("_", " "), f"{value:,}")
+    console.print(table)
+    if current.files_skipped:
+        console.print(f"Files not in this release: {', '.join(current.files_skipped)}")
+    attribution_line(current.attribution, current.notice)
