@@ -11,6 +11,7 @@ from passionpath.catalog._queries import (
     catalog_status,
     occupation_profile,
     rating_matrix,
+    release_attribution,
     search_occupations,
 )
 from passionpath.catalog._search import SearchHit
@@ -31,5 +32,6 @@ __all__ = [
     "load_starter",
     "occupation_profile",
     "rating_matrix",
+    "release_attribution",
     "search_occupations",
 ]

@@ -18,7 +18,6 @@ DownloadProgress = Callable[[int, int | None], None]
 
 _RELEASE = re.compile(r"^\d{1,2}\.\d{1,2}$")
 _ATTEMPTS = 5
-_CHUNK = 1 << 16
 
 
 def release_url(release: str, template: str) -> str:
@@ -59,7 +58,7 @@ def fetch(url: str, target: Path, progress: DownloadProgress | None = None) -> P
                     have = 0  # the server ignored the range: start over
                 total = _total_from(dict(response.headers), have)
                 with part.open("ab" if have else "wb") as out:
-                    for chunk in response.iter_bytes(_CHUNK):
+                    for chunk in response.iter_bytes():
                         out.write(chunk)
                         have += len(chunk)
                         if progress is not None:

@@ -91,6 +91,14 @@ def catalog_status(engine: Engine | None = None) -> CatalogStatus | None:
     )
 
 
+def release_attribution(engine: Engine | None = None) -> tuple[str, str | None]:
+    """The loaded release's attribution, and the starter-catalog notice when it applies."""
+    release = current_release(engine or get_engine())
+    if release is None:
+        raise EmptyCatalogError()
+    return release.attribution, STARTER_NOTICE if release.approximate else None
+
+
 def catalog_is_empty(engine: Engine | None = None) -> bool:
     return current_release(engine or get_engine()) is None
 

@@ -23,11 +23,13 @@ FUZZY_CUTOFF = 80.0
 
 
 def tokenize(text: str) -> list[str]:
-    """Lower-case word tokens with a light plural strip (chefs -> chef, bakeries -> bakery)."""
+    """Lower-case word tokens with a light plural strip (chefs -> chef, coaches -> coach)."""
     tokens = []
     for token in _TOKEN.findall(text.lower().replace("'s", "")):
         if len(token) > 4 and token.endswith("ies"):
             token = token[:-3] + "y"
+        elif len(token) > 4 and token.endswith(("sses", "ches", "shes", "xes")):
+            token = token[:-2]
         elif len(token) > 3 and token.endswith("s") and not token.endswith("ss"):
             token = token[:-1]
         tokens.append(token)

@@ -26,12 +26,10 @@ def search(
     """Find occupations by title or alternate title."""
     from rich.table import Table
 
-    from passionpath.catalog import catalog_status, search_occupations
+    from passionpath.catalog import release_attribution, search_occupations
 
     hits = search_occupations(query, limit)
-    status = catalog_status()
-    attribution = status.attribution if status else ""
-    notice = status.notice if status else None
+    attribution, notice = release_attribution()
     if as_json:
         emit_json(
             {

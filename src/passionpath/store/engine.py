@@ -7,8 +7,8 @@ from contextlib import contextmanager
 from pathlib import Path
 from typing import Any
 
-from sqlalchemy import Engine, create_engine, event, inspect, text
-from sqlalchemy.exc import OperationalError, SQLAlchemyError
+from sqlalchemy import Engine, create_engine, event, text
+from sqlalchemy.exc import OperationalError, ProgrammingError, SQLAlchemyError
 from sqlalchemy.orm import Session, sessionmaker
 
 from passionpath.errors import DatabaseError
@@ -44,9 +44,16 @@ def _make_engine(url: str) -> Engine:
 
 def current_revision(engine: Engine) -> str | None:
     with engine.connect() as conn:
-        if not inspect(conn).has_table("alembic_version"):
+        # Asking directly is cheaper than reflecting the schema on every start.
+        try:
+            with conn.begin():
+                return conn.execute(text("SELECT version_num FROM alembic_version")).scalar()
+        except ProgrammingError:
             return None
-        return conn.execute(text("SELECT version_num FROM alembic_version")).scalar()
+        except OperationalError as exc:
+            if "no such table" in str(exc.orig):
+                return None
+            raise
 
 
 def migrate(engine: Engine, revision: str = "head") -> None:
