@@ -14,8 +14,10 @@ from pathlib import Path
 
 from _common import ONET_DIR, PASSIONPATH, percentiles
 
-QUERIES = ["baker", "pastry chef", "sofware developer", "registered nurse", "acountant",
-           "football coach", "food photographer", "ux designer", "data scientist", "welder"]  # fmt: skip
+QUERIES = [
+    "baker", "pastry chef", "sofware developer", "registered nurse", "acountant",
+    "football coach", "food photographer", "ux designer", "data scientist", "welder",
+]  # fmt: skip
 
 
 def timed(command: list[str], env: dict[str, str], runs: int) -> list[float]:

@@ -105,9 +105,7 @@ def test_console_script_and_module_entry_points(tmp_path: Path) -> None:
     for command in (["passionpath"], [sys.executable, "-m", "passionpath"]):
         if command == ["passionpath"]:
             command = [str(Path(sys.executable).with_name("passionpath"))]
-        result = subprocess.run(
-            [*command, "--version"], capture_output=True, text=True, check=True
-        )
+        result = subprocess.run([*command, "--version"], capture_output=True, text=True, check=True)
         assert result.stdout.startswith("passionpath ")
 
 

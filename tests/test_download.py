@@ -120,11 +120,11 @@ def test_unknown_release_gives_a_clear_error(server: ReleaseServer, tmp_path: Pa
 
 
 def test_a_file_that_is_not_a_release_is_discarded(tmp_path: Path) -> None:
-    with ReleaseServer(b"<html>maintenance page</html>") as bogus:
-        with pytest.raises(ReleaseError, match="not a readable zip"):
-            download_release(
-                "30.0", template=bogus.url + "/db_{release}_text.zip", directory=tmp_path
-            )
+    with (
+        ReleaseServer(b"<html>maintenance page</html>") as bogus,
+        pytest.raises(ReleaseError, match="not a readable zip"),
+    ):
+        download_release("30.0", template=bogus.url + "/db_{release}_text.zip", directory=tmp_path)
     assert not (tmp_path / "db_30_0_text.zip").exists()
 
 

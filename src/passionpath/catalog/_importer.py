@@ -63,21 +63,28 @@ class _Context:
 RowBuilder = Callable[[FieldReader, dict[str, str], _Context], dict[str, Any] | None]
 
 
+def _rated_value(f: FieldReader, row: dict[str, str], ctx: _Context) -> dict[str, Any]:
+    """The columns every per-occupation rating file shares."""
+    element = f.text(row, "Element ID")
+    ctx.element_names.setdefault(element, row["Element Name"])
+    return {
+        "occupation_code": f.code(row, "O*NET-SOC Code", ctx.codes),
+        "element_id": element,
+        "scale_id": f.text(row, "Scale ID"),
+        "value": f.number(row, "Data Value"),
+        "recommend_suppress": f.flag(row, "Recommend Suppress"),
+    }
+
+
 def _rating(domain: str) -> RowBuilder:
     def build(f: FieldReader, row: dict[str, str], ctx: _Context) -> dict[str, Any]:
-        element = f.text(row, "Element ID")
-        ctx.element_names.setdefault(element, row["Element Name"])
         return {
-            "occupation_code": f.code(row, "O*NET-SOC Code", ctx.codes),
-            "element_id": element,
-            "scale_id": f.text(row, "Scale ID"),
+            **_rated_value(f, row, ctx),
             "domain": domain,
-            "value": f.number(row, "Data Value"),
             "n": f.optional_integer(row, "N") if "N" in row else None,
             "std_error": f.optional_number(row, "Standard Error") if "N" in row else None,
             "lower_ci": f.optional_number(row, "Lower CI Bound") if "N" in row else None,
             "upper_ci": f.optional_number(row, "Upper CI Bound") if "N" in row else None,
-            "recommend_suppress": f.flag(row, "Recommend Suppress"),
             "not_relevant": f.flag(row, "Not Relevant"),
             "date": row["Date"] or None,
             "domain_source": row["Domain Source"] or None,
@@ -87,17 +94,8 @@ def _rating(domain: str) -> RowBuilder:
 
 
 def _ete(f: FieldReader, row: dict[str, str], ctx: _Context) -> dict[str, Any]:
-    element = f.text(row, "Element ID")
-    ctx.element_names.setdefault(element, row["Element Name"])
-    return {
-        "occupation_code": f.code(row, "O*NET-SOC Code", ctx.codes),
-        "element_id": element,
-        "scale_id": f.text(row, "Scale ID"),
-        # Importance rows (IM) carry no category; they are stored as category 0.
-        "category": f.optional_integer(row, "Category") or 0,
-        "value": f.number(row, "Data Value"),
-        "recommend_suppress": f.flag(row, "Recommend Suppress"),
-    }
+    # Importance rows (IM) carry no category; they are stored as category 0.
+    return {**_rated_value(f, row, ctx), "category": f.optional_integer(row, "Category") or 0}
 
 
 def _ete_category(f: FieldReader, row: dict[str, str], _ctx: _Context) -> dict[str, Any]:
