@@ -49,7 +49,6 @@ HERE = os.path.dirname(os.path.abspath(__file__))
 sys.path.insert(0, HERE)
 
 from descriptors import *  # noqa: E402,F401,F403
-import descriptors as D  # noqa: E402
 import reference_text as T  # noqa: E402
 import occupations_food  # noqa: E402
 import occupations_trades  # noqa: E402
@@ -77,9 +76,9 @@ RELEASE = {
     "name": "passionpath starter catalog",
     "version": "starter-1",
     "approximate": True,
-    "attribution": ("Approximate starter catalog written by the passionpath team: descriptions, tasks and "
-                    "ratings are our own estimates, not O*NET data. Occupation codes and titles follow the "
-                    "O*NET-SOC 2019 taxonomy. Run `passionpath data download` to import the real O*NET database."),
+    "attribution": ("Occupation codes and titles follow the O*NET-SOC 2019 taxonomy "
+                    "(O*NET(R) is a trademark of USDOL/ETA). Descriptions, tasks and ratings are the "
+                    "passionpath team's own estimates."),
 }
 
 # ---------------------------------------------------------------------------
@@ -212,7 +211,7 @@ def f2(x):
 
 
 def interest_strengths(oi):
-    return {letter: (v - 1.0) / 6.0 for letter, v in zip(RIASEC_LETTERS, oi)}
+    return {letter: (v - 1.0) / 6.0 for letter, v in zip(RIASEC_LETTERS, oi, strict=True)}
 
 
 def model_value(coefs, r, jz):
@@ -224,7 +223,7 @@ def largest_remainder(weights, total_hundredths=10000):
     """Scale weights to integers (hundredths of a percent) summing exactly to total."""
     s = sum(weights)
     exact = [w / s * total_hundredths for w in weights]
-    floors = [int(math.floor(e)) for e in exact]
+    floors = [math.floor(e) for e in exact]
     short = total_hundredths - sum(floors)
     order = sorted(range(len(weights)), key=lambda i: (-(exact[i] - floors[i]), i))
     for i in order[:short]:
@@ -392,7 +391,7 @@ def related_occupations(occs, skills_by_code):
         for j, cj in enumerate(codes):
             if i == j:
                 continue
-            s = sum(a * b for a, b in zip(vecs[i], vecs[j])) / (norms[i] * norms[j])
+            s = sum(a * b for a, b in zip(vecs[i], vecs[j], strict=True)) / (norms[i] * norms[j])
             sims.append((-round(s, 12), cj))
         sims.sort()
         result[ci] = [cj for _, cj in sims[:RELATED_PER_OCC]]
@@ -446,9 +445,9 @@ def build(out_dir):
 
     rows = []
     for o in occs:
-        for (eid, name), v in zip(INTERESTS, o["oi"]):
+        for (eid, name), v in zip(INTERESTS, o["oi"], strict=True):
             rows.append((o["code"], eid, name, "OI", f2(v), DATE, SOURCE))
-        for (eid, name), hp in zip(INTEREST_HIGH_POINTS, interest_high_points(o["oi"])):
+        for (eid, name), hp in zip(INTEREST_HIGH_POINTS, interest_high_points(o["oi"]), strict=True):
             rows.append((o["code"], eid, name, "IH", f2(hp), DATE, SOURCE))
     w("Interests.txt", ["O*NET-SOC Code", "Element ID", "Element Name", "Scale ID", "Data Value", "Date",
                         "Domain Source"], rows)
@@ -472,9 +471,9 @@ def build(out_dir):
 
     rows = []
     for o in occs:
-        for (eid, name), v in zip(WORK_VALUES, o["ex"]):
+        for (eid, name), v in zip(WORK_VALUES, o["ex"], strict=True):
             rows.append((o["code"], eid, name, "EX", f2(v), DATE, SOURCE))
-        for (eid, name), hp in zip(WORK_VALUE_HIGH_POINTS, value_high_points(o["ex"])):
+        for (eid, name), hp in zip(WORK_VALUE_HIGH_POINTS, value_high_points(o["ex"]), strict=True):
             rows.append((o["code"], eid, name, "VH", f2(hp), DATE, SOURCE))
     w("Work Values.txt", ["O*NET-SOC Code", "Element ID", "Element Name", "Scale ID", "Data Value", "Date",
                           "Domain Source"], rows)

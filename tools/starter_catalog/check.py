@@ -62,14 +62,7 @@ PER_OCC = {
     "Technology Skills.txt": (2, 6),
 }
 TWO_DEC = re.compile(r"^-?\d+\.\d\d$")
-RELEASE = {
-    "name": "passionpath starter catalog",
-    "version": "starter-1",
-    "approximate": True,
-    "attribution": ("Approximate starter catalog written by the passionpath team: descriptions, tasks and "
-                    "ratings are our own estimates, not O*NET data. Occupation codes and titles follow the "
-                    "O*NET-SOC 2019 taxonomy. Run `passionpath data download` to import the real O*NET database."),
-}
+from build import RELEASE  # noqa: E402  (one definition, shared with the builder)
 
 
 class Checker:
@@ -104,7 +97,7 @@ def read_table(path, header, ck):
         for c in cells:
             ck.expect(c != "" and c == c.strip(), "%s:%d: empty or padded value %r" % (name, i, c))
             ck.expect('"' not in c, "%s:%d: double quote in value" % (name, i))
-        rows.append(dict(zip(header, cells)))
+        rows.append(dict(zip(header, cells, strict=True)))
     return rows
 
 
