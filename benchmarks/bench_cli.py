@@ -15,9 +15,17 @@ from pathlib import Path
 from _common import ONET_DIR, PASSIONPATH, percentiles
 
 QUERIES = [
-    "baker", "pastry chef", "sofware developer", "registered nurse", "acountant",
-    "football coach", "food photographer", "ux designer", "data scientist", "welder",
-]  # fmt: skip
+    "baker",
+    "pastry chef",
+    "sofware developer",
+    "registered nurse",
+    "acountant",
+    "football coach",
+    "food photographer",
+    "ux designer",
+    "data scientist",
+    "welder",
+]
 
 
 def timed(command: list[str], env: dict[str, str], runs: int) -> list[float]:
@@ -60,8 +68,10 @@ def main() -> None:
                 started = time.perf_counter()
                 search_occupations(query, 10)
                 samples.append(time.perf_counter() - started)
-        print(f"search index ({catalog}): build {first * 1000:.0f} ms, "
-              f"load from cache {cached * 1000:.0f} ms")  # fmt: skip
+        print(
+            f"search index ({catalog}): build {first * 1000:.0f} ms, "
+            f"load from cache {cached * 1000:.0f} ms"
+        )
         print(f"search, in process (warm)   {percentiles(samples)}")
         end_to_end = []
         for query in QUERIES:

@@ -46,8 +46,13 @@ def test_every_occupation_is_fully_rated(starter: Engine) -> None:
     status = catalog_status(starter)
     assert status is not None
     n = status.counts["occupations"]
-    for key in ("with_interests", "with_skills", "with_knowledge", "with_work_values",
-                "with_job_zone"):  # fmt: skip
+    for key in (
+        "with_interests",
+        "with_skills",
+        "with_knowledge",
+        "with_work_values",
+        "with_job_zone",
+    ):
         assert status.counts[key] == n, key
     skills = rating_matrix("skills", "LV", engine=starter)
     assert skills.values.shape == (n, 35)

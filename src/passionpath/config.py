@@ -25,6 +25,8 @@ class Settings(BaseSettings):
     cache_dir: Path = Field(default_factory=lambda: Path(user_cache_dir(APP_NAME, appauthor=False)))
     database_url: str | None = None
     onet_download_url: str = ONET_DOWNLOAD_TEMPLATE
+    #: Sentence embedder: ``auto`` (MiniLM when installed), ``minilm`` or ``lexical``.
+    text_model: str = "auto"
 
     @property
     def resolved_database_url(self) -> str:

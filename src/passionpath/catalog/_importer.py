@@ -47,6 +47,8 @@ class ImportReport:
     files_ignored: list[str] = field(default_factory=list)
     counts: dict[str, int] = field(default_factory=dict)
     seconds: float = 0.0
+    #: Filled by callers that embed the catalog's texts after importing.
+    embeddings: dict[str, Any] = field(default_factory=dict)
 
     def as_dict(self) -> dict[str, Any]:
         return dict(self.__dict__)
@@ -198,6 +200,12 @@ def _riasec_keyword(f: FieldReader, row: dict[str, str], _ctx: _Context) -> dict
     }
 
 
+def _basic_interest(f: FieldReader, row: dict[str, str], ctx: _Context) -> dict[str, Any]:
+    element = f.text(row, "Basic Interests Element ID")
+    ctx.element_names.setdefault(element, row["Basic Interests Element Name"])
+    return {"element_id": element, "riasec_element_id": f.text(row, "RIASEC Element ID")}
+
+
 #: file -> (table, row builder), in insertion order.
 _HANDLERS: dict[str, tuple[type[m.Base] | None, RowBuilder]] = {
     **{
@@ -223,6 +231,7 @@ _HANDLERS: dict[str, tuple[type[m.Base] | None, RowBuilder]] = {
         _interest_activity,
     ),
     "RIASEC Keywords.txt": (m.InterestActivity, _riasec_keyword),
+    "Basic Interests to RIASEC.txt": (m.BasicInterestArea, _basic_interest),
 }
 
 

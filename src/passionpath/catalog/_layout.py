@@ -128,6 +128,17 @@ SPECS: dict[str, FileSpec] = {
         FileSpec(
             "RIASEC Keywords.txt", (("Element ID", "Element Name", "Keyword", "Keyword Type"),)
         ),
+        FileSpec(
+            "Basic Interests to RIASEC.txt",
+            (
+                (
+                    "Basic Interests Element ID",
+                    "Basic Interests Element Name",
+                    "RIASEC Element ID",
+                    "RIASEC Element Name",
+                ),
+            ),
+        ),
     ]
 }
 

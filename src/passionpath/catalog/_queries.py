@@ -386,3 +386,60 @@ def rating_matrix(
     if not include_suppressed:
         values[suppressed] = np.nan
     return RatingMatrix(codes, elements, [names.get(e, e) for e in elements], values, suppressed)
+
+
+# --- descriptor reference ---------------------------------------------------------------------
+
+
+@dataclass
+class DescriptorInfo:
+    element_id: str
+    name: str
+    description: str
+    #: (level, example) pairs from the level anchors, lowest first.
+    anchors: list[tuple[float, str]]
+
+
+def descriptors(domain: str, engine: Engine | None = None) -> list[DescriptorInfo]:
+    """The descriptors rated in ``domain`` (skills, knowledge...), with their level anchors."""
+    engine = engine or get_engine()
+    with engine.connect() as conn:
+        elements = (
+            conn.execute(select(m.Rating.element_id).where(m.Rating.domain == domain).distinct())
+            .scalars()
+            .all()
+        )
+        info = conn.execute(
+            select(m.Descriptor.element_id, m.Descriptor.name, m.Descriptor.description).where(
+                m.Descriptor.element_id.in_(elements)
+            )
+        ).all()
+        anchors = conn.execute(
+            select(m.LevelAnchor.element_id, m.LevelAnchor.anchor_value, m.LevelAnchor.description)
+            .where(m.LevelAnchor.element_id.in_(elements), m.LevelAnchor.scale_id == "LV")
+            .order_by(m.LevelAnchor.element_id, m.LevelAnchor.anchor_value)
+        ).all()
+    by_element: dict[str, list[tuple[float, str]]] = {}
+    for element, value, text in anchors:
+        by_element.setdefault(element, []).append((value, text))
+    return [
+        DescriptorInfo(e, name, description or "", by_element.get(e, []))
+        for e, name, description in sorted(info)
+    ]
+
+
+def occupation_levels(
+    code: str, domain: str, engine: Engine | None = None
+) -> dict[str, tuple[float, float]]:
+    """element_id -> (importance, level) for one occupation, suppressed values left out."""
+    engine = engine or get_engine()
+    with engine.connect() as conn:
+        rows = conn.execute(
+            select(m.Rating.element_id, m.Rating.scale_id, m.Rating.value).where(
+                m.Rating.occupation_code == code,
+                m.Rating.domain == domain,
+                m.Rating.recommend_suppress.is_(False),
+            )
+        ).all()
+    importance = {e: v for e, s, v in rows if s == "IM"}
+    return {e: (importance.get(e, 0.0), v) for e, s, v in rows if s == "LV"}

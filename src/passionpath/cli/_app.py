@@ -5,7 +5,7 @@ from __future__ import annotations
 import typer
 
 from passionpath import __version__
-from passionpath.cli import data, occupations
+from passionpath.cli import assess, data, interests, occupations, profile
 
 app = typer.Typer(
     name="passionpath",
@@ -16,6 +16,9 @@ app = typer.Typer(
 )
 app.add_typer(data.app, name="data")
 app.add_typer(occupations.app, name="occupations")
+app.add_typer(profile.app, name="profile")
+app.add_typer(assess.app, name="assess")
+app.add_typer(interests.app, name="interests")
 
 
 def _version(value: bool) -> None:

@@ -50,11 +50,14 @@ def user_errors(func: F) -> F:
 
 
 @contextmanager
-def byte_progress(label: str, enabled: bool = True) -> Iterator[Callable[[str, int, int], None]]:
+def byte_progress(
+    label: str, enabled: bool = True, unit: str = "bytes"
+) -> Iterator[Callable[[str, int, int], None]]:
     """A Rich progress bar driven by ``callback(current_item, done, total)``."""
     from rich.progress import (
         BarColumn,
         DownloadColumn,
+        MofNCompleteColumn,
         Progress,
         TextColumn,
         TimeRemainingColumn,
@@ -66,7 +69,7 @@ def byte_progress(label: str, enabled: bool = True) -> Iterator[Callable[[str, i
     with Progress(
         TextColumn("[bold]{task.description}"),
         BarColumn(),
-        DownloadColumn(),
+        DownloadColumn() if unit == "bytes" else MofNCompleteColumn(),
         TimeRemainingColumn(),
         TextColumn("{task.fields[item]}"),
         console=err_console,

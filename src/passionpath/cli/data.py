@@ -12,6 +12,26 @@ from passionpath.cli._output import byte_progress, console, emit_json, user_erro
 app = typer.Typer(help="Load and inspect the occupation catalog.", no_args_is_help=True)
 
 JSON = typer.Option(False, "--json", help="Print machine-readable JSON.")
+NO_EMBED = typer.Option(
+    False,
+    "--no-embed",
+    help="Skip embedding occupation texts now (they are embedded on first use).",
+)
+
+
+def _embed(report: Any, as_json: bool, skip: bool) -> None:
+    """Embed the catalog's texts after an import; unchanged texts are reused from the cache."""
+    if skip:
+        return
+    from passionpath.text import embed_catalog, get_embedder
+
+    with byte_progress("Embedding occupation texts", enabled=not as_json, unit="texts") as bar:
+        _, _, stats = embed_catalog(progress=lambda done, total: bar("", done, total))
+    report.embeddings = {
+        "model": get_embedder().model_id,
+        "texts": stats.unique,
+        "computed": stats.computed,
+    }
 
 
 def _print_report(report: Any, as_json: bool) -> None:
@@ -34,6 +54,11 @@ def _print_report(report: Any, as_json: bool) -> None:
         console.print(f"Skipped (not in this release): {', '.join(report.files_skipped)}")
     if report.files_ignored:
         console.print(f"[dim]Not used by passionpath: {', '.join(report.files_ignored)}[/]")
+    if report.embeddings:
+        e = report.embeddings
+        console.print(
+            f"Text vectors ({e['model']}): {e['texts']:,} texts, {e['computed']:,} newly computed."
+        )
 
 
 @app.command("import")
@@ -41,6 +66,7 @@ def _print_report(report: Any, as_json: bool) -> None:
 def import_(
     path: Path = typer.Argument(..., help="O*NET text release: the .zip or its extracted folder."),
     force: bool = typer.Option(False, "--force", help="Re-import even if unchanged."),
+    no_embed: bool = NO_EMBED,
     as_json: bool = JSON,
 ) -> None:
     """Import an O*NET text release, replacing the catalog in one transaction."""
@@ -48,6 +74,7 @@ def import_(
 
     with byte_progress("Importing", enabled=not as_json) as progress:
         report = import_release(path, force=force, progress=progress)
+    _embed(report, as_json, no_embed)
     _print_report(report, as_json)
 
 
@@ -55,6 +82,7 @@ def import_(
 @user_errors
 def download(
     release: str = typer.Option("30.0", "--release", help="O*NET release number."),
+    no_embed: bool = NO_EMBED,
     as_json: bool = JSON,
 ) -> None:
     """Download an official O*NET text release (resumable), verify it, then import it."""
@@ -71,6 +99,7 @@ def download(
         )
     with byte_progress("Importing", enabled=not as_json) as progress:
         report = import_release(path, progress=progress)
+    _embed(report, as_json, no_embed)
     _print_report(report, as_json)
 
 
@@ -80,6 +109,7 @@ def starter(
     if_empty: bool = typer.Option(
         False, "--if-empty", help="Only load it when no catalog is loaded yet."
     ),
+    no_embed: bool = NO_EMBED,
     as_json: bool = JSON,
 ) -> None:
     """Load the bundled approximate starter catalog (works offline)."""
@@ -93,6 +123,7 @@ def starter(
         else:
             console.print("A catalog is already loaded; the starter catalog was not needed.")
         return
+    _embed(report, as_json, no_embed)
     _print_report(report, as_json)
 
 

@@ -11,6 +11,7 @@ from sqlalchemy import (
     ForeignKey,
     Index,
     Integer,
+    LargeBinary,
     MetaData,
     String,
     Text,
@@ -213,6 +214,15 @@ class InterestActivity(Base):
     text: Mapped[str] = mapped_column(Text)
 
 
+class BasicInterestArea(Base):
+    """Which RIASEC area(s) each basic interest (1.B.3.*) belongs to."""
+
+    __tablename__ = "catalog_basic_interest"
+
+    element_id: Mapped[str] = mapped_column(ELEMENT, primary_key=True)
+    riasec_element_id: Mapped[str] = mapped_column(ELEMENT, primary_key=True)
+
+
 #: Tables holding the catalog, children before parents (the order deletes must run in).
 CATALOG_TABLES: list[type[Base]] = [
     Rating,
@@ -228,5 +238,41 @@ CATALOG_TABLES: list[type[Base]] = [
     EteCategory,
     JobZoneReference,
     InterestActivity,
+    BasicInterestArea,
     Release,
 ]
+
+
+class TextEmbedding(Base):
+    """Sentence vectors keyed by model and text hash, so unchanged text is never re-embedded."""
+
+    __tablename__ = "text_embedding"
+
+    model_id: Mapped[str] = mapped_column(String(64), primary_key=True)
+    text_sha: Mapped[str] = mapped_column(String(40), primary_key=True)
+    vector: Mapped[bytes] = mapped_column(LargeBinary)
+
+
+class Profile(Base):
+    """A person's profile; its content lives in versions, newest = current."""
+
+    __tablename__ = "profile"
+
+    id: Mapped[int] = mapped_column(Integer, primary_key=True, autoincrement=True)
+    slug: Mapped[str] = mapped_column(String(100), unique=True)
+    name: Mapped[str] = mapped_column(String(200))
+    created_at: Mapped[datetime] = mapped_column(DateTime(timezone=True))
+    updated_at: Mapped[datetime] = mapped_column(DateTime(timezone=True))
+    current_version: Mapped[int] = mapped_column(Integer, default=0)
+
+
+class ProfileVersion(Base):
+    __tablename__ = "profile_version"
+
+    profile_id: Mapped[int] = mapped_column(
+        Integer, ForeignKey("profile.id", ondelete="CASCADE"), primary_key=True
+    )
+    version: Mapped[int] = mapped_column(Integer, primary_key=True)
+    document: Mapped[str] = mapped_column(Text)
+    note: Mapped[str | None] = mapped_column(String(300), nullable=True)
+    created_at: Mapped[datetime] = mapped_column(DateTime(timezone=True))

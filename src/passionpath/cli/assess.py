@@ -1,0 +1,376 @@
+"""``passionpath assess``: the interest inventory, skills and work values."""
+
+from __future__ import annotations
+
+import json
+import sys
+from datetime import date
+from pathlib import Path
+from typing import TYPE_CHECKING, Any, Literal
+
+import typer
+
+from passionpath.cli._output import console, emit_json, fail, user_errors
+
+if TYPE_CHECKING:
+    from passionpath.profile._inventory import Form
+
+Source = Literal["self", "job", "evidence"]
+
+app = typer.Typer(help="Self-assessment: interests, skills, work values.", no_args_is_help=True)
+
+JSON = typer.Option(False, "--json", help="Print machine-readable JSON.")
+PROFILE = typer.Option(None, "--profile", "-p", help="Save the result into this profile.")
+
+
+def _interactive_allowed() -> bool:
+    return sys.stdin.isatty()
+
+
+def _save(profile_key: str | None, change: Any, note: str) -> int | None:
+    """Apply ``change(document)`` to the profile and save a version; returns the version."""
+    if profile_key is None:
+        return None
+    from passionpath.profile import load_profile, save_profile
+
+    profile, document = load_profile(profile_key)
+    change(document)
+    return save_profile(profile.slug, document, note=note).version
+
+
+# --- interests ----------------------------------------------------------------------------
+
+
+def _parse_answers(text: str, source: str) -> list[int]:
+    values = []
+    for n, token in enumerate(text.replace(",", " ").split(), start=1):
+        if token not in {"1", "2", "3", "4", "5"}:
+            fail(f"{source}: answer {n} is {token!r}; answers are whole numbers 1 to 5.", 2)
+        values.append(int(token))
+    return values
+
+
+def _progress_file(form: str, profile_key: str | None) -> Path:
+    from passionpath.config import get_settings
+
+    return get_settings().data_dir / "inventory" / f"{profile_key or 'anonymous'}-{form}.json"
+
+
+def _run_inventory(form: Form, profile_key: str | None) -> dict[str, int]:
+    """Ask every item in the terminal; progress is saved after each answer so it can resume."""
+    import click
+
+    from passionpath.profile import items
+    from passionpath.profile._inventory import scale
+
+    questions = items(form)
+    labels = " · ".join(f"{s['value']} {s['label']}" for s in scale())
+    saved = _progress_file(form, profile_key)
+    answers: dict[str, int] = {}
+    if saved.exists():
+        answers = json.loads(saved.read_text())
+        console.print(f"Resuming: {len(answers)} of {len(questions)} answered already.")
+    index = next((i for i, q in enumerate(questions) if q.id not in answers), len(questions))
+    while index < len(questions):
+        item = questions[index]
+        done = len(answers)
+        bar = "█" * round(20 * done / len(questions))
+        console.print(
+            f"\n[dim]{bar:<20} {done}/{len(questions)}[/]\n[bold]{item.text}[/]\n{labels}"
+            "   (b back, q save and quit)",
+            highlight=False,
+        )
+        key = click.getchar()
+        if key in "12345" and key:
+            answers[item.id] = int(key)
+            index += 1
+        elif key == "b" and index > 0:
+            index -= 1
+            answers.pop(questions[index].id, None)
+        elif key in ("q", "\x03", "\x04"):
+            saved.parent.mkdir(parents=True, exist_ok=True)
+            saved.write_text(json.dumps(answers))
+            console.print("Saved; run the same command again to carry on.")
+            raise typer.Exit(0)
+        saved.parent.mkdir(parents=True, exist_ok=True)
+        saved.write_text(json.dumps(answers))
+    saved.unlink(missing_ok=True)
+    return answers
+
+
+@app.command()
+@user_errors
+def interests(
+    short: bool = typer.Option(False, "--short", help="The 30-item short form."),
+    answers: str = typer.Option(
+        None, "--answers", help="All answers in item order, e.g. 5,4,1,... (no questions asked)."
+    ),
+    answers_file: Path = typer.Option(
+        None, "--answers-file", help="A file of answers in item order, or JSON {item id: answer}."
+    ),
+    profile: str = PROFILE,
+    as_json: bool = JSON,
+) -> None:
+    """The interest inventory: rate activities 1-5, get your three-letter RIASEC code."""
+    from passionpath.profile import AREA_NAMES, answers_from_sequence, score
+    from passionpath.profile._document import InventoryRecord
+
+    form: Form = "short" if short else "full"
+    if answers is not None:
+        given = answers_from_sequence(_parse_answers(answers, "--answers"), form)
+    elif answers_file is not None:
+        try:
+            text = answers_file.read_text(encoding="utf-8")
+        except OSError as exc:
+            fail(f"{answers_file}: cannot read the file ({exc.strerror}).")
+        if text.lstrip().startswith("{"):
+            try:
+                given = {str(k): int(v) for k, v in json.loads(text).items()}
+            except (ValueError, TypeError) as exc:
+                fail(f"{answers_file}: not a JSON object of item id to answer ({exc}).")
+        else:
+            given = answers_from_sequence(_parse_answers(text, str(answers_file)), form)
+    elif _interactive_allowed():
+        given = _run_inventory(form, profile)
+    else:
+        fail("No terminal to ask in: give --answers or --answers-file.", 2)
+    result = score(given, form)
+
+    def store(document: Any) -> None:
+        document.pp.inventory = InventoryRecord(
+            form=form,
+            answers=given,
+            scores=result.scores,
+            code=result.code,
+            taken_at=date.today().isoformat(),
+        )
+
+    version = _save(profile, store, f"interest inventory ({form})")
+    if as_json:
+        emit_json({**result.as_dict(), "saved_version": version})
+        return
+    console.print(f"\nYour interest code: [bold]{result.code}[/]")
+    for area, value in sorted(result.scores.items(), key=lambda kv: -kv[1]):
+        bar = "█" * round(value / 2)
+        console.print(f"  {AREA_NAMES[area]:<14} {bar:<20} {value:4.0f}/40", highlight=False)
+    if result.flat:
+        console.print(
+            f"[yellow]Your scores barely differ (spread {result.spread:.0f} of 40): the code is a "
+            "weak signal. Your own words about what you love will count for more.[/]"
+        )
+    if version:
+        console.print(f"Saved to profile {profile} as version {version}.")
+
+
+# --- skills ---------------------------------------------------------------------------------
+
+
+def _resolve_code(title: str | None, code: str | None) -> tuple[str, str] | None:
+    from passionpath.catalog import occupation_profile, search_occupations
+
+    if code:
+        found = occupation_profile(code)
+        return found.code, found.title
+    if title:
+        hits = search_occupations(title, 1)
+        if not hits:
+            fail(f"No occupation title resembles {title!r}.")
+        return hits[0].code, hits[0].title
+    return None
+
+
+def _parse_ratings(text: str, known: dict[str, str]) -> dict[str, float]:
+    """``id=level`` or ``Name=level`` pairs; names are matched case-insensitively."""
+    by_name = {name.lower(): element for element, name in known.items()}
+    ratings = {}
+    for part in text.split(","):
+        if not part.strip():
+            continue
+        if "=" not in part:
+            fail(f"--ratings: {part.strip()!r} should look like 'Programming=4.5'.", 2)
+        key, value = (x.strip() for x in part.split("=", 1))
+        element = key if key in known else by_name.get(key.lower())
+        if element is None:
+            fail(f"--ratings: {key!r} is not a skill or knowledge area in the catalog.", 2)
+        try:
+            level = float(value)
+        except ValueError:
+            fail(f"--ratings: level {value!r} for {key} is not a number.", 2)
+        if not 0 <= level <= 7:
+            fail(f"--ratings: level {level:g} for {key} is outside 0-7.", 2)
+        ratings[element] = level
+    return ratings
+
+
+@app.command()
+@user_errors
+def skills(
+    from_title: str = typer.Option(
+        None, "--from-title", help="Start from a job's profile, e.g. 'accountant'."
+    ),
+    from_code: str = typer.Option(None, "--from-code", help="Start from an occupation code."),
+    ratings: str = typer.Option(
+        None, "--ratings", help="Set levels (0-7): 'Programming=4.5,2.C.4.a=3'."
+    ),
+    domain: str = typer.Option("all", "--domain", help="skills, knowledge or all."),
+    yes: bool = typer.Option(False, "--yes", "-y", help="Accept without asking."),
+    profile: str = PROFILE,
+    as_json: bool = JSON,
+) -> None:
+    """Rate your skills and knowledge on O*NET's 0-7 level scale, in plain language."""
+    from passionpath.catalog import descriptors, occupation_levels
+    from passionpath.profile import RatedDescriptor, load_profile
+    from passionpath.profile._levels import level_choices, nearest_choice
+
+    if domain not in ("skills", "knowledge", "all"):
+        fail("--domain must be skills, knowledge or all.", 2)
+    domains = ["skills", "knowledge"] if domain == "all" else [domain]
+    catalog = {d: descriptors(d) for d in domains}
+    names = {info.element_id: info.name for infos in catalog.values() for info in infos}
+    levels: dict[str, float] = {}
+    sources: dict[str, Source] = {}
+    if profile:
+        _, document = load_profile(profile)
+        for d in domains:
+            for rated in getattr(document.pp, d):
+                levels[rated.element_id] = rated.level
+                sources[rated.element_id] = rated.source
+    start = _resolve_code(from_title, from_code)
+    if start:
+        for d in domains:
+            for element, (importance, level) in occupation_levels(start[0], d).items():
+                if importance >= 2.5 and element not in levels:
+                    levels[element] = round(level, 1)
+                    sources[element] = "job"
+        if not as_json:
+            console.print(f"Started from {start[1]} ({start[0]}): adjust what differs for you.")
+    if ratings:
+        for element, level in _parse_ratings(ratings, names).items():
+            levels[element] = level
+            sources[element] = "self"
+    if not (yes or ratings) and _interactive_allowed():
+        for d in domains:
+            for info in catalog[d]:
+                choices = level_choices(info.anchors)
+                current = levels.get(info.element_id)
+                console.print(f"\n[bold]{info.name}[/]: {info.description}", highlight=False)
+                for choice in choices:
+                    console.print(f"  {choice.key}  {choice.label}", highlight=False)
+                default = nearest_choice(current, choices).key if current is not None else ""
+                answer = typer.prompt(
+                    "Your level (Enter keeps, s skips, q stops)",
+                    default=default,
+                    show_default=bool(default),
+                )
+                if answer == "q":
+                    break
+                picked = next((c for c in choices if c.key == answer), None)
+                if picked is not None:
+                    levels[info.element_id] = picked.level
+                    sources[info.element_id] = "self"
+    elif not (yes or ratings or start):
+        fail("No terminal to ask in: give --ratings, or --from-title with --yes.", 2)
+
+    chosen = {
+        d: [
+            RatedDescriptor(
+                element_id=i.element_id,
+                name=i.name,
+                level=levels[i.element_id],
+                source=sources.get(i.element_id, "self"),
+            )
+            for i in catalog[d]
+            if i.element_id in levels
+        ]
+        for d in domains
+    }
+
+    def store(document: Any) -> None:
+        for d in domains:
+            setattr(document.pp, d, chosen[d])
+
+    version = _save(profile, store, "skills self-assessment")
+    if as_json:
+        emit_json(
+            {d: [r.model_dump() for r in chosen[d]] for d in domains} | {"saved_version": version}
+        )
+        return
+    for d in domains:
+        console.print(f"[bold]{d.title()}[/]: {len(chosen[d])} rated")
+        for rated in sorted(chosen[d], key=lambda r: -r.level)[:8]:
+            console.print(
+                f"  {rated.name:<34} {rated.level:4.1f} ({rated.source})", highlight=False
+            )
+    if version:
+        console.print(f"Saved to profile {profile} as version {version}.")
+
+
+# --- work values ---------------------------------------------------------------------------
+
+VALUE_MEANINGS = {
+    "Achievement": "using your strengths and seeing results",
+    "Working Conditions": "job security, good pay and a pleasant workplace",
+    "Recognition": "advancement, prestige and a chance to lead",
+    "Relationships": "friendly co-workers and serving others",
+    "Support": "managers who back you and fair policies",
+    "Independence": "working on your own and making decisions",
+}
+
+
+@app.command()
+@user_errors
+def values(
+    ratings: str = typer.Option(None, "--ratings", help="'Achievement=6,Support=3,...' (1-7)."),
+    rank: str = typer.Option(
+        None, "--rank", help="All six values, most important first (rated 7 down to 2)."
+    ),
+    profile: str = PROFILE,
+    as_json: bool = JSON,
+) -> None:
+    """Rate or rank the six O*NET work values."""
+    from passionpath.profile import WORK_VALUES
+
+    lookup = {v.lower(): v for v in WORK_VALUES}
+    chosen: dict[str, float] = {}
+    if rank:
+        names = [n.strip() for n in rank.split(",") if n.strip()]
+        unknown = [n for n in names if n.lower() not in lookup]
+        if unknown or len({n.lower() for n in names}) != 6:
+            fail(f"--rank needs each of the six values once: {', '.join(WORK_VALUES)}.", 2)
+        chosen = {lookup[n.lower()]: 7.0 - i for i, n in enumerate(names)}
+    elif ratings:
+        for part in ratings.split(","):
+            name, _, value = part.partition("=")
+            if name.strip().lower() not in lookup:
+                fail(f"--ratings: {name.strip()!r} is not one of {', '.join(WORK_VALUES)}.", 2)
+            try:
+                rating = float(value)
+            except ValueError:
+                fail(f"--ratings: {value!r} for {name.strip()} is not a number.", 2)
+            if not 1 <= rating <= 7:
+                fail(f"--ratings: {name.strip()} is {rating:g}; values are rated 1 to 7.", 2)
+            chosen[lookup[name.strip().lower()]] = rating
+    elif _interactive_allowed():
+        import click
+
+        for value in WORK_VALUES:
+            chosen[value] = float(
+                typer.prompt(f"{value} ({VALUE_MEANINGS[value]}), 1-7", type=click.IntRange(1, 7))
+            )
+    else:
+        fail("No terminal to ask in: give --ratings or --rank.", 2)
+
+    def store(document: Any) -> None:
+        document.pp.work_values = {**document.pp.work_values, **chosen}
+
+    version = _save(profile, store, "work values")
+    if as_json:
+        emit_json({"work_values": chosen, "saved_version": version})
+        return
+    for name, rating in sorted(chosen.items(), key=lambda kv: -kv[1]):
+        console.print(
+            f"  {name:<20} {'█' * int(rating):<7} {rating:g}  {VALUE_MEANINGS[name]}",
+            highlight=False,
+        )
+    if version:
+        console.print(f"Saved to profile {profile} as version {version}.")

@@ -1,0 +1,54 @@
+"""``passionpath interests``: RIASEC interests inferred from free text."""
+
+from __future__ import annotations
+
+import json
+import sys
+from pathlib import Path
+
+import typer
+
+from passionpath.cli._output import console, fail, user_errors
+
+app = typer.Typer(help="Understand interests from your own words.", no_args_is_help=True)
+
+NAMES = {"R": "Realistic", "I": "Investigative", "A": "Artistic", "S": "Social",
+         "E": "Enterprising", "C": "Conventional"}  # fmt: skip
+
+
+@app.command()
+@user_errors
+def infer(
+    text: str = typer.Argument(None, help="What you love doing, in your own words."),
+    input_file: Path = typer.Option(
+        None, "--input", help="A file with one text per line (one JSON line out per text)."
+    ),
+    as_json: bool = typer.Option(False, "--json", help="Print machine-readable JSON."),
+) -> None:
+    """Score free text on the six RIASEC areas (0-1), with the phrases behind each."""
+    from passionpath.store import get_engine
+    from passionpath.text import infer_interests
+
+    if input_file is not None:
+        try:
+            lines = [ln.strip() for ln in input_file.read_text(encoding="utf-8").splitlines()]
+        except OSError as exc:
+            fail(f"{input_file}: cannot read the file ({exc.strerror}).")
+        texts = [ln for ln in lines if ln]
+    elif text:
+        texts = [text]
+    else:
+        fail("Give a TEXT or --input FILE.", 2)
+    results = infer_interests(texts, engine=get_engine())
+    if as_json or input_file is not None:
+        for result in results:
+            payload = result.as_dict(with_drivers=input_file is None)
+            sys.stdout.write(json.dumps(payload, ensure_ascii=False) + "\n")
+        return
+    for result in results:
+        console.print(f"Strongest: [bold]{NAMES[result.top]}[/] ({result.top})")
+        for area, value in sorted(result.scores.items(), key=lambda kv: -kv[1]):
+            bar = "█" * round(value * 20)
+            drivers = result.drivers.get(area, [])
+            because = "  <- " + "; ".join(f'"{d.text}"' for d in drivers[:2]) if drivers else ""
+            console.print(f"  {NAMES[area]:<14} {bar:<20} {value:.2f}{because}", highlight=False)

@@ -1,0 +1,69 @@
+"""Profiles: the JSON Resume-based document, the interest inventory, versions and imports."""
+
+from passionpath.profile._diff import ProfileDiff, diff_profiles
+from passionpath.profile._document import (
+    PASSION_QUESTIONS,
+    WORK_VALUES,
+    PassionpathBlock,
+    ProfileDocument,
+    ProfileValidationError,
+    RatedDescriptor,
+    load_document,
+    parse_document,
+)
+from passionpath.profile._files import read_profile_file
+from passionpath.profile._inventory import (
+    AREA_NAMES,
+    AREAS,
+    InventoryError,
+    InventoryResult,
+    answers_from_sequence,
+    items,
+    score,
+)
+from passionpath.profile._linkedin import LinkedInImportError, read_linkedin_export
+from passionpath.profile._store import (
+    ProfileRecord,
+    SaveResult,
+    VersionInfo,
+    create_profile,
+    delete_profile,
+    find_profile,
+    list_profiles,
+    load_profile,
+    profile_history,
+    save_profile,
+)
+
+__all__ = [
+    "AREAS",
+    "AREA_NAMES",
+    "PASSION_QUESTIONS",
+    "WORK_VALUES",
+    "InventoryError",
+    "InventoryResult",
+    "LinkedInImportError",
+    "PassionpathBlock",
+    "ProfileDiff",
+    "ProfileDocument",
+    "ProfileRecord",
+    "ProfileValidationError",
+    "RatedDescriptor",
+    "SaveResult",
+    "VersionInfo",
+    "answers_from_sequence",
+    "create_profile",
+    "delete_profile",
+    "diff_profiles",
+    "find_profile",
+    "items",
+    "list_profiles",
+    "load_document",
+    "load_profile",
+    "parse_document",
+    "profile_history",
+    "read_linkedin_export",
+    "read_profile_file",
+    "save_profile",
+    "score",
+]

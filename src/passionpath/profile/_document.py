@@ -1,0 +1,220 @@
+"""The profile document: JSON Resume v1.0.0 plus a ``passionpath`` block."""
+
+from __future__ import annotations
+
+import json
+from pathlib import Path
+from typing import Any, Literal
+
+from pydantic import BaseModel, ConfigDict, Field, ValidationError, field_validator
+
+from passionpath.errors import PassionpathError
+from passionpath.profile._resume import (
+    Award,
+    Basics,
+    Certificate,
+    Education,
+    Interest,
+    Language,
+    Meta,
+    Project,
+    Publication,
+    Reference,
+    Skill,
+    Volunteer,
+    Work,
+)
+
+#: The six O*NET work values, in content-model order (1.B.2.a .. 1.B.2.f).
+WORK_VALUES = (
+    "Achievement",
+    "Working Conditions",
+    "Recognition",
+    "Relationships",
+    "Support",
+    "Independence",
+)
+
+PASSION_QUESTIONS = {
+    "lose_track_of_time": "What activities make you lose track of time?",
+    "causes": "Which topics or causes move you?",
+    "talents": "What are your natural talents?",
+    "unpaid": "What would you do unpaid?",
+}
+
+
+class _Block(BaseModel):
+    model_config = ConfigDict(extra="forbid")
+
+
+class Reflections(_Block):
+    """The four passion questions, answered in the person's own words."""
+
+    lose_track_of_time: str = ""
+    causes: str = ""
+    talents: str = ""
+    unpaid: str = ""
+
+
+class Activity(_Block):
+    name: str = Field(min_length=1)
+    kind: Literal["hobby", "volunteering", "project", "study", "work"] = "hobby"
+    hours_per_week: float | None = Field(default=None, ge=0, le=168)
+    notes: str = ""
+
+
+class InventoryRecord(_Block):
+    form: Literal["full", "short"] = "full"
+    answers: dict[str, int] = Field(default_factory=dict)
+    scores: dict[str, float] | None = None
+    code: str | None = None
+    taken_at: str | None = None
+
+    @field_validator("answers")
+    @classmethod
+    def _answers_in_range(cls, answers: dict[str, int]) -> dict[str, int]:
+        for item, value in answers.items():
+            if not 1 <= value <= 5:
+                raise ValueError(f"answer to {item} is {value}; answers run from 1 to 5")
+        return answers
+
+
+class RatedDescriptor(_Block):
+    """A self-rated skill or knowledge area on the O*NET level scale (0-7)."""
+
+    element_id: str = Field(min_length=3)
+    name: str = ""
+    level: float = Field(ge=0, le=7)
+    source: Literal["self", "job", "evidence"] = "self"
+
+
+class Pay(_Block):
+    amount: float = Field(ge=0)
+    currency: str = Field(default="USD", min_length=3, max_length=3)
+    period: Literal["hour", "month", "year"] = "year"
+
+
+class Constraints(_Block):
+    max_job_zone: int | None = Field(default=None, ge=1, le=5)
+    location: str | None = None
+    min_pay: Pay | None = None
+    remote: Literal["onsite", "hybrid", "remote", "any"] | None = None
+
+
+class Preferences(_Block):
+    wants: list[str] = Field(default_factory=list)
+    does_not_want: list[str] = Field(default_factory=list)
+
+
+class PassionpathBlock(_Block):
+    version: int = 1
+    reflections: Reflections = Field(default_factory=Reflections)
+    activities: list[Activity] = Field(default_factory=list)
+    inventory: InventoryRecord | None = None
+    skills: list[RatedDescriptor] = Field(default_factory=list)
+    knowledge: list[RatedDescriptor] = Field(default_factory=list)
+    work_values: dict[str, float] = Field(default_factory=dict)
+    constraints: Constraints = Field(default_factory=Constraints)
+    preferences: Preferences = Field(default_factory=Preferences)
+
+    @field_validator("work_values")
+    @classmethod
+    def _known_values(cls, values: dict[str, float]) -> dict[str, float]:
+        for name, rating in values.items():
+            if name not in WORK_VALUES:
+                raise ValueError(
+                    f"{name!r} is not a work value; use one of {', '.join(WORK_VALUES)}"
+                )
+            if not 1 <= rating <= 7:
+                raise ValueError(f"{name} is {rating}; work values are rated 1 to 7")
+        return values
+
+
+class ProfileDocument(BaseModel):
+    """A JSON Resume document; unknown keys are kept so round trips are lossless."""
+
+    model_config = ConfigDict(extra="allow")
+
+    basics: Basics | None = None
+    work: list[Work] | None = None
+    volunteer: list[Volunteer] | None = None
+    education: list[Education] | None = None
+    awards: list[Award] | None = None
+    certificates: list[Certificate] | None = None
+    publications: list[Publication] | None = None
+    skills: list[Skill] | None = None
+    languages: list[Language] | None = None
+    interests: list[Interest] | None = None
+    references: list[Reference] | None = None
+    projects: list[Project] | None = None
+    meta: Meta | None = None
+    passionpath: PassionpathBlock | None = None
+
+    @property
+    def pp(self) -> PassionpathBlock:
+        """The passionpath block, created empty on first use."""
+        if self.passionpath is None:
+            self.passionpath = PassionpathBlock()
+        return self.passionpath
+
+    @property
+    def display_name(self) -> str:
+        return (self.basics.name if self.basics and self.basics.name else None) or "Unnamed"
+
+    def to_json_dict(self, *, resume_only: bool = False) -> dict[str, Any]:
+        data = self.model_dump(mode="json", exclude_unset=True, exclude_none=False)
+        if self.passionpath is not None and "passionpath" not in data:
+            data["passionpath"] = self.passionpath.model_dump(mode="json")
+        if resume_only:
+            data.pop("passionpath", None)
+        return data
+
+
+class ProfileValidationError(PassionpathError):
+    """A profile document failed validation; ``problems`` holds (field path, message) pairs."""
+
+    def __init__(self, source: str, problems: list[tuple[str, str]]) -> None:
+        self.source = source
+        self.problems = problems
+        listed = "; ".join(f"{path}: {message}" for path, message in problems[:8])
+        more = f" (and {len(problems) - 8} more)" if len(problems) > 8 else ""
+        super().__init__(f"{source} is not a valid profile: {listed}{more}")
+
+
+def _path(location: tuple[Any, ...]) -> str:
+    path = ""
+    for part in location:
+        path += f"[{part}]" if isinstance(part, int) else (f".{part}" if path else str(part))
+    return path or "(document)"
+
+
+def _message(error: Any) -> str:
+    if error["type"] == "string_pattern_mismatch" and "\\d{4}" in str(error.get("ctx", "")):
+        return f"{error['input']!r} is not a date like 2024, 2024-05 or 2024-05-31"
+    return str(error["msg"]).removeprefix("Value error, ")
+
+
+def parse_document(data: Any, source: str = "profile") -> ProfileDocument:
+    """Validate a decoded JSON value as a profile; errors name each field path."""
+    if not isinstance(data, dict):
+        raise ProfileValidationError(source, [("(document)", "expected a JSON object")])
+    try:
+        return ProfileDocument.model_validate(data)
+    except ValidationError as exc:
+        problems = [(_path(error["loc"]), _message(error)) for error in exc.errors()]
+        raise ProfileValidationError(source, problems) from None
+
+
+def load_document(path: str | Path) -> ProfileDocument:
+    path = Path(path)
+    try:
+        text = path.read_text(encoding="utf-8")
+    except OSError as exc:
+        raise PassionpathError(f"{path}: cannot read the file ({exc.strerror}).") from exc
+    try:
+        data = json.loads(text)
+    except json.JSONDecodeError as exc:
+        raise PassionpathError(
+            f"{path}, line {exc.lineno}, column {exc.colno}: not valid JSON ({exc.msg})."
+        ) from exc
+    return parse_document(data, str(path))

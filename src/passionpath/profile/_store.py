@@ -1,0 +1,205 @@
+"""Profiles in the database. Every save that changes the document adds a version."""
+
+from __future__ import annotations
+
+import json
+import re
+import unicodedata
+from dataclasses import dataclass
+from datetime import UTC, datetime
+
+from sqlalchemy import Engine, delete, func, insert, select, update
+
+from passionpath.errors import NotFoundError, PassionpathError
+from passionpath.profile._document import ProfileDocument, parse_document
+from passionpath.store import get_engine
+from passionpath.store import models as m
+
+
+@dataclass(frozen=True)
+class ProfileRecord:
+    id: int
+    slug: str
+    name: str
+    current_version: int
+    created_at: datetime
+    updated_at: datetime
+
+
+@dataclass(frozen=True)
+class VersionInfo:
+    version: int
+    created_at: datetime
+    note: str | None
+
+
+@dataclass(frozen=True)
+class SaveResult:
+    profile: ProfileRecord
+    version: int
+    changed: bool
+
+
+def slugify(name: str) -> str:
+    ascii_name = unicodedata.normalize("NFKD", name).encode("ascii", "ignore").decode()
+    slug = re.sub(r"[^a-z0-9]+", "-", ascii_name.lower()).strip("-")
+    return slug[:60] or "profile"
+
+
+def _record(row: m.Profile) -> ProfileRecord:
+    return ProfileRecord(
+        row.id, row.slug, row.name, row.current_version, row.created_at, row.updated_at
+    )
+
+
+def _canonical(document: ProfileDocument) -> str:
+    return json.dumps(document.to_json_dict(), sort_keys=True, ensure_ascii=False)
+
+
+def list_profiles(engine: Engine | None = None) -> list[ProfileRecord]:
+    engine = engine or get_engine()
+    with engine.connect() as conn:
+        rows = conn.execute(select(m.Profile.__table__).order_by(m.Profile.slug)).all()
+    return [
+        ProfileRecord(r.id, r.slug, r.name, r.current_version, r.created_at, r.updated_at)
+        for r in rows
+    ]
+
+
+def find_profile(key: str | None, engine: Engine | None = None) -> ProfileRecord:
+    """A profile by slug or id; with no key, the only profile there is."""
+    profiles = list_profiles(engine)
+    if key is None:
+        if len(profiles) == 1:
+            return profiles[0]
+        if not profiles:
+            raise NotFoundError(
+                "There are no profiles yet. Create one with `passionpath profile new NAME` "
+                "or `passionpath profile import FILE`."
+            )
+        raise PassionpathError(
+            f"There are {len(profiles)} profiles; name one: " + ", ".join(p.slug for p in profiles)
+        )
+    for profile in profiles:
+        if profile.slug == key or str(profile.id) == key:
+            return profile
+    raise NotFoundError(
+        f"No profile {key!r}. Profiles: {', '.join(p.slug for p in profiles) or 'none yet'}."
+    )
+
+
+def create_profile(
+    document: ProfileDocument,
+    *,
+    slug: str | None = None,
+    note: str | None = "created",
+    engine: Engine | None = None,
+) -> SaveResult:
+    engine = engine or get_engine()
+    slug = slugify(slug or document.display_name)
+    now = datetime.now(UTC)
+    with engine.begin() as conn:
+        taken = conn.execute(select(m.Profile.id).where(m.Profile.slug == slug)).first()
+        if taken is not None:
+            raise PassionpathError(
+                f"A profile called {slug!r} exists already; pick another name with --slug."
+            )
+        profile_id = conn.execute(
+            insert(m.Profile).returning(m.Profile.id),
+            {
+                "slug": slug,
+                "name": document.display_name,
+                "created_at": now,
+                "updated_at": now,
+                "current_version": 1,
+            },
+        ).scalar_one()
+        conn.execute(
+            insert(m.ProfileVersion),
+            {
+                "profile_id": profile_id,
+                "version": 1,
+                "document": _canonical(document),
+                "note": note,
+                "created_at": now,
+            },
+        )
+    return SaveResult(find_profile(slug, engine), 1, True)
+
+
+def load_profile(
+    key: str | None = None, version: int | None = None, engine: Engine | None = None
+) -> tuple[ProfileRecord, ProfileDocument]:
+    engine = engine or get_engine()
+    profile = find_profile(key, engine)
+    wanted = version or profile.current_version
+    with engine.connect() as conn:
+        text = conn.execute(
+            select(m.ProfileVersion.document).where(
+                m.ProfileVersion.profile_id == profile.id, m.ProfileVersion.version == wanted
+            )
+        ).scalar()
+    if text is None:
+        raise NotFoundError(
+            f"Profile {profile.slug!r} has no version {wanted} "
+            f"(versions 1 to {profile.current_version})."
+        )
+    return profile, parse_document(json.loads(text), f"{profile.slug} v{wanted}")
+
+
+def save_profile(
+    key: str | None,
+    document: ProfileDocument,
+    *,
+    note: str | None = None,
+    engine: Engine | None = None,
+) -> SaveResult:
+    """Store ``document`` as the profile's next version, unless nothing changed."""
+    engine = engine or get_engine()
+    profile, current = load_profile(key, engine=engine)
+    if _canonical(current) == _canonical(document):
+        return SaveResult(profile, profile.current_version, False)
+    now = datetime.now(UTC)
+    with engine.begin() as conn:
+        latest = conn.execute(
+            select(func.max(m.ProfileVersion.version)).where(
+                m.ProfileVersion.profile_id == profile.id
+            )
+        ).scalar_one()
+        version = int(latest) + 1
+        conn.execute(
+            insert(m.ProfileVersion),
+            {
+                "profile_id": profile.id,
+                "version": version,
+                "document": _canonical(document),
+                "note": note,
+                "created_at": now,
+            },
+        )
+        conn.execute(
+            update(m.Profile)
+            .where(m.Profile.id == profile.id)
+            .values(current_version=version, updated_at=now, name=document.display_name)
+        )
+    return SaveResult(find_profile(profile.slug, engine), version, True)
+
+
+def profile_history(key: str | None = None, engine: Engine | None = None) -> list[VersionInfo]:
+    engine = engine or get_engine()
+    profile = find_profile(key, engine)
+    with engine.connect() as conn:
+        rows = conn.execute(
+            select(m.ProfileVersion.version, m.ProfileVersion.created_at, m.ProfileVersion.note)
+            .where(m.ProfileVersion.profile_id == profile.id)
+            .order_by(m.ProfileVersion.version)
+        ).all()
+    return [VersionInfo(v, created, note) for v, created, note in rows]
+
+
+def delete_profile(key: str, engine: Engine | None = None) -> None:
+    engine = engine or get_engine()
+    profile = find_profile(key, engine)
+    with engine.begin() as conn:
+        conn.execute(delete(m.ProfileVersion).where(m.ProfileVersion.profile_id == profile.id))
+        conn.execute(delete(m.Profile).where(m.Profile.id == profile.id))

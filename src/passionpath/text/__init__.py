@@ -1,0 +1,29 @@
+"""Free-text understanding: sentence embeddings, interest inference, skill evidence."""
+
+from passionpath.text._catalog import OccupationTexts, embed_catalog, occupation_texts
+from passionpath.text._embedding import (
+    Embedder,
+    LexicalEmbedder,
+    MiniLMEmbedder,
+    get_embedder,
+    minilm_available,
+)
+from passionpath.text._interests import InterestInference, Phrase, infer_interests, interest_model
+from passionpath.text._store import EmbedStats, embed_cached
+
+__all__ = [
+    "EmbedStats",
+    "Embedder",
+    "InterestInference",
+    "LexicalEmbedder",
+    "MiniLMEmbedder",
+    "OccupationTexts",
+    "Phrase",
+    "embed_cached",
+    "embed_catalog",
+    "get_embedder",
+    "infer_interests",
+    "interest_model",
+    "minilm_available",
+    "occupation_texts",
+]

@@ -1,0 +1,227 @@
+"""Free text -> RIASEC interest scores, with the phrases that drove each area.
+
+The model is a softmax regression over sentence embeddings, trained (in well under a second,
+once per process) on our own labelled sentences plus the catalog's illustrative activities and
+RIASEC keywords. A text is scored as a whole and phrase by phrase; an area's score mixes the
+whole-text probability with its best phrase, so a text about two passions shows both.
+"""
+
+from __future__ import annotations
+
+import csv
+import re
+from collections.abc import Sequence
+from dataclasses import asdict, dataclass, field
+from functools import lru_cache
+from pathlib import Path
+
+import numpy as np
+from numpy.typing import NDArray
+from sqlalchemy import Engine, select
+
+from passionpath.text._classifier import SoftmaxRegression
+from passionpath.text._embedding import Embedder, Matrix, get_embedder
+
+AREAS = "RIASEC"
+RIASEC_ELEMENT = {f"1.B.1.{letter}": area for letter, area in zip("abcdef", AREAS, strict=True)}
+CORPUS_FILE = Path(__file__).with_name("data") / "riasec_sentences.tsv"
+
+#: Weight of the whole text against its best phrase in an area's score.
+WHOLE_TEXT_WEIGHT = 0.5
+#: A phrase counts as driving an area when its probability for that area reaches this.
+DRIVER_THRESHOLD = 0.35
+#: Regularisation chosen with benchmarks/eval_interests.py (1e-4 beat 1e-3 and 1e-2).
+L2 = 1e-4
+#: Keywords are single words: they teach the model less than a sentence does.
+KEYWORD_WEIGHT = 0.5
+
+
+@dataclass(frozen=True)
+class Example:
+    area: str
+    text: str
+    weight: float = 1.0
+
+
+@dataclass(frozen=True)
+class Phrase:
+    text: str
+    start: int
+    end: int
+    score: float
+
+
+@dataclass
+class InterestInference:
+    text: str
+    scores: dict[str, float]
+    top: str
+    drivers: dict[str, list[Phrase]] = field(default_factory=dict)
+
+    def as_dict(self, with_drivers: bool = True) -> dict[str, object]:
+        data: dict[str, object] = {"text": self.text, "scores": self.scores, "top": self.top}
+        if with_drivers:
+            data["drivers"] = {a: [asdict(p) for p in ps] for a, ps in self.drivers.items()}
+        return data
+
+
+def corpus(split: str | None = None) -> list[Example]:
+    """Our labelled sentences; ``split`` is ``train``, ``heldout`` or None for all."""
+    with CORPUS_FILE.open(encoding="utf-8", newline="") as handle:
+        rows = list(csv.DictReader(handle, delimiter="\t", quoting=csv.QUOTE_NONE))
+    return [Example(r["area"], r["text"]) for r in rows if split is None or r["split"] == split]
+
+
+def catalog_examples(engine: Engine) -> list[Example]:
+    """Illustrative activities and RIASEC keywords of the loaded catalog."""
+    from passionpath.store import models as m
+
+    with engine.connect() as conn:
+        rows = conn.execute(
+            select(m.InterestActivity.element_id, m.InterestActivity.kind, m.InterestActivity.text)
+        ).all()
+        links = conn.execute(
+            select(m.BasicInterestArea.element_id, m.BasicInterestArea.riasec_element_id)
+        ).all()
+    return examples_from_rows(rows, links)
+
+
+def examples_from_rows(
+    rows: Sequence[tuple[str, str, str]], basic_links: Sequence[tuple[str, str]]
+) -> list[Example]:
+    """Labelled examples from (element, kind, text) rows.
+
+    Activities of a basic interest count for its RIASEC area when it belongs to exactly one.
+    """
+    areas_of: dict[str, set[str]] = {}
+    for basic, riasec in basic_links:
+        if riasec in RIASEC_ELEMENT:
+            areas_of.setdefault(basic, set()).add(RIASEC_ELEMENT[riasec])
+    examples = []
+    for element, kind, text in rows:
+        areas = {RIASEC_ELEMENT[element]} if element in RIASEC_ELEMENT else areas_of.get(element)
+        if areas and len(areas) == 1:
+            weight = KEYWORD_WEIGHT if kind.startswith("keyword") else 1.0
+            examples.append(Example(next(iter(areas)), text, weight))
+    return examples
+
+
+_SPLIT = re.compile(r"[.;!?\n]+|,\s+|\s+(?:and|but|or|also|plus|while)\s+", re.IGNORECASE)
+_LEADING_JOINER = re.compile(r"^(?:and|but|or|also|plus|while|then)\s+", re.IGNORECASE)
+
+
+def phrases(text: str, min_words: int = 1) -> list[tuple[str, int, int]]:
+    """Clauses of ``text`` with their character spans; very short pieces join their neighbour."""
+    pieces: list[tuple[int, int]] = []
+    start = 0
+    for match in _SPLIT.finditer(text):
+        pieces.append((start, match.start()))
+        start = match.end()
+    pieces.append((start, len(text)))
+    merged: list[tuple[int, int]] = []
+    for s, e in pieces:
+        raw = text[s:e]
+        chunk = raw.strip()
+        joiner = _LEADING_JOINER.match(chunk)
+        if joiner:
+            chunk = chunk[joiner.end() :]
+        if not chunk:
+            continue
+        s = s + raw.index(chunk)
+        e = s + len(chunk)
+        if merged and len(chunk.split()) < min_words:
+            merged[-1] = (merged[-1][0], e)
+        else:
+            merged.append((s, e))
+    return [(text[s:e], s, e) for s, e in merged]
+
+
+class InterestModel:
+    def __init__(self, embedder: Embedder, classifier: SoftmaxRegression) -> None:
+        self.embedder = embedder
+        self.classifier = classifier
+
+    @classmethod
+    def train(
+        cls,
+        examples: Sequence[Example],
+        embedder: Embedder,
+        features: Matrix | None = None,
+    ) -> InterestModel:
+        if features is None:
+            features = embedder.embed([e.text for e in examples])
+        labels = np.asarray([AREAS.index(e.area) for e in examples], dtype=np.int64)
+        weights = np.asarray([e.weight for e in examples], dtype=np.float32)
+        classifier = SoftmaxRegression.fit(features, labels, 6, sample_weight=weights, l2=L2)
+        return cls(embedder, classifier)
+
+    def probabilities(self, texts: Sequence[str]) -> NDArray[np.float32]:
+        return self.classifier.probabilities(self.embedder.embed(list(texts)))
+
+    def infer_many(self, texts: Sequence[str]) -> list[InterestInference]:
+        """Score many texts with one embedding batch for all their phrases."""
+        pieces = [phrases(t) for t in texts]
+        flat = [p[0] for ps in pieces for p in ps]
+        probs = self.probabilities(list(texts) + flat)
+        whole, parts = probs[: len(texts)], probs[len(texts) :]
+        results = []
+        offset = 0
+        for i, text in enumerate(texts):
+            own = parts[offset : offset + len(pieces[i])]
+            offset += len(pieces[i])
+            best = own.max(axis=0) if len(own) else whole[i]
+            combined = WHOLE_TEXT_WEIGHT * whole[i] + (1 - WHOLE_TEXT_WEIGHT) * best
+            drivers: dict[str, list[Phrase]] = {}
+            for k, area in enumerate(AREAS):
+                chosen = [
+                    Phrase(pieces[i][j][0], pieces[i][j][1], pieces[i][j][2], round(float(p), 3))
+                    for j, p in enumerate(own[:, k])
+                    if p >= DRIVER_THRESHOLD
+                ]
+                if chosen:
+                    drivers[area] = sorted(chosen, key=lambda ph: -ph.score)[:3]
+            scores = {a: round(float(v), 3) for a, v in zip(AREAS, combined, strict=True)}
+            results.append(
+                InterestInference(text, scores, AREAS[int(np.argmax(combined))], drivers)
+            )
+        return results
+
+    def infer(self, text: str) -> InterestInference:
+        return self.infer_many([text])[0]
+
+
+def training_examples(engine: Engine | None) -> list[Example]:
+    examples = corpus()
+    if engine is not None:
+        examples += catalog_examples(engine)
+    return examples
+
+
+@lru_cache(maxsize=4)
+def _cached_model(model_name: str | None, engine_url: str | None) -> InterestModel:
+    from passionpath.store import get_engine
+    from passionpath.text._store import embed_cached
+
+    embedder = get_embedder(model_name)
+    engine = get_engine(engine_url) if engine_url else None
+    examples = training_examples(engine)
+    if engine is not None:
+        features, _ = embed_cached([e.text for e in examples], engine=engine, embedder=embedder)
+    else:
+        features = embedder.embed([e.text for e in examples])
+    return InterestModel.train(examples, embedder, features)
+
+
+def interest_model(engine: Engine | None = None, model_name: str | None = None) -> InterestModel:
+    """The interest model for the configured embedder, trained once per process."""
+    url = engine.url.render_as_string(hide_password=False) if engine is not None else None
+    return _cached_model(model_name, url)
+
+
+def infer_interests(
+    texts: str | Sequence[str], engine: Engine | None = None
+) -> list[InterestInference]:
+    """RIASEC scores (0-1) for each text, with the phrases behind each area."""
+    if isinstance(texts, str):
+        texts = [texts]
+    return interest_model(engine).infer_many(list(texts))

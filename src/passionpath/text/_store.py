@@ -1,0 +1,71 @@
+"""The embedding cache in the database: vectors keyed by (model, SHA-1 of the text)."""
+
+from __future__ import annotations
+
+from collections.abc import Callable, Sequence
+from dataclasses import dataclass
+
+import numpy as np
+from sqlalchemy import Engine, insert, select
+
+from passionpath.store import models as m
+from passionpath.text._embedding import Embedder, Matrix, text_key
+
+#: ``progress(done, total)`` over the texts that needed computing.
+EmbedProgress = Callable[[int, int], None]
+
+_LOOKUP_CHUNK = 500
+_COMPUTE_CHUNK = 256
+
+
+@dataclass
+class EmbedStats:
+    texts: int
+    unique: int
+    computed: int
+
+
+def embed_cached(
+    texts: Sequence[str],
+    *,
+    engine: Engine,
+    embedder: Embedder,
+    progress: EmbedProgress | None = None,
+) -> tuple[Matrix, EmbedStats]:
+    """Vectors for ``texts`` (rows in the same order), computing only those not cached yet."""
+    keys = [text_key(t) for t in texts]
+    unique = dict(zip(keys, texts, strict=True))
+    vectors: dict[str, Matrix] = {}
+    key_list = list(unique)
+    with engine.connect() as conn:
+        for start in range(0, len(key_list), _LOOKUP_CHUNK):
+            chunk = key_list[start : start + _LOOKUP_CHUNK]
+            rows = conn.execute(
+                select(m.TextEmbedding.text_sha, m.TextEmbedding.vector).where(
+                    m.TextEmbedding.model_id == embedder.model_id,
+                    m.TextEmbedding.text_sha.in_(chunk),
+                )
+            )
+            for sha, blob in rows:
+                vectors[sha] = np.frombuffer(blob, dtype=np.float32)
+    missing = [k for k in key_list if k not in vectors]
+    for start in range(0, len(missing), _COMPUTE_CHUNK):
+        chunk = missing[start : start + _COMPUTE_CHUNK]
+        computed = embedder.embed([unique[k] for k in chunk])
+        with engine.begin() as conn:
+            conn.execute(
+                insert(m.TextEmbedding),
+                [
+                    {"model_id": embedder.model_id, "text_sha": k, "vector": v.tobytes()}
+                    for k, v in zip(chunk, computed, strict=True)
+                ],
+            )
+        vectors.update(zip(chunk, computed, strict=True))
+        if progress is not None:
+            progress(start + len(chunk), len(missing))
+    matrix = (
+        np.stack([vectors[k] for k in keys]).astype(np.float32)
+        if keys
+        else np.zeros((0, embedder.dim), dtype=np.float32)
+    )
+    return matrix, EmbedStats(texts=len(texts), unique=len(unique), computed=len(missing))
