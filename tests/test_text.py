@@ -61,6 +61,9 @@ def _count_vectors(engine: Engine) -> int:
 def test_reimport_does_not_recompute_unchanged_text(
     engine: Engine, tmp_path: Path, minilm: MiniLMEmbedder
 ) -> None:
+    from passionpath.text._store import _MEMO
+
+    _MEMO.clear()  # vectors remembered from other tests would hide the computing
     import_release(write_release(tmp_path / "a"), engine=engine)
     texts, matrix, first = embed_catalog(engine, minilm)
     assert first.computed == first.unique == len(set(texts.texts))
@@ -128,3 +131,25 @@ def test_inference_explains_each_area_with_the_persons_phrases(engine: Engine) -
 
 def test_model_is_trained_once_per_process(engine: Engine) -> None:
     assert interest_model(engine) is interest_model(engine)
+
+
+def test_evidence_of_skills_knowledge_and_technology(engine: Engine) -> None:
+    from passionpath.catalog import load_starter
+    from passionpath.text import extract_evidence
+
+    load_starter(engine=engine)
+    text = (
+        "I coach the under-12 football team on Saturdays. "
+        "I keep the club accounts in Excel, and I excel at listening to parents."
+    )
+    found = extract_evidence([("reflections", text)], engine=engine)
+    by_name = {e.name: e for e in found}
+    excel = by_name["Microsoft Excel"]
+    assert excel.kind == "technology" and text[excel.start : excel.end] == "Excel"
+    assert sum(e.kind == "technology" and e.text == "excel" for e in found) == 0
+    instructing = by_name["Instructing"]
+    assert instructing.kind == "skill" and "coach" in instructing.text
+    assert 0.5 <= instructing.confidence <= 1.0
+    assert text[instructing.start : instructing.end] == instructing.text
+    assert by_name["Active Listening"].source == "reflections"
+    assert all(e.confidence >= 0.5 for e in found)

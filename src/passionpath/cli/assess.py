@@ -374,3 +374,44 @@ def values(
         )
     if version:
         console.print(f"Saved to profile {profile} as version {version}.")
+
+
+# --- evidence in free text ------------------------------------------------------------------
+
+
+@app.command()
+@user_errors
+def evidence(
+    text: str = typer.Argument(None, help="Any text about what you do (default: the profile's)."),
+    profile: str = typer.Option(
+        None, "--profile", "-p", help="Read the profile's reflections, work and projects."
+    ),
+    as_json: bool = JSON,
+) -> None:
+    """Find the skills, knowledge and technology that your own words give evidence of."""
+    from rich.table import Table
+
+    from passionpath.profile import load_profile
+    from passionpath.text import extract_evidence
+
+    if text:
+        sources = [("text", text)]
+    elif profile is not None or not _interactive_allowed():
+        _, document = load_profile(profile)
+        sources = document.free_texts()
+    else:
+        fail("Give a TEXT or --profile.", 2)
+    found = extract_evidence(sources)
+    if as_json:
+        emit_json([e.as_dict() for e in found])
+        return
+    if not found:
+        console.print("No skill, knowledge area or technology stood out in that text.")
+        return
+    table = Table(title="Evidence in your own words")
+    for column in ("Kind", "Name", "Confidence", "Evidence", "Where"):
+        table.add_column(column)
+    for e in found[:25]:
+        name = e.name + (" (hot)" if e.hot else "")
+        table.add_row(e.kind, name, f"{e.confidence:.2f}", f'"{e.text}"', e.source)
+    console.print(table)

@@ -161,6 +161,31 @@ class ProfileDocument(BaseModel):
     def display_name(self) -> str:
         return (self.basics.name if self.basics and self.basics.name else None) or "Unnamed"
 
+    def free_texts(self) -> list[tuple[str, str]]:
+        """(field path, text) for every piece of the person's own writing in the profile."""
+        texts: list[tuple[str, str]] = []
+        block = self.passionpath
+        if block is not None:
+            for key, answer in block.reflections.model_dump().items():
+                texts.append((f"passionpath.reflections.{key}", answer))
+            for i, activity in enumerate(block.activities):
+                texts.append((f"passionpath.activities[{i}]", f"{activity.name}. {activity.notes}"))
+        if self.basics is not None:
+            texts.append(("basics.summary", self.basics.summary or ""))
+        for section, fields in (
+            ("work", ("position", "summary", "highlights")),
+            ("volunteer", ("position", "summary", "highlights")),
+            ("projects", ("name", "description", "highlights")),
+            ("education", ("area", "courses")),
+        ):
+            for i, entry in enumerate(getattr(self, section) or []):
+                for name in fields:
+                    value = getattr(entry, name, None)
+                    for j, text in enumerate(value if isinstance(value, list) else [value]):
+                        suffix = f"[{j}]" if isinstance(value, list) else ""
+                        texts.append((f"{section}[{i}].{name}{suffix}", text or ""))
+        return [(where, text.strip()) for where, text in texts if text and text.strip()]
+
     def to_json_dict(self, *, resume_only: bool = False) -> dict[str, Any]:
         data = self.model_dump(mode="json", exclude_unset=True, exclude_none=False)
         if self.passionpath is not None and "passionpath" not in data:

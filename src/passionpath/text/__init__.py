@@ -8,12 +8,14 @@ from passionpath.text._embedding import (
     get_embedder,
     minilm_available,
 )
+from passionpath.text._evidence import Evidence, extract_evidence
 from passionpath.text._interests import InterestInference, Phrase, infer_interests, interest_model
 from passionpath.text._store import EmbedStats, embed_cached
 
 __all__ = [
     "EmbedStats",
     "Embedder",
+    "Evidence",
     "InterestInference",
     "LexicalEmbedder",
     "MiniLMEmbedder",
@@ -21,6 +23,7 @@ __all__ = [
     "Phrase",
     "embed_cached",
     "embed_catalog",
+    "extract_evidence",
     "get_embedder",
     "infer_interests",
     "interest_model",

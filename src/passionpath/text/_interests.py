@@ -198,7 +198,9 @@ def training_examples(engine: Engine | None) -> list[Example]:
 
 
 @lru_cache(maxsize=4)
-def _cached_model(model_name: str | None, engine_url: str | None) -> InterestModel:
+def _cached_model(
+    model_name: str | None, engine_url: str | None, release_sha: str
+) -> InterestModel:
     from passionpath.store import get_engine
     from passionpath.text._store import embed_cached
 
@@ -214,8 +216,13 @@ def _cached_model(model_name: str | None, engine_url: str | None) -> InterestMod
 
 def interest_model(engine: Engine | None = None, model_name: str | None = None) -> InterestModel:
     """The interest model for the configured embedder, trained once per process."""
-    url = engine.url.render_as_string(hide_password=False) if engine is not None else None
-    return _cached_model(model_name, url)
+    if engine is None:
+        return _cached_model(model_name, None, "")
+    from passionpath.catalog._importer import current_release
+
+    release = current_release(engine)
+    url = engine.url.render_as_string(hide_password=False)
+    return _cached_model(model_name, url, release.content_sha256 if release else "")
 
 
 def infer_interests(

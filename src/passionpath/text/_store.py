@@ -16,6 +16,9 @@ EmbedProgress = Callable[[int, int], None]
 
 _LOOKUP_CHUNK = 500
 _COMPUTE_CHUNK = 256
+#: Vectors already seen in this process, so repeated work skips the database as well.
+_MEMO: dict[tuple[str, str], Matrix] = {}
+_MEMO_LIMIT = 50_000
 
 
 @dataclass
@@ -32,11 +35,15 @@ def embed_cached(
     embedder: Embedder,
     progress: EmbedProgress | None = None,
 ) -> tuple[Matrix, EmbedStats]:
-    """Vectors for ``texts`` (rows in the same order), computing only those not cached yet."""
+    """Vectors for ``texts`` (rows in the same order), computing only those never seen.
+
+    Vectors come from the database; ones missing there are taken from this process's memo
+    or computed, and then stored, so the database always ends up holding every vector.
+    """
     keys = [text_key(t) for t in texts]
     unique = dict(zip(keys, texts, strict=True))
-    vectors: dict[str, Matrix] = {}
     key_list = list(unique)
+    vectors: dict[str, Matrix] = {}
     with engine.connect() as conn:
         for start in range(0, len(key_list), _LOOKUP_CHUNK):
             chunk = key_list[start : start + _LOOKUP_CHUNK]
@@ -48,24 +55,37 @@ def embed_cached(
             )
             for sha, blob in rows:
                 vectors[sha] = np.frombuffer(blob, dtype=np.float32)
-    missing = [k for k in key_list if k not in vectors]
+    absent = [k for k in key_list if k not in vectors]
+    remembered = {
+        k: _MEMO[(embedder.model_id, k)] for k in absent if (embedder.model_id, k) in _MEMO
+    }
+    missing = [k for k in absent if k not in remembered]
+    if remembered:
+        _store(engine, embedder.model_id, remembered)
+        vectors.update(remembered)
     for start in range(0, len(missing), _COMPUTE_CHUNK):
         chunk = missing[start : start + _COMPUTE_CHUNK]
-        computed = embedder.embed([unique[k] for k in chunk])
-        with engine.begin() as conn:
-            conn.execute(
-                insert(m.TextEmbedding),
-                [
-                    {"model_id": embedder.model_id, "text_sha": k, "vector": v.tobytes()}
-                    for k, v in zip(chunk, computed, strict=True)
-                ],
-            )
-        vectors.update(zip(chunk, computed, strict=True))
+        computed = dict(zip(chunk, embedder.embed([unique[k] for k in chunk]), strict=True))
+        _store(engine, embedder.model_id, computed)
+        vectors.update(computed)
         if progress is not None:
             progress(start + len(chunk), len(missing))
+    if len(_MEMO) < _MEMO_LIMIT:
+        _MEMO.update(((embedder.model_id, k), v) for k, v in vectors.items())
     matrix = (
         np.stack([vectors[k] for k in keys]).astype(np.float32)
         if keys
         else np.zeros((0, embedder.dim), dtype=np.float32)
     )
     return matrix, EmbedStats(texts=len(texts), unique=len(unique), computed=len(missing))
+
+
+def _store(engine: Engine, model_id: str, vectors: dict[str, Matrix]) -> None:
+    with engine.begin() as conn:
+        conn.execute(
+            insert(m.TextEmbedding),
+            [
+                {"model_id": model_id, "text_sha": k, "vector": v.tobytes()}
+                for k, v in vectors.items()
+            ],
+        )

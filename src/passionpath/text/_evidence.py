@@ -1,0 +1,252 @@
+"""Skills, knowledge and technology that a person's own words give evidence of.
+
+Technology is found by name (``Microsoft Excel``, or just ``Excel``) in the catalog's
+technology examples. Skills and knowledge areas are found per phrase, by the sentence
+similarity between the phrase and the descriptor's name and description, raised when the
+phrase contains one of our everyday cue words for it (``coach`` -> Instructing).
+"""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Sequence
+from dataclasses import asdict, dataclass
+from functools import lru_cache
+from typing import Any
+
+import numpy as np
+from sqlalchemy import Engine, select
+
+from passionpath.text._cues import CUES
+from passionpath.text._embedding import get_embedder
+from passionpath.text._interests import phrases
+from passionpath.text._store import embed_cached
+
+#: Cosine similarities are mapped linearly from [FLOOR, FLOOR + SPAN] onto confidence [0, 1].
+SIMILARITY_FLOOR = 0.30
+SIMILARITY_SPAN = 0.30
+#: A cue word alone is worth this much confidence; similarity adds the rest.
+CUE_CONFIDENCE = 0.55
+MIN_CONFIDENCE = 0.5
+#: Single-word product names that are also everyday words must be written capitalised.
+COMMON_WORDS = {
+    "word",
+    "access",
+    "excel",
+    "teams",
+    "project",
+    "outlook",
+    "notes",
+    "paint",
+    "box",
+    "slack",
+    "go",
+    "r",
+    "c",
+    "keynote",
+    "pages",
+    "numbers",
+    "photos",
+    "sheets",
+    "forms",
+    "drive",
+    "calendar",
+    "mail",
+    "chrome",
+    "edge",
+    "safari",
+}
+VENDORS = (
+    "microsoft",
+    "adobe",
+    "google",
+    "apple",
+    "autodesk",
+    "ibm",
+    "oracle",
+    "sap",
+    "intuit",
+    "the mathworks",
+    "salesforce",
+    "atlassian",
+    "amazon",
+    "cisco",
+    "apache",
+    "corel",
+    "trimble",
+    "esri",
+    "meta",
+    "dassault systemes",
+    "bentley systems",
+    "epic systems",
+)
+_WORD = re.compile(r"[A-Za-z0-9+#.]+(?<![.])")
+
+
+@dataclass(frozen=True)
+class Evidence:
+    kind: str
+    element_id: str | None
+    name: str
+    confidence: float
+    source: str
+    text: str
+    start: int
+    end: int
+    hot: bool | None = None
+
+    def as_dict(self) -> dict[str, Any]:
+        return asdict(self)
+
+
+def _aliases(name: str) -> list[tuple[str, float]]:
+    """The ways a product may be written: full name, without the vendor, its acronym."""
+    aliases = [(name, 0.95)]
+    lowered = name.lower()
+    for vendor in VENDORS:
+        if lowered.startswith(vendor + " ") and len(name) > len(vendor) + 3:
+            aliases.append((name[len(vendor) + 1 :], 0.85))
+    last = name.split()[-1]
+    if len(name.split()) > 1 and last.isupper() and len(last) >= 2:
+        aliases.append((last, 0.8))
+    return aliases
+
+
+@dataclass
+class _TechIndex:
+    #: lower-cased token tuple -> (product name, confidence, case-sensitive form or None, hot)
+    names: dict[tuple[str, ...], tuple[str, float, str | None, bool]]
+    longest: int
+
+
+def _technology_index(rows: Sequence[tuple[str, bool]]) -> _TechIndex:
+    names: dict[tuple[str, ...], tuple[str, float, str | None, bool]] = {}
+    for name, hot in rows:
+        if name.lower().endswith(" software") or len(name) < 2:
+            continue  # generic categories ("Email software") are not evidence of a product
+        for alias, confidence in _aliases(name):
+            tokens = tuple(t.lower() for t in _WORD.findall(alias))
+            if not tokens:
+                continue
+            exact = alias if len(tokens) == 1 and tokens[0] in COMMON_WORDS else None
+            if len(tokens) == 1 and len(tokens[0]) < 2:
+                continue
+            current = names.get(tokens)
+            if current is None or current[1] < confidence:
+                names[tokens] = (name, confidence, exact, hot)
+    return _TechIndex(names, max((len(k) for k in names), default=1))
+
+
+def find_technology(text: str, index: _TechIndex, source: str) -> list[Evidence]:
+    words = [(m.group(), m.start(), m.end()) for m in _WORD.finditer(text)]
+    found: list[Evidence] = []
+    i = 0
+    while i < len(words):
+        for size in range(min(index.longest, len(words) - i), 0, -1):
+            key = tuple(w[0].lower() for w in words[i : i + size])
+            hit = index.names.get(key)
+            if hit is None:
+                continue
+            name, confidence, exact, hot = hit
+            span_text = text[words[i][1] : words[i + size - 1][2]]
+            if exact is not None and span_text != exact:
+                continue
+            found.append(
+                Evidence(
+                    "technology",
+                    None,
+                    name,
+                    confidence,
+                    source,
+                    span_text,
+                    words[i][1],
+                    words[i + size - 1][2],
+                    hot,
+                )
+            )
+            i += size - 1
+            break
+        i += 1
+    return found
+
+
+@dataclass
+class _CatalogView:
+    technology: _TechIndex
+    #: (kind, element_id, name) of every skill and knowledge descriptor
+    descriptors: list[tuple[str, str, str]]
+    #: "Name. Description" for each descriptor, the text that is embedded
+    texts: list[str]
+
+
+@lru_cache(maxsize=4)
+def _catalog(url: str, release_sha: str) -> _CatalogView:
+    """What evidence is matched against, read once per database and release."""
+    from passionpath.catalog import descriptors
+    from passionpath.store import get_engine
+    from passionpath.store import models as m
+
+    engine = get_engine(url)
+    with engine.connect() as conn:
+        rows = conn.execute(select(m.Technology.example, m.Technology.hot).distinct()).all()
+    hot: dict[str, bool] = {}
+    for name, is_hot in rows:
+        hot[name] = hot.get(name, False) or bool(is_hot)
+    described = [
+        ("skill" if domain == "skills" else "knowledge", d)
+        for domain in ("skills", "knowledge")
+        for d in descriptors(domain, engine)
+    ]
+    return _CatalogView(
+        technology=_technology_index(sorted(hot.items())),
+        descriptors=[(kind, d.element_id, d.name) for kind, d in described],
+        texts=[f"{d.name}. {d.description}" for _, d in described],
+    )
+
+
+def _release_sha(engine: Engine) -> str:
+    from passionpath.catalog._importer import current_release
+
+    release = current_release(engine)
+    return release.content_sha256 if release else ""
+
+
+def _cue_hit(phrase: str, element_id: str) -> bool:
+    lowered = f" {phrase.lower()} "
+    return any(re.search(rf"\b{re.escape(cue)}", lowered) for cue in CUES.get(element_id, ()))
+
+
+def extract_evidence(
+    sources: Sequence[tuple[str, str]], engine: Engine | None = None, per_descriptor: int = 2
+) -> list[Evidence]:
+    """Evidence in ``(source label, text)`` pairs, strongest first."""
+    from passionpath.store import get_engine
+
+    engine = engine or get_engine()
+    catalog = _catalog(engine.url.render_as_string(hide_password=False), _release_sha(engine))
+    embedder = get_embedder()
+    found: list[Evidence] = []
+    spans: list[tuple[str, str, int, int]] = []
+    for source, text in sources:
+        found += find_technology(text, catalog.technology, source)
+        spans += [(source, p, s, e) for p, s, e in phrases(text)]
+    if spans and catalog.descriptors:
+        descriptor_vectors, _ = embed_cached(catalog.texts, engine=engine, embedder=embedder)
+        phrase_vectors = embedder.embed([p for _, p, _, _ in spans])
+        similarity = phrase_vectors @ descriptor_vectors.T
+        semantic = np.clip((similarity - SIMILARITY_FLOOR) / SIMILARITY_SPAN, 0.0, 1.0)
+        best: dict[str, list[Evidence]] = {}
+        for i, (source, phrase, start, end) in enumerate(spans):
+            for j, (kind, element, name) in enumerate(catalog.descriptors):
+                confidence = float(semantic[i, j])
+                if _cue_hit(phrase, element):
+                    confidence = CUE_CONFIDENCE + (1 - CUE_CONFIDENCE) * confidence
+                if confidence >= MIN_CONFIDENCE:
+                    best.setdefault(element, []).append(
+                        Evidence(
+                            kind, element, name, round(confidence, 3), source, phrase, start, end
+                        )
+                    )
+        for items in best.values():
+            found += sorted(items, key=lambda e: -e.confidence)[:per_descriptor]
+    return sorted(found, key=lambda e: (-e.confidence, e.kind, e.name))
