@@ -277,6 +277,10 @@ def release_files() -> dict[str, list[str]]:
         [_line("1.B.1.a", "Realistic", "General", "Repair a bicycle.")],
     )
     add("RIASEC Keywords.txt", [_line("1.B.1.a", "Realistic", "Build", "Action")])
+    add(
+        "Basic Interests to RIASEC.txt",
+        [_line("1.B.3.b", "Construction/Woodwork", "1.B.1.a", "Realistic")],
+    )
     return files
 
 
