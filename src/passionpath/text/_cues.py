@@ -42,7 +42,7 @@ CUES: dict[str, tuple[str, ...]] = {
     ),
     "2.B.3.g": ("operat", "drive", "driving", "forklift"),
     "2.B.3.h": ("inspect", "gauge", "dial"),
-    "2.B.3.j": ("maintain", "maintenance", "servic"),
+    "2.B.3.j": ("maintain", "maintenance", "service the"),
     "2.B.3.k": ("repair", "fixing", "fixed", "mend", "rebuil"),
     "2.B.3.l": ("quality control", "taste test", "inspect"),
     "2.B.4.e": ("judg", "decid", "decision"),
@@ -76,7 +76,7 @@ CUES: dict[str, tuple[str, ...]] = {
     "2.C.5.a": ("medic", "nurs", "patient", "first aid", "health"),
     "2.C.5.b": ("counsel", "therap", "support group", "wellbeing"),
     "2.C.6": ("teaching", "education", "tutor", "school", "lesson"),
-    "2.C.7.a": ("english", "grammar", "editing", "proofread"),
+    "2.C.7.a": ("english", "grammar", "proofread", "copy-edit"),
     "2.C.7.b": ("french", "spanish", "german", "mandarin", "language"),
     "2.C.7.c": (
         "photograph",
