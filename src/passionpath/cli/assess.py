@@ -179,27 +179,34 @@ def _resolve_code(title: str | None, code: str | None) -> tuple[str, str] | None
     return None
 
 
-def _parse_ratings(text: str, known: dict[str, str]) -> dict[str, float]:
-    """``id=level`` or ``Name=level`` pairs; names are matched case-insensitively."""
-    by_name = {name.lower(): element for element, name in known.items()}
-    ratings = {}
+def _named_numbers(
+    text: str, resolve: dict[str, str], low: float, high: float, what: str
+) -> dict[str, float]:
+    """Parse ``--ratings 'Name=4.5,Other=3'``; ``resolve`` maps lower-cased keys to ids."""
+    result = {}
     for part in text.split(","):
         if not part.strip():
             continue
         if "=" not in part:
-            fail(f"--ratings: {part.strip()!r} should look like 'Programming=4.5'.", 2)
+            fail(f"--ratings: {part.strip()!r} should look like 'Name=4'.", 2)
         key, value = (x.strip() for x in part.split("=", 1))
-        element = key if key in known else by_name.get(key.lower())
-        if element is None:
-            fail(f"--ratings: {key!r} is not a skill or knowledge area in the catalog.", 2)
+        target = resolve.get(key.lower())
+        if target is None:
+            fail(f"--ratings: {key!r} is not {what}.", 2)
         try:
-            level = float(value)
+            number = float(value)
         except ValueError:
-            fail(f"--ratings: level {value!r} for {key} is not a number.", 2)
-        if not 0 <= level <= 7:
-            fail(f"--ratings: level {level:g} for {key} is outside 0-7.", 2)
-        ratings[element] = level
-    return ratings
+            fail(f"--ratings: {value!r} for {key} is not a number.", 2)
+        if not low <= number <= high:
+            fail(f"--ratings: {key} is {number:g}, outside {low:g}-{high:g}.", 2)
+        result[target] = number
+    return result
+
+
+def _parse_ratings(text: str, known: dict[str, str]) -> dict[str, float]:
+    """Skill levels by element id or by name (case-insensitive)."""
+    resolve = {name.lower(): e for e, name in known.items()} | {e.lower(): e for e in known}
+    return _named_numbers(text, resolve, 0, 7, "a skill or knowledge area in the catalog")
 
 
 @app.command()
@@ -339,17 +346,7 @@ def values(
             fail(f"--rank needs each of the six values once: {', '.join(WORK_VALUES)}.", 2)
         chosen = {lookup[n.lower()]: 7.0 - i for i, n in enumerate(names)}
     elif ratings:
-        for part in ratings.split(","):
-            name, _, value = part.partition("=")
-            if name.strip().lower() not in lookup:
-                fail(f"--ratings: {name.strip()!r} is not one of {', '.join(WORK_VALUES)}.", 2)
-            try:
-                rating = float(value)
-            except ValueError:
-                fail(f"--ratings: {value!r} for {name.strip()} is not a number.", 2)
-            if not 1 <= rating <= 7:
-                fail(f"--ratings: {name.strip()} is {rating:g}; values are rated 1 to 7.", 2)
-            chosen[lookup[name.strip().lower()]] = rating
+        chosen = _named_numbers(ratings, lookup, 1, 7, f"one of {', '.join(WORK_VALUES)}")
     elif _interactive_allowed():
         import click
 

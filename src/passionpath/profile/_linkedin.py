@@ -65,6 +65,42 @@ def _clean(record: dict[str, Any]) -> dict[str, Any]:
     return {k: v for k, v in record.items() if v not in (None, "", [])}
 
 
+#: JSON Resume section -> (CSV file, columns it must have, {field: column}, {date field: column})
+_SECTIONS: dict[str, tuple[str, tuple[str, ...], dict[str, str], dict[str, str]]] = {
+    "work": (
+        "Positions.csv",
+        ("Company Name", "Title"),
+        {
+            "name": "Company Name",
+            "position": "Title",
+            "summary": "Description",
+            "location": "Location",
+        },
+        {"startDate": "Started On", "endDate": "Finished On"},
+    ),
+    "education": (
+        "Education.csv",
+        ("School Name",),
+        {"institution": "School Name", "studyType": "Degree Name", "area": "Notes"},
+        {"startDate": "Start Date", "endDate": "End Date"},
+    ),
+    "skills": ("Skills.csv", ("Name",), {"name": "Name"}, {}),
+    "certificates": (
+        "Certifications.csv",
+        ("Name",),
+        {"name": "Name", "issuer": "Authority", "url": "Url"},
+        {"date": "Started On"},
+    ),
+    "projects": (
+        "Projects.csv",
+        ("Title",),
+        {"name": "Title", "description": "Description", "url": "Url"},
+        {"startDate": "Started On", "endDate": "Finished On"},
+    ),
+    "languages": ("Languages.csv", ("Name",), {"language": "Name", "fluency": "Proficiency"}, {}),
+}
+
+
 def read_linkedin_export(path: str | Path) -> ProfileDocument:
     path = Path(path)
     try:
@@ -105,75 +141,14 @@ def read_linkedin_export(path: str | Path) -> ProfileDocument:
         if emails:
             primary = [e for e in emails if e.get("Primary", "").lower() == "yes"] or emails
             document["basics"]["email"] = primary[0]["Email Address"]
-        work = []
-        for n, r in enumerate(rows("Positions.csv", "Company Name", "Title"), start=2):
-            where = f"Positions.csv, line {n}"
-            work.append(
-                _clean(
-                    {
-                        "name": r.get("Company Name"),
-                        "position": r.get("Title"),
-                        "summary": r.get("Description"),
-                        "location": r.get("Location"),
-                        "startDate": _date(r.get("Started On", ""), where),
-                        "endDate": _date(r.get("Finished On", ""), where),
-                    }
-                )
-            )
-        education = []
-        for n, r in enumerate(rows("Education.csv", "School Name"), start=2):
-            where = f"Education.csv, line {n}"
-            education.append(
-                _clean(
-                    {
-                        "institution": r.get("School Name"),
-                        "studyType": r.get("Degree Name"),
-                        "area": r.get("Notes"),
-                        "startDate": _date(r.get("Start Date", ""), where),
-                        "endDate": _date(r.get("End Date", ""), where),
-                    }
-                )
-            )
-        skills = [{"name": r["Name"]} for r in rows("Skills.csv", "Name") if r.get("Name")]
-        certificates = []
-        for n, r in enumerate(rows("Certifications.csv", "Name"), start=2):
-            where = f"Certifications.csv, line {n}"
-            certificates.append(
-                _clean(
-                    {
-                        "name": r.get("Name"),
-                        "issuer": r.get("Authority"),
-                        "url": r.get("Url"),
-                        "date": _date(r.get("Started On", ""), where),
-                    }
-                )
-            )
-        projects = []
-        for n, r in enumerate(rows("Projects.csv", "Title"), start=2):
-            where = f"Projects.csv, line {n}"
-            projects.append(
-                _clean(
-                    {
-                        "name": r.get("Title"),
-                        "description": r.get("Description"),
-                        "url": r.get("Url"),
-                        "startDate": _date(r.get("Started On", ""), where),
-                        "endDate": _date(r.get("Finished On", ""), where),
-                    }
-                )
-            )
-        languages = [
-            _clean({"language": r.get("Name"), "fluency": r.get("Proficiency")})
-            for r in rows("Languages.csv", "Name")
-        ]
-    for key, value in (
-        ("work", work),
-        ("education", education),
-        ("skills", skills),
-        ("certificates", certificates),
-        ("projects", projects),
-        ("languages", languages),
-    ):
-        if value:
-            document[key] = value
+        for section, (file, required, fields, dates) in _SECTIONS.items():
+            entries = []
+            for line, row in enumerate(rows(file, *required), start=2):
+                entry: dict[str, Any] = {key: row.get(column) for key, column in fields.items()}
+                for key, column in dates.items():
+                    entry[key] = _date(row.get(column, ""), f"{file}, line {line}")
+                if _clean(entry):
+                    entries.append(_clean(entry))
+            if entries:
+                document[section] = entries
     return parse_document(document, str(path))

@@ -49,26 +49,25 @@ class Basics(_Section):
     profiles: list[SocialProfile] | None = None
 
 
-class Work(_Section):
+class _Engagement(_Section):
+    """What a job and a volunteering role share."""
+
+    position: str | None = None
+    url: str | None = None
+    startDate: DateStr | None = _date()
+    endDate: DateStr | None = _date()
+    summary: str | None = None
+    highlights: list[str] | None = None
+
+
+class Work(_Engagement):
     name: str | None = None
     location: str | None = None
     description: str | None = None
-    position: str | None = None
-    url: str | None = None
-    startDate: DateStr | None = _date()
-    endDate: DateStr | None = _date()
-    summary: str | None = None
-    highlights: list[str] | None = None
 
 
-class Volunteer(_Section):
+class Volunteer(_Engagement):
     organization: str | None = None
-    position: str | None = None
-    url: str | None = None
-    startDate: DateStr | None = _date()
-    endDate: DateStr | None = _date()
-    summary: str | None = None
-    highlights: list[str] | None = None
 
 
 class Education(_Section):
