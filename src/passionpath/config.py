@@ -28,6 +28,15 @@ class Settings(BaseSettings):
     #: Sentence embedder: ``auto`` (MiniLM when installed), ``minilm`` or ``lexical``.
     text_model: str = "auto"
 
+    # Matching weights (see passionpath.match): passion = interest and text evidence,
+    # qualification = skills/knowledge and preparation; values scale the combined score.
+    match_interest_weight: float = Field(default=0.4, ge=0)
+    match_text_weight: float = Field(default=0.6, ge=0)
+    match_skills_weight: float = Field(default=0.7, ge=0)
+    match_preparation_weight: float = Field(default=0.3, ge=0)
+    match_values_weight: float = Field(default=0.15, ge=0, le=1)
+    match_congruence: str = "correlation"
+
     @property
     def resolved_database_url(self) -> str:
         """The configured URL, or a SQLite file in the data directory."""

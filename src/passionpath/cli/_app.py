@@ -5,7 +5,7 @@ from __future__ import annotations
 import typer
 
 from passionpath import __version__
-from passionpath.cli import assess, data, interests, occupations, profile
+from passionpath.cli import assess, data, interests, match, occupations, profile
 
 app = typer.Typer(
     name="passionpath",
@@ -19,6 +19,7 @@ app.add_typer(occupations.app, name="occupations")
 app.add_typer(profile.app, name="profile")
 app.add_typer(assess.app, name="assess")
 app.add_typer(interests.app, name="interests")
+app.command("match")(match.match_command)
 
 
 def _version(value: bool) -> None:

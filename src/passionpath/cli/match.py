@@ -1,0 +1,90 @@
+"""``passionpath match``: careers where passion and qualification overlap."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+import typer
+
+from passionpath.cli._output import attribution_line, console, emit_json, fail, user_errors
+
+
+@user_errors
+def match_command(
+    profile: str = typer.Argument(
+        None, help="A profile JSON file, or a stored profile's slug (default: the only one)."
+    ),
+    top: int = typer.Option(10, "--top", "-n", help="How many careers."),
+    quadrant: str = typer.Option(
+        None,
+        "--quadrant",
+        "-q",
+        help="Only one quadrant: 'sweet spot', 'passion stretch', 'safe fit' or 'neither'.",
+    ),
+    no_stretch: bool = typer.Option(
+        False, "--no-stretch", help="Leave out careers above your maximum job zone."
+    ),
+    chart: Path = typer.Option(None, "--chart", help="Also draw the quadrant map (.svg or .png)."),
+    as_json: bool = typer.Option(False, "--json", help="Print machine-readable JSON."),
+) -> None:
+    """Rank careers by passion fit x qualification fit, with the reasons and the gaps."""
+    from rich.table import Table
+
+    from passionpath.match import QUADRANTS, match
+    from passionpath.profile import find_profile
+
+    if quadrant is not None:
+        quadrant = quadrant.replace("-", " ").lower()
+        if quadrant not in QUADRANTS:
+            fail(f"--quadrant must be one of: {', '.join(QUADRANTS)}.", 2)
+    if top < 1:
+        fail("--top must be at least 1.", 2)
+    target = profile if profile is not None else find_profile(None).slug
+    with console.status("Matching...", spinner="dots") if not as_json else _null():
+        report = match(target, top=top, quadrant=quadrant, include_stretch=not no_stretch)
+    if chart is not None:
+        from passionpath.match.chart import write_chart
+
+        write_chart(report, chart)
+    if as_json:
+        emit_json(report.as_dict())
+        return
+    code = report.interest_code or "-"
+    console.print(
+        f"[bold]{report.profile}[/]: interest code {code}, prepared for job zone {report.zone}"
+    )
+    table = Table(title="Careers where passion and qualification overlap", show_lines=True)
+    for column in ("Career", "Score", "Passion", "Qualified", "Quadrant", "Why", "Top gaps"):
+        table.add_column(column)
+    for r in report.results:
+        why = [f'"{p.phrase}"' for p in r.explanation.passions[:2]]
+        if r.explanation.shared_interests:
+            why.append("interests " + "".join(r.explanation.shared_interests))
+        why += [s.name for s in r.explanation.matching_skills[:2]]
+        gaps = [f"{g.name} {g.current:.1f}->{g.required:.1f}" for g in r.explanation.gaps[:2]]
+        title = (
+            f"{r.title}\n[dim]{r.code}, zone {r.job_zone or '-'}"
+            + (", stretch" if r.stretch else "")
+            + "[/]"
+        )
+        table.add_row(
+            title,
+            f"{r.score:.2f}",
+            f"{r.passion:.2f}",
+            f"{r.qualification:.2f}",
+            r.quadrant,
+            "\n".join(why),
+            "\n".join(gaps),
+        )
+    console.print(table)
+    if chart is not None:
+        console.print(f"Chart written to {chart}")
+    attribution_line(report.attribution, report.notice)
+
+
+class _null:
+    def __enter__(self) -> None:
+        return None
+
+    def __exit__(self, *args: object) -> None:
+        return None

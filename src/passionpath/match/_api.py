@@ -1,0 +1,131 @@
+"""The matching front door: a profile in, ranked and explained careers out."""
+
+from __future__ import annotations
+
+from dataclasses import dataclass, field
+from pathlib import Path
+from typing import Any
+
+import numpy as np
+from sqlalchemy import Engine
+
+from passionpath.match._engine import MatchEngine, MatchResult, MatchScores, Weights, riasec_letters
+from passionpath.match._matrices import CatalogMatrices, load_matrices
+from passionpath.match._person import Person, build_person
+from passionpath.profile import ProfileDocument
+
+
+@dataclass
+class MatchReport:
+    profile: str
+    riasec: dict[str, float] | None
+    interest_code: str | None
+    zone: int
+    thresholds: dict[str, float]
+    results: list[MatchResult]
+    attribution: str
+    notice: str | None = None
+    scores: MatchScores | None = field(default=None, repr=False)
+
+    def as_dict(self) -> dict[str, Any]:
+        return {
+            "profile": self.profile,
+            "riasec": self.riasec,
+            "interest_code": self.interest_code,
+            "attained_job_zone": self.zone,
+            "thresholds": self.thresholds,
+            "results": [r.as_dict() for r in self.results],
+            "attribution": self.attribution,
+            "notice": self.notice,
+        }
+
+
+def _past_occupations(
+    document: ProfileDocument, matrices: CatalogMatrices, engine: Engine
+) -> list[int]:
+    """Rows of occupations the person has held, found by their job titles."""
+    from passionpath.catalog import search_occupations
+
+    rows = []
+    for job in document.work or []:
+        if job.position:
+            hits = search_occupations(job.position, 1, engine=engine)
+            if hits and hits[0].code in matrices.index:
+                rows.append(matrices.index[hits[0].code])
+    return sorted(set(rows))
+
+
+def prepare_person(document: ProfileDocument, matrices: CatalogMatrices, engine: Engine) -> Person:
+    """Everything slow about a person (text inference, embeddings) done once."""
+    from passionpath.match._person import passion_phrases
+    from passionpath.text import embed_cached, get_embedder, infer_interests
+
+    block = document.passionpath
+    own_words = " ".join(block.reflections.model_dump().values()) if block else ""
+    inferred = None
+    if own_words.strip():
+        [result] = infer_interests(own_words, engine=engine)
+        inferred = np.asarray([result.scores[a] for a in "RIASEC"], dtype=np.float32)
+    phrases = passion_phrases(document)
+    vectors = None
+    if phrases:
+        vectors, _ = embed_cached([p.text for p in phrases], engine=engine, embedder=get_embedder())
+    return build_person(
+        document,
+        matrices,
+        inferred_riasec=inferred,
+        phrase_vectors=vectors,
+        past_occupations=_past_occupations(document, matrices, engine),
+    )
+
+
+def match(
+    profile: ProfileDocument | str | Path,
+    *,
+    top: int = 10,
+    quadrant: str | None = None,
+    include_stretch: bool = True,
+    engine: Engine | None = None,
+    weights: Weights | None = None,
+) -> MatchReport:
+    """Rank every occupation for a profile (a document, a JSON file, or a stored profile slug)."""
+    from passionpath.catalog import release_attribution
+    from passionpath.match._congruence import top_code
+    from passionpath.store import get_engine
+
+    engine = engine or get_engine()
+    name, document = _resolve(profile, engine)
+    matrices = load_matrices(engine)
+    person = prepare_person(document, matrices, engine)
+    matcher = MatchEngine(matrices, weights or Weights.from_settings())
+    scores = matcher.score(person)
+    results = matcher.results(
+        person, scores, top=top, quadrant=quadrant, include_stretch=include_stretch
+    )
+    attribution, notice = release_attribution(engine)
+    return MatchReport(
+        profile=name,
+        riasec=riasec_letters(person.riasec) if person.riasec is not None else None,
+        interest_code=top_code(person.riasec) if person.riasec is not None else None,
+        zone=person.zone,
+        thresholds={
+            "passion": round(scores.thresholds[0], 4),
+            "qualification": round(scores.thresholds[1], 4),
+        },
+        results=results,
+        attribution=attribution,
+        notice=notice,
+        scores=scores,
+    )
+
+
+def _resolve(profile: ProfileDocument | str | Path, engine: Engine) -> tuple[str, ProfileDocument]:
+    from passionpath.profile import load_profile, read_profile_file
+
+    if isinstance(profile, ProfileDocument):
+        return profile.display_name, profile
+    path = Path(profile)
+    if path.suffix.lower() in (".json", ".zip") or path.exists():
+        return path.stem, read_profile_file(path)
+    record, document = load_profile(str(profile), engine=engine)
+    return record.slug, document

@@ -1,0 +1,234 @@
+"""The catalog as aligned numpy matrices, loaded once per database and release.
+
+Row i of every matrix is occupation ``codes[i]``. Missing ratings are NaN; ``has_interests``
+and ``has_skills`` say which rows can be matched on each axis.
+"""
+
+from __future__ import annotations
+
+import pickle
+from dataclasses import dataclass, field
+from functools import lru_cache
+
+import numpy as np
+from numpy.typing import NDArray
+from sqlalchemy import Engine, select
+
+from passionpath.catalog import rating_matrix
+from passionpath.catalog._importer import current_release
+from passionpath.catalog._queries import EmptyCatalogError
+from passionpath.store import models as m
+
+F32 = NDArray[np.float32]
+RIASEC_ELEMENTS = ["1.B.1.a", "1.B.1.b", "1.B.1.c", "1.B.1.d", "1.B.1.e", "1.B.1.f"]
+VALUE_ELEMENTS = ["1.B.2.a", "1.B.2.b", "1.B.2.c", "1.B.2.d", "1.B.2.e", "1.B.2.f"]
+EDUCATION_CATEGORIES = 12
+CACHE_VERSION = 1
+
+
+@dataclass
+class CatalogMatrices:
+    codes: NDArray[np.str_]
+    titles: list[str]
+    riasec_codes: list[str]
+    job_zone: F32
+    interests: F32
+    #: Skills then knowledge, in element-id order.
+    descriptor_ids: list[str]
+    descriptor_names: list[str]
+    descriptor_kinds: list[str]
+    importance: F32
+    level: F32
+    values: F32
+    styles: F32
+    #: Share of incumbents (0-1) at each required-education category 1..12.
+    education: F32
+    #: Technology examples per occupation, as a 0/1 matrix (hot ones weigh 2).
+    technology: F32
+    technology_names: list[str]
+    #: L2-normalised title, description and task-centroid vectors (zero where absent).
+    title_vectors: F32
+    description_vectors: F32
+    task_centroids: F32
+    task_vectors: F32
+    task_owner: NDArray[np.int64]
+    task_texts: list[str]
+    release_sha: str
+    model_id: str
+    index: dict[str, int] = field(default_factory=dict)
+
+    def __post_init__(self) -> None:
+        self.index = {str(code): i for i, code in enumerate(self.codes)}
+
+    @property
+    def has_interests(self) -> NDArray[np.bool_]:
+        return np.asarray(~np.isnan(self.interests).any(axis=1))
+
+    @property
+    def has_skills(self) -> NDArray[np.bool_]:
+        return np.asarray(~np.isnan(self.level).all(axis=1))
+
+    @property
+    def matchable(self) -> NDArray[np.bool_]:
+        return self.has_interests & self.has_skills
+
+
+def _aligned(
+    codes: NDArray[np.str_],
+    matrix: NDArray[np.float32],
+    matrix_codes: NDArray[np.str_],
+    columns: int,
+) -> F32:
+    out = np.full((codes.size, columns), np.nan, dtype=np.float32)
+    if matrix_codes.size:
+        rows = np.searchsorted(codes, matrix_codes)
+        out[rows] = matrix
+    return out
+
+
+def _columns(matrix: NDArray[np.float32], ids: NDArray[np.str_], wanted: list[str]) -> F32:
+    position = {str(e): i for i, e in enumerate(ids)}
+    out = np.full((matrix.shape[0], len(wanted)), np.nan, dtype=np.float32)
+    for j, element in enumerate(wanted):
+        if element in position:
+            out[:, j] = matrix[:, position[element]]
+    return out
+
+
+def _normalise_rows(matrix: F32) -> F32:
+    norms = np.linalg.norm(matrix, axis=1, keepdims=True)
+    return (matrix / np.where(norms > 0, norms, 1)).astype(np.float32)
+
+
+def build_matrices(engine: Engine) -> CatalogMatrices:
+    from passionpath.text import embed_catalog, get_embedder
+
+    release = current_release(engine)
+    if release is None:
+        raise EmptyCatalogError()
+    with engine.connect() as conn:
+        occupations = conn.execute(
+            select(
+                m.Occupation.code,
+                m.Occupation.title,
+                m.Occupation.job_zone,
+                m.Occupation.riasec_code,
+            ).order_by(m.Occupation.code)
+        ).all()
+        education_rows = conn.execute(
+            select(m.EteValue.occupation_code, m.EteValue.category, m.EteValue.value).where(
+                m.EteValue.scale_id == "RL"
+            )
+        ).all()
+        tech_rows = conn.execute(
+            select(m.Technology.occupation_code, m.Technology.example, m.Technology.hot)
+        ).all()
+    codes = np.asarray([o[0] for o in occupations])
+    n = codes.size
+
+    def domain(name: str, scale: str, wanted: list[str] | None = None) -> tuple[F32, list[str]]:
+        found = rating_matrix(name, scale, engine=engine)
+        ids = list(map(str, found.element_ids)) if wanted is None else wanted
+        values = found.values if wanted is None else _columns(found.values, found.element_ids, ids)
+        return _aligned(codes, values, found.codes, len(ids)), ids
+
+    interests, _ = domain("interests", "OI", RIASEC_ELEMENTS)
+    skill_lv, skill_ids = domain("skills", "LV")
+    skill_im, _ = domain("skills", "IM", skill_ids)
+    know_lv, know_ids = domain("knowledge", "LV")
+    know_im, _ = domain("knowledge", "IM", know_ids)
+    values, _ = domain("work_values", "EX", VALUE_ELEMENTS)
+    styles, _ = domain("work_styles", "IM")
+    with engine.connect() as conn:
+        names = dict(conn.execute(select(m.Descriptor.element_id, m.Descriptor.name)).all())
+
+    education = np.zeros((n, EDUCATION_CATEGORIES), dtype=np.float32)
+    row_of = {str(c): i for i, c in enumerate(codes)}
+    for code, category, value in education_rows:
+        if 1 <= category <= EDUCATION_CATEGORIES:
+            education[row_of[code], category - 1] = value / 100.0
+
+    tech_names = sorted({t for _, t, _ in tech_rows})
+    tech_col = {t: j for j, t in enumerate(tech_names)}
+    technology = np.zeros((n, len(tech_names)), dtype=np.float32)
+    for code, example, hot in tech_rows:
+        technology[row_of[code], tech_col[example]] = 2.0 if hot else 1.0
+
+    embedder = get_embedder()
+    texts, vectors, _ = embed_catalog(engine, embedder)
+    owners = np.asarray([row_of[str(c)] for c in texts.codes], dtype=np.int64)
+    dim = vectors.shape[1]
+
+    def by_kind(kind: str) -> F32:
+        out = np.zeros((n, dim), dtype=np.float32)
+        mask = texts.kinds == kind
+        np.add.at(out, owners[mask], vectors[mask])
+        return _normalise_rows(out)
+
+    task_mask = texts.kinds == "task"
+    return CatalogMatrices(
+        codes=codes,
+        titles=[o[1] for o in occupations],
+        riasec_codes=[o[3] or "" for o in occupations],
+        job_zone=np.asarray(
+            [o[2] if o[2] is not None else np.nan for o in occupations], dtype=np.float32
+        ),
+        interests=interests,
+        descriptor_ids=skill_ids + know_ids,
+        descriptor_names=[names.get(e, e) for e in skill_ids + know_ids],
+        descriptor_kinds=["skill"] * len(skill_ids) + ["knowledge"] * len(know_ids),
+        importance=np.hstack([skill_im, know_im]),
+        level=np.hstack([skill_lv, know_lv]),
+        values=values,
+        styles=styles,
+        education=education,
+        technology=technology,
+        technology_names=tech_names,
+        title_vectors=by_kind("title"),
+        description_vectors=by_kind("description"),
+        task_centroids=by_kind("task"),
+        task_vectors=vectors[task_mask],
+        task_owner=owners[task_mask],
+        task_texts=[t for t, k in zip(texts.texts, texts.kinds, strict=True) if k == "task"],
+        release_sha=release.content_sha256,
+        model_id=embedder.model_id,
+    )
+
+
+@lru_cache(maxsize=4)
+def _cached(url: str, release_sha: str, model_id: str) -> CatalogMatrices:
+    from passionpath.config import get_settings
+    from passionpath.store import get_engine
+
+    path = (
+        get_settings().cache_dir / f"matrices-v{CACHE_VERSION}-{release_sha[:16]}-{model_id}.pickle"
+    )
+    if path.exists():
+        try:
+            loaded = pickle.loads(path.read_bytes())
+            if isinstance(loaded, CatalogMatrices) and loaded.release_sha == release_sha:
+                return loaded
+        except Exception:  # a damaged cache is rebuilt, never fatal
+            pass
+    matrices = build_matrices(get_engine(url))
+    try:
+        path.parent.mkdir(parents=True, exist_ok=True)
+        tmp = path.with_suffix(".tmp")
+        tmp.write_bytes(pickle.dumps(matrices, protocol=pickle.HIGHEST_PROTOCOL))
+        tmp.replace(path)
+    except OSError:
+        pass
+    return matrices
+
+
+def load_matrices(engine: Engine | None = None) -> CatalogMatrices:
+    """The matrices for the loaded release, built on first use and cached (memory and disk)."""
+    from passionpath.store import get_engine
+    from passionpath.text import get_embedder
+
+    engine = engine or get_engine()
+    release = current_release(engine)
+    if release is None:
+        raise EmptyCatalogError()
+    url = engine.url.render_as_string(hide_password=False)
+    return _cached(url, release.content_sha256, get_embedder().model_id)

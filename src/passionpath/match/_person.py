@@ -1,0 +1,182 @@
+"""A profile turned into vectors on the catalog's axes."""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass, field
+from datetime import date
+
+import numpy as np
+from numpy.typing import NDArray
+
+from passionpath.match._matrices import CatalogMatrices
+from passionpath.profile import ProfileDocument, score
+from passionpath.profile._document import WORK_VALUES
+from passionpath.profile._inventory import AREAS, InventoryError
+
+F32 = NDArray[np.float32]
+
+#: O*NET required-education categories (RL) that a JSON Resume ``studyType`` stands for.
+_STUDY_LEVELS = [
+    (r"\b(ph\.?d|doctor|doctoral)", 11),
+    (r"\b(master|msc|m\.sc|mba|ma\b|m\.a\.)", 8),
+    (r"\b(bachelor|bsc|b\.sc|ba\b|b\.a\.|bs\b|licence|degree)", 6),
+    (r"\b(associate)", 5),
+    (r"\b(certificate|diploma|bootcamp|apprentice)", 3),
+    (r"\b(high school|secondary|a-level|baccalaur|ged)", 2),
+]
+#: The job zone that each education category usually prepares for.
+_ZONE_FOR_EDUCATION = {1: 1, 2: 2, 3: 3, 4: 3, 5: 3, 6: 4, 7: 4, 8: 5, 9: 5, 10: 5, 11: 5, 12: 5}
+
+
+@dataclass
+class PassionPhrase:
+    text: str
+    source: str
+
+
+@dataclass
+class Person:
+    """What matching needs to know about one person."""
+
+    riasec: F32 | None
+    levels: F32
+    self_rated: NDArray[np.bool_]
+    education: int
+    zone: int
+    experience_years: float
+    values: F32 | None
+    phrases: list[PassionPhrase] = field(default_factory=list)
+    phrase_vectors: F32 | None = None
+    past_occupations: list[int] = field(default_factory=list)
+    max_job_zone: int | None = None
+    wants: list[str] = field(default_factory=list)
+    avoids: list[str] = field(default_factory=list)
+
+
+def education_level(document: ProfileDocument) -> int:
+    """Highest O*NET education category (1-12) the profile shows; 2 (high school) if none."""
+    best = 2 if not document.education else 1
+    for entry in document.education or []:
+        text = f"{entry.studyType or ''} {entry.area or ''}".lower()
+        for pattern, category in _STUDY_LEVELS:
+            if re.search(pattern, text):
+                best = max(best, category)
+                break
+        else:
+            best = max(best, 4)  # some post-secondary study of an unnamed kind
+    for certificate in document.certificates or []:
+        if certificate.name:
+            best = max(best, 3)
+    return best
+
+
+def _year(text: str | None, default: float) -> float:
+    if not text:
+        return default
+    parts = text.split("-")
+    return int(parts[0]) + (int(parts[1]) - 1) / 12 if len(parts) > 1 else float(parts[0])
+
+
+def experience_years(document: ProfileDocument, today: date | None = None) -> float:
+    now = (today or date.today()).year + ((today or date.today()).month - 1) / 12
+    total = 0.0
+    for job in document.work or []:
+        start = _year(job.startDate, now)
+        total += max(0.0, _year(job.endDate, now) - start)
+    return total
+
+
+def passion_phrases(document: ProfileDocument) -> list[PassionPhrase]:
+    """The person's own words about what they love: reflections, activities and interests."""
+    from passionpath.text._interests import phrases
+
+    block = document.passionpath
+    out: list[PassionPhrase] = []
+    if block is not None:
+        for key in ("lose_track_of_time", "unpaid", "causes", "talents"):
+            for text, _, _ in phrases(getattr(block.reflections, key)):
+                if len(text.split()) >= 2:
+                    out.append(PassionPhrase(text, f"reflections.{key}"))
+        for activity in block.activities:
+            if activity.kind in ("hobby", "volunteering", "project"):
+                out.append(PassionPhrase(activity.name, "activities"))
+    for interest in document.interests or []:
+        if interest.name:
+            words = ", ".join(interest.keywords or [])
+            out.append(PassionPhrase(f"{interest.name} {words}".strip(), "interests"))
+    return out
+
+
+def profile_interests(document: ProfileDocument, inferred: F32 | None) -> F32 | None:
+    """RIASEC on a 0-1 scale: inventory scores / 40, averaged with text inference if any."""
+    block = document.passionpath
+    inventory = None
+    if block is not None and block.inventory is not None:
+        try:
+            result = score(block.inventory.answers, block.inventory.form)
+            inventory = np.asarray([result.scores[a] / 40.0 for a in AREAS], dtype=np.float32)
+        except InventoryError:
+            stored = block.inventory.scores
+            if stored and set(stored) == set(AREAS):
+                inventory = np.asarray([stored[a] / 40.0 for a in AREAS], dtype=np.float32)
+    if inventory is not None and inferred is not None:
+        return np.asarray((inventory + inferred) / 2.0, dtype=np.float32)
+    return inventory if inventory is not None else inferred
+
+
+def build_person(
+    document: ProfileDocument,
+    matrices: CatalogMatrices,
+    *,
+    inferred_riasec: F32 | None = None,
+    phrase_vectors: F32 | None = None,
+    past_occupations: list[int] | None = None,
+) -> Person:
+    """Vectors for ``document`` on ``matrices``' axes.
+
+    Descriptors the person did not rate get a prior: 80% of the level required by jobs they
+    have held, else the average level of occupations in the job zone their education reaches
+    (a graduate is assumed to read, write and reason like one).
+    """
+    block = document.passionpath
+    education = education_level(document)
+    years = experience_years(document)
+    zone = _ZONE_FOR_EDUCATION[education]
+    if years >= 4 and zone < 4:
+        zone += 1  # years of work stand in for some training, but not for a graduate degree
+    ids = matrices.descriptor_ids
+    position = {e: i for i, e in enumerate(ids)}
+    level = np.nan_to_num(matrices.level, nan=0.0)
+    in_zone = (matrices.job_zone == min(zone, 5)) & matrices.has_skills
+    prior = level[in_zone].mean(axis=0) if in_zone.any() else np.zeros(len(ids), np.float32)
+    prior = 0.9 * prior
+    past = past_occupations or []
+    for row in past:
+        prior = np.maximum(prior, 0.8 * level[row])
+    levels = prior.astype(np.float32)
+    rated = np.zeros(len(ids), dtype=bool)
+    if block is not None:
+        for item in [*block.skills, *block.knowledge]:
+            j = position.get(item.element_id)
+            if j is not None:
+                levels[j] = item.level
+                rated[j] = True
+    values = None
+    if block is not None and block.work_values:
+        values = np.asarray([block.work_values.get(v, 4.0) for v in WORK_VALUES], np.float32)
+    return Person(
+        riasec=profile_interests(document, inferred_riasec),
+        levels=levels,
+        self_rated=rated,
+        education=education,
+        zone=zone,
+        experience_years=years,
+        values=values,
+        phrases=passion_phrases(document),
+        phrase_vectors=phrase_vectors,
+        past_occupations=past,
+        max_job_zone=block.constraints.max_job_zone if block else None,
+        wants=list(block.preferences.wants) if block else [],
+        avoids=list(block.preferences.does_not_want) if block else [],
+    )
