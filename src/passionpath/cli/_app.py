@@ -5,7 +5,7 @@ from __future__ import annotations
 import typer
 
 from passionpath import __version__
-from passionpath.cli import assess, data, interests, match, occupations, profile
+from passionpath.cli import assess, data, interests, match, occupations, profile, transitions
 
 app = typer.Typer(
     name="passionpath",
@@ -20,6 +20,9 @@ app.add_typer(profile.app, name="profile")
 app.add_typer(assess.app, name="assess")
 app.add_typer(interests.app, name="interests")
 app.command("match")(match.match_command)
+app.command("explore")(transitions.explore_command)
+app.command("similar")(transitions.similar_command)
+app.command("path")(transitions.path_command)
 
 
 def _version(value: bool) -> None:
