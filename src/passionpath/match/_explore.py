@@ -1,45 +1,117 @@
-"""Free text -> occupations: what work does this text describe?"""
+"""Free text -> occupations: what work does this text describe?
+
+Two signals, each standardised per query and then mixed: BM25 over each occupation's own
+words (title, description, tasks), and sentence embeddings compared after whitening by
+the within-occupation spread of task vectors (a linear discriminant projection), which
+removes the directions every occupation's tasks share.
+"""
 
 from __future__ import annotations
 
+from collections.abc import Sequence
 from dataclasses import dataclass
 
 import numpy as np
 from numpy.typing import NDArray
 
+from passionpath.match._lexical import Bm25Index
+
 F32 = NDArray[np.float32]
 
-#: How the four text views add up, chosen with benchmarks/eval_explore.py.
-EXPLORE_WEIGHTS = {"task": 0.45, "centroid": 0.25, "description": 0.15, "title": 0.15}
+#: How the embedding views add up, and the lexical share; chosen with eval_explore.py.
+EXPLORE_WEIGHTS = {"task": 0.3, "centroid": 0.5, "description": 0.1, "title": 0.1}
+LEXICAL_SHARE = 0.3
+#: Shrinkage of the within-occupation covariance towards a multiple of the identity.
+SHRINKAGE = 0.2
+
+
+def whitening(vectors: F32, owners: NDArray[np.int64], classes: int) -> F32:
+    """S_w^(-1/2) for the shrunk within-class covariance S_w of ``vectors``."""
+    x = vectors.astype(np.float64)
+    means = np.zeros((classes, x.shape[1]))
+    np.add.at(means, owners, x)
+    means /= np.maximum(np.bincount(owners, minlength=classes), 1)[:, None]
+    residual = x - means[owners]
+    scatter = residual.T @ residual / max(len(residual), 1)
+    dim = scatter.shape[0]
+    scatter = (1 - SHRINKAGE) * scatter + SHRINKAGE * np.trace(scatter) / dim * np.eye(dim)
+    values, vectors_ = np.linalg.eigh(scatter)
+    return (vectors_ @ np.diag(values**-0.5) @ vectors_.T).astype(np.float32)
+
+
+def _project(matrix: F32, transform: F32) -> F32:
+    projected = matrix @ transform
+    norms = np.linalg.norm(projected, axis=1, keepdims=True)
+    present = np.linalg.norm(matrix, axis=1, keepdims=True) > 0
+    return np.where(present, projected / np.where(norms > 0, norms, 1), 0).astype(np.float32)
+
+
+def _standardise(scores: F32) -> F32:
+    mean = scores.mean(axis=1, keepdims=True)
+    std = scores.std(axis=1, keepdims=True)
+    return ((scores - mean) / np.where(std > 0, std, 1)).astype(np.float32)
 
 
 @dataclass
 class TextIndex:
-    """Occupation-side vectors: every task, each occupation's task centroid, description
-    and title (rows of the last three as in the catalog matrices)."""
+    """Occupation-side vectors (already whitened) and the BM25 index, one row per occupation."""
 
     task_vectors: F32
     task_owner: NDArray[np.int64]
     centroids: F32
     descriptions: F32
     titles: F32
+    transform: F32
+    lexical: Bm25Index | None = None
 
-    def scores(self, queries: F32, weights: dict[str, float] | None = None) -> F32:
-        """(queries, occupations) relevance; an occupation's task score is its best task."""
+    @classmethod
+    def build(
+        cls,
+        task_vectors: F32,
+        task_owner: NDArray[np.int64],
+        descriptions: F32,
+        titles: F32,
+        documents: list[str] | None,
+    ) -> TextIndex:
+        n = titles.shape[0]
+        transform = whitening(task_vectors, task_owner, n)
+        tasks = _project(task_vectors, transform)
+        centroids = np.zeros((n, tasks.shape[1]), dtype=np.float32)
+        np.add.at(centroids, task_owner, tasks)
+        norms = np.linalg.norm(centroids, axis=1, keepdims=True)
+        centroids = (centroids / np.where(norms > 0, norms, 1)).astype(np.float32)
+        return cls(
+            tasks,
+            task_owner,
+            centroids,
+            _project(descriptions, transform),
+            _project(titles, transform),
+            transform,
+            Bm25Index.build(documents) if documents is not None else None,
+        )
+
+    def semantic(self, queries: F32, weights: dict[str, float] | None = None) -> F32:
+        """(queries, occupations): an occupation's task score is its best task."""
         w = weights or EXPLORE_WEIGHTS
+        q = _project(queries, self.transform)
         n = self.titles.shape[0]
-        per_task = queries @ self.task_vectors.T
-        best_task = np.full((queries.shape[0], n), -1.0, dtype=np.float32)
-        # Sorting tasks by owner lets one reduceat find every occupation's best task.
+        per_task = q @ self.task_vectors.T
+        best = np.zeros((q.shape[0], n), dtype=np.float32)
         order = np.argsort(self.task_owner, kind="stable")
         owners = self.task_owner[order]
         if owners.size:
             starts = np.flatnonzero(np.r_[True, owners[1:] != owners[:-1]])
-            best_task[:, owners[starts]] = np.maximum.reduceat(per_task[:, order], starts, axis=1)
-        best_task = np.where(best_task < -0.5, 0.0, best_task)
+            best[:, owners[starts]] = np.maximum.reduceat(per_task[:, order], starts, axis=1)
         return (
-            w["task"] * best_task
-            + w["centroid"] * (queries @ self.centroids.T)
-            + w["description"] * (queries @ self.descriptions.T)
-            + w["title"] * (queries @ self.titles.T)
+            w["task"] * best
+            + w["centroid"] * (q @ self.centroids.T)
+            + w["description"] * (q @ self.descriptions.T)
+            + w["title"] * (q @ self.titles.T)
         ).astype(np.float32)
+
+    def scores(self, queries: F32, texts: Sequence[str] | None = None) -> F32:
+        semantic = _standardise(self.semantic(queries))
+        if self.lexical is None or texts is None:
+            return semantic
+        lexical = _standardise(np.vstack([self.lexical.scores(t) for t in texts]))
+        return ((1 - LEXICAL_SHARE) * semantic + LEXICAL_SHARE * lexical).astype(np.float32)

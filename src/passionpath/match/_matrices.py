@@ -23,13 +23,14 @@ F32 = NDArray[np.float32]
 RIASEC_ELEMENTS = ["1.B.1.a", "1.B.1.b", "1.B.1.c", "1.B.1.d", "1.B.1.e", "1.B.1.f"]
 VALUE_ELEMENTS = ["1.B.2.a", "1.B.2.b", "1.B.2.c", "1.B.2.d", "1.B.2.e", "1.B.2.f"]
 EDUCATION_CATEGORIES = 12
-CACHE_VERSION = 1
+CACHE_VERSION = 2
 
 
 @dataclass
 class CatalogMatrices:
     codes: NDArray[np.str_]
     titles: list[str]
+    descriptions: list[str]
     riasec_codes: list[str]
     job_zone: F32
     interests: F32
@@ -72,6 +73,14 @@ class CatalogMatrices:
     def matchable(self) -> NDArray[np.bool_]:
         return self.has_interests & self.has_skills
 
+    def documents(self, task_mask: NDArray[np.bool_] | None = None) -> list[str]:
+        """Each occupation's own words (title twice, description, tasks) for lexical search."""
+        parts = [[t, t, d] for t, d in zip(self.titles, self.descriptions, strict=True)]
+        keep = np.ones(len(self.task_texts), bool) if task_mask is None else task_mask
+        for i in np.flatnonzero(keep):
+            parts[int(self.task_owner[i])].append(self.task_texts[i])
+        return [" ".join(p) for p in parts]
+
 
 def _aligned(
     codes: NDArray[np.str_],
@@ -113,6 +122,7 @@ def build_matrices(engine: Engine) -> CatalogMatrices:
                 m.Occupation.title,
                 m.Occupation.job_zone,
                 m.Occupation.riasec_code,
+                m.Occupation.description,
             ).order_by(m.Occupation.code)
         ).all()
         education_rows = conn.execute(
@@ -169,6 +179,7 @@ def build_matrices(engine: Engine) -> CatalogMatrices:
     return CatalogMatrices(
         codes=codes,
         titles=[o[1] for o in occupations],
+        descriptions=[o[4] or "" for o in occupations],
         riasec_codes=[o[3] or "" for o in occupations],
         job_zone=np.asarray(
             [o[2] if o[2] is not None else np.nan for o in occupations], dtype=np.float32

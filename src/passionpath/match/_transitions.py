@@ -4,6 +4,7 @@ from __future__ import annotations
 
 from collections.abc import Sequence
 from dataclasses import dataclass
+from functools import lru_cache
 
 import numpy as np
 from sqlalchemy import Engine
@@ -77,9 +78,13 @@ def career_path(origin: str, goal: str, engine: Engine | None = None) -> CareerP
     return find_path(m, neighbours, a, b)
 
 
-def text_index(m: CatalogMatrices) -> TextIndex:
-    return TextIndex(
-        m.task_vectors, m.task_owner, m.task_centroids, m.description_vectors, m.title_vectors
+@lru_cache(maxsize=2)
+def _text_index(release_sha: str, model_id: str, url: str) -> TextIndex:
+    from passionpath.store import get_engine
+
+    m = load_matrices(get_engine(url))
+    return TextIndex.build(
+        m.task_vectors, m.task_owner, m.description_vectors, m.title_vectors, m.documents()
     )
 
 
@@ -93,7 +98,8 @@ def explore(
     engine = engine or get_engine()
     m = load_matrices(engine)
     queries = get_embedder().embed(list(texts))
-    scores = text_index(m).scores(queries)
+    index = _text_index(m.release_sha, m.model_id, engine.url.render_as_string(hide_password=False))
+    scores = index.scores(queries, list(texts))
     out = []
     for row_scores in scores:
         order = np.argsort(-row_scores, kind="stable")[:top]

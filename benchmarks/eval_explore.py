@@ -1,0 +1,74 @@
+"""Free text -> occupation retrieval (`passionpath explore`), on task statements held out
+from the index during the run.
+
+One task per occupation that has at least two (at random, fixed seed) is removed from the
+index: from the task vectors, the task centroids, the whitening and the BM25 documents.
+Each held-out task is then a query whose right answer is its own occupation.
+Reports hit@1 and hit@10. TF-IDF baseline: about 0.26 / 0.57. Goal: 0.45 / 0.80.
+"""
+
+from __future__ import annotations
+
+import argparse
+import time
+
+import numpy as np
+from _common import onet_engine
+
+from passionpath.match._explore import EXPLORE_WEIGHTS, TextIndex, _standardise
+from passionpath.match._matrices import CatalogMatrices, load_matrices
+
+
+def held_out(
+    m: CatalogMatrices, seed: int = 11
+) -> tuple[TextIndex, np.ndarray, list[str], np.ndarray]:
+    rng = np.random.default_rng(seed)
+    held = []
+    for row in np.unique(m.task_owner):
+        tasks = np.flatnonzero(m.task_owner == row)
+        if tasks.size >= 2:
+            held.append(int(rng.choice(tasks)))
+    keep = np.ones(m.task_owner.size, dtype=bool)
+    keep[held] = False
+    index = TextIndex.build(
+        m.task_vectors[keep],
+        m.task_owner[keep],
+        m.description_vectors,
+        m.title_vectors,
+        m.documents(keep),
+    )
+    return index, m.task_vectors[held], [m.task_texts[i] for i in held], m.task_owner[held]
+
+
+def hits(scores: np.ndarray, truth: np.ndarray) -> tuple[float, float]:
+    own = scores[np.arange(truth.size), truth]
+    rank = (scores > own[:, None]).sum(axis=1)
+    return float((rank < 1).mean()), float((rank < 10).mean())
+
+
+def main() -> None:
+    parser = argparse.ArgumentParser(description=__doc__)
+    parser.add_argument("--views", action="store_true", help="Also score each signal alone.")
+    args = parser.parse_args()
+    matrices = load_matrices(onet_engine())
+    started = time.perf_counter()
+    index, vectors, texts, truth = held_out(matrices)
+    print(f"index built in {time.perf_counter() - started:.1f} s")
+    at1, at10 = hits(index.scores(vectors, texts), truth)
+    print(f"explore on {truth.size} held-out task statements: hit@1 {at1:.3f}  hit@10 {at10:.3f}")
+    if args.views:
+        lexical = np.vstack([index.lexical.scores(t) for t in texts]) if index.lexical else None
+        if lexical is not None:
+            print("  BM25 alone:       hit@1 {:.3f}  hit@10 {:.3f}".format(*hits(lexical, truth)))
+        semantic = _standardise(index.semantic(vectors))
+        print("  embeddings alone: hit@1 {:.3f}  hit@10 {:.3f}".format(*hits(semantic, truth)))
+        for name in EXPLORE_WEIGHTS:
+            alone = {k: float(k == name) for k in EXPLORE_WEIGHTS}
+            print(
+                f"    {name:<12} "
+                + "hit@1 {:.3f}  hit@10 {:.3f}".format(*hits(index.semantic(vectors, alone), truth))
+            )
+
+
+if __name__ == "__main__":
+    main()
