@@ -22,7 +22,7 @@ $(VENV)/.installed-dev: pyproject.toml | $(BIN)/python
 
 run: $(VENV)/.installed-run
 	$(BIN)/passionpath data starter --if-empty
-	$(BIN)/passionpath occupations search "baker"
+	$(BIN)/passionpath match examples/profiles/maya.json --top 10
 
 test: $(VENV)/.installed-dev
 	$(BIN)/python -m pytest
@@ -37,6 +37,10 @@ bench: $(VENV)/.installed-dev
 	$(BIN)/python benchmarks/bench_cli.py
 	$(BIN)/python benchmarks/bench_text.py
 	$(BIN)/python benchmarks/eval_interests.py
+	$(BIN)/python benchmarks/eval_related.py
+	$(BIN)/python benchmarks/eval_explore.py
+	$(BIN)/python benchmarks/eval_selfmatch.py
+	$(BIN)/python benchmarks/bench_match.py
 
 clean:
 	rm -rf $(VENV) build src/*.egg-info .pytest_cache .mypy_cache .ruff_cache

@@ -17,7 +17,7 @@ from passionpath.match._scoring import (
     phrase_similarity,
     preparation_fit,
     quadrants,
-    skill_fit,
+    skill_fit_weighted,
     sweet_spot,
     text_fit,
     values_fit,
@@ -123,6 +123,10 @@ class MatchEngine:
             matrices.task_centroids,
         ]
         self._interests = np.nan_to_num(matrices.interests, nan=1.0)
+        # Cleaned once here so scoring and explaining do no per-call NaN handling.
+        self._required = np.nan_to_num(matrices.level, nan=0.0)
+        self._weights = importance_weights(matrices.importance)
+        self._importance = np.nan_to_num(matrices.importance, nan=1.0)
 
     def score(self, person: Person) -> MatchScores:
         m, w = self.m, self.weights
@@ -146,7 +150,7 @@ class MatchEngine:
         for weight, value, ok in parts:
             if ok:
                 passion += np.float32(weight / used) * value
-        skills = skill_fit(person.levels, m.level, m.importance)
+        skills = skill_fit_weighted(person.levels, self._required, self._weights)
         preparation = preparation_fit(person.zone, person.education, m.job_zone, m.education)
         qualification = np.asarray(
             (w.skills * skills + w.preparation * preparation) / (w.skills + w.preparation),
@@ -196,9 +200,9 @@ class MatchEngine:
         if person.riasec is not None:
             mine = top_code(person.riasec)
             explanation.shared_interests = [a for a in m.riasec_codes[row] if a in mine]
-        required = np.nan_to_num(m.level[row], nan=0.0)
-        weights = importance_weights(m.importance[row])
-        importance = np.nan_to_num(m.importance[row], nan=1.0)
+        required = self._required[row]
+        weights = self._weights[row]
+        importance = self._importance[row]
         deficit = np.maximum(required - person.levels, 0.0)
 
         def gap(j: int) -> Gap:

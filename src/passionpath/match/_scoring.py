@@ -26,8 +26,13 @@ def skill_fit(levels: F32, required: F32, importance: F32) -> F32:
     Deficits lower the fit; a surplus on one descriptor never makes up for a deficit on
     another, because each term is clipped at zero.
     """
-    weights = importance_weights(importance)
-    required = np.nan_to_num(required, nan=0.0)
+    return skill_fit_weighted(
+        levels, np.nan_to_num(required, nan=0.0), importance_weights(importance)
+    )
+
+
+def skill_fit_weighted(levels: F32, required: F32, weights: F32) -> F32:
+    """``skill_fit`` with missing levels already zero and importance already weights."""
     deficit = np.maximum(required - levels[None, :], 0.0)
     need = (weights * required).sum(axis=1)
     short = (weights * deficit).sum(axis=1)

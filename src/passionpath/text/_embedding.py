@@ -44,7 +44,7 @@ class MiniLMEmbedder:
     model_id = "all-MiniLM-L6-v2-onnx-int8"
     dim = 384
 
-    def __init__(self, batch_size: int = 64, max_tokens: int = 128, threads: int = 0) -> None:
+    def __init__(self, batch_size: int = 16, max_tokens: int = 128, threads: int = 0) -> None:
         self.batch_size = batch_size
         self.max_tokens = max_tokens
         self.threads = threads or int(os.environ.get("OMP_NUM_THREADS", "0") or 0)

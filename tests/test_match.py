@@ -1,0 +1,176 @@
+"""Matching end to end on the starter catalog (SQLite and PostgreSQL), and the batch path."""
+
+from __future__ import annotations
+
+import json
+from pathlib import Path
+
+import numpy as np
+import pytest
+from sqlalchemy import Engine
+from typer.testing import CliRunner
+
+from passionpath.catalog import load_starter
+from passionpath.cli._app import app
+from passionpath.match import (
+    QUADRANTS,
+    career_path,
+    explore,
+    load_matrices,
+    match,
+    similar,
+)
+from passionpath.match._batch import BatchMatcher, BatchProfiles
+from passionpath.match._engine import MatchEngine
+from passionpath.match._person import Person
+from passionpath.profile import load_document
+
+EXAMPLES = Path(__file__).resolve().parents[1] / "examples" / "profiles"
+runner = CliRunner()
+
+
+@pytest.fixture
+def starter(engine: Engine) -> Engine:
+    load_starter(engine=engine)
+    return engine
+
+
+def codes(report: object) -> list[str]:
+    return [r.code for r in report.results]  # type: ignore[attr-defined]
+
+
+def test_maya_gets_food_photography_and_marketing_careers(starter: Engine) -> None:
+    report = match(EXAMPLES / "maya.json", top=15, engine=starter)
+    titles = " | ".join(r.title for r in report.results)
+    assert "Photographers" in titles
+    assert any(word in titles for word in ("Chef", "Baker", "Cook"))
+    sweet = match(EXAMPLES / "maya.json", top=40, quadrant="sweet spot", engine=starter)
+    assert sweet.results and all(r.quadrant == "sweet spot" for r in sweet.results)
+    food_photo_marketing = (
+        "Photograph",
+        "Chef",
+        "Baker",
+        "Cook",
+        "Marketing",
+        "Food",
+        "Designer",
+        "Art Director",
+    )
+    assert any(any(w in r.title for w in food_photo_marketing) for r in sweet.results)
+    top = report.results[0]
+    assert top.explanation.passions and top.explanation.passions[0].phrase
+    assert report.interest_code == "AES"
+
+
+def test_each_example_profile_gets_sensible_leaders(starter: Engine) -> None:
+    expectations = {
+        "daniel": ("Coach", "Account", "Teacher", "Financial", "Tax", "Social"),
+        "priya": ("Designer", "Interface", "Research", "Teacher", "Writer", "Counsel"),
+        "amara": ("Nurse", "Health", "Medical"),
+    }
+    for name, words in expectations.items():
+        report = match(EXAMPLES / f"{name}.json", top=10, engine=starter)
+        titles = [r.title for r in report.results]
+        assert any(any(w in t for w in words) for t in titles[:5]), (name, titles)
+
+
+def test_results_carry_scores_quadrants_and_gaps(starter: Engine) -> None:
+    report = match(EXAMPLES / "daniel.json", top=10, engine=starter)
+    scores = [r.score for r in report.results]
+    assert scores == sorted(scores, reverse=True)
+    for r in report.results:
+        assert r.quadrant in QUADRANTS
+        assert 0 <= r.passion <= 1 and 0 <= r.qualification <= 1
+        for gap in r.explanation.gaps:
+            assert gap.required > gap.current
+    assert json.loads(json.dumps(report.as_dict()))["results"][0]["code"] == report.results[0].code
+
+
+def test_stretch_results_can_be_left_out(starter: Engine) -> None:
+    document = load_document(EXAMPLES / "maya.json")
+    document.pp.constraints.max_job_zone = 2
+    report = match(document, top=20, include_stretch=False, engine=starter)
+    assert report.results and all((r.job_zone or 0) <= 2 for r in report.results)
+    flagged = match(document, top=20, engine=starter)
+    assert any(r.stretch for r in flagged.results)
+
+
+def test_batch_matches_the_engine_at_whole_levels(starter: Engine) -> None:
+    m = load_matrices(starter)
+    rng = np.random.default_rng(3)
+    b = 6
+    profiles = BatchProfiles(
+        riasec=rng.uniform(1, 7, (b, 6)).astype(np.float32),
+        levels=rng.integers(0, 8, (b, len(m.descriptor_ids))).astype(np.float32),
+        zones=rng.integers(1, 6, b),
+        education=rng.integers(1, 13, b),
+        values=rng.uniform(1, 7, (b, 6)).astype(np.float32),
+    )
+    batch = BatchMatcher(m).scores(profiles)
+    engine = MatchEngine(m)
+    for i in range(b):
+        person = Person(
+            riasec=profiles.riasec[i],
+            levels=profiles.levels[i],
+            self_rated=np.ones(len(m.descriptor_ids), bool),
+            education=int(profiles.education[i]),
+            zone=int(profiles.zones[i]),
+            experience_years=0.0,
+            values=profiles.values[i],
+        )
+        exact = engine.score(person).score
+        np.testing.assert_allclose(batch[i][m.matchable], exact[m.matchable], atol=1e-4)
+    rows, _ = BatchMatcher(m).top(profiles, top=5)
+    assert rows.shape == (b, 5)
+    np.testing.assert_array_equal(rows[:, 0], np.argmax(batch, axis=1))
+
+
+def test_similar_path_and_explore(starter: Engine) -> None:
+    moves = similar("13-2011.00", top=5, engine=starter)
+    assert len(moves) == 5 and "13-2011.00" not in [m.code for m in moves]
+    assert [m.score for m in moves] == sorted([m.score for m in moves], reverse=True)
+    route = career_path("13-2011.00", "27-2022.00", engine=starter)
+    assert 1 <= len(route.steps) <= 3
+    assert route.steps[-1].to_code == "27-2022.00"
+    assert route.total_cost <= route.direct_cost + 1e-6
+    [found] = explore(["I bake bread and decorate cakes before dawn"], top=3, engine=starter)
+    assert found[0].code == "51-3011.00"
+
+
+def test_cli_faces(starter: Engine, tmp_path: Path) -> None:
+    result = runner.invoke(
+        app,
+        [
+            "match",
+            str(EXAMPLES / "amara.json"),
+            "--top",
+            "3",
+            "--json",
+            "--chart",
+            str(tmp_path / "map.svg"),
+        ],
+    )
+    assert result.exit_code == 0, result.output
+    payload = json.loads(result.output)
+    assert len(payload["results"]) == 3 and payload["attribution"]
+    svg = (tmp_path / "map.svg").read_text()
+    assert svg.startswith("<svg") and "qualification fit" in svg and "Realistic" in svg
+    png = tmp_path / "map.png"
+    assert (
+        runner.invoke(app, ["match", str(EXAMPLES / "amara.json"), "--chart", str(png)]).exit_code
+        == 0
+    )
+    assert png.read_bytes()[:8] == b"\x89PNG\r\n\x1a\n"
+    lines = runner.invoke(app, ["similar", "--all", "--top", "2"]).output.splitlines()
+    first = json.loads(lines[0])
+    assert set(first) == {"code", "similar"} and len(first["similar"]) == 2
+    source = tmp_path / "texts.txt"
+    source.write_text("I love baking bread\nI fix car engines\n")
+    out = runner.invoke(app, ["explore", "--input", str(source), "--top", "2"]).output
+    rows = [json.loads(line) for line in out.splitlines()]
+    assert [r["text"] for r in rows] == ["I love baking bread", "I fix car engines"]
+    assert len(rows[0]["results"]) == 2 and {"code", "title", "score"} == set(rows[0]["results"][0])
+    bad = runner.invoke(app, ["match", str(EXAMPLES / "amara.json"), "--quadrant", "best"])
+    assert bad.exit_code == 2 and "--quadrant must be one of" in bad.output
+    unknown = runner.invoke(app, ["path", "--from", "00-0000.00", "--to", "27-2022.00"])
+    assert unknown.exit_code == 1 and "No occupation with code" in unknown.output
