@@ -40,7 +40,8 @@ def test_profile_correlation_worked_example() -> None:
     # both sums of squares are 17.5, so r = 15.5 / 17.5.
     np.testing.assert_allclose(r, [1.0, -1.0, 1.0, 0.0, 15.5 / 17.5])
     np.testing.assert_allclose(
-        congruence(person, occupations, [""] * 5, "correlation"), [1, 0, 1, 0, 15.5 / 17.5]
+        congruence(person, occupations, [""] * 5, "correlation"),
+        [1, 0, 1, 0.25, ((1 + 15.5 / 17.5) / 2) ** 2],
     )
 
 

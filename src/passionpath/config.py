@@ -30,8 +30,8 @@ class Settings(BaseSettings):
 
     # Matching weights (see passionpath.match): passion = interest and text evidence,
     # qualification = skills/knowledge and preparation; values scale the combined score.
-    match_interest_weight: float = Field(default=0.4, ge=0)
-    match_text_weight: float = Field(default=0.6, ge=0)
+    match_interest_weight: float = Field(default=0.3, ge=0)
+    match_text_weight: float = Field(default=0.7, ge=0)
     match_skills_weight: float = Field(default=0.7, ge=0)
     match_preparation_weight: float = Field(default=0.3, ge=0)
     match_values_weight: float = Field(default=0.15, ge=0, le=1)

@@ -83,7 +83,9 @@ class BatchMatcher:
         centred = p.riasec - p.riasec.mean(axis=1, keepdims=True)
         norms = np.linalg.norm(centred, axis=1, keepdims=True)
         score = (centred / np.where(norms > 0, norms, 1)).astype(np.float32) @ self.interest_unit
-        np.clip(score, 0, 1, out=score)  # interest congruence
+        score += np.float32(1)
+        score *= np.float32(0.5)
+        score *= score  # interest congruence, ((1 + r) / 2)^2
         # 0.7 * skills = 0.7 * clip(1 - short / (need * FULL_SHORTFALL), 0, 1)
         skills = self._mixing(p.levels) @ self.table
         skills *= self.skill_scale

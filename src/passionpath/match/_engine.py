@@ -28,8 +28,8 @@ F32 = NDArray[np.float32]
 
 @dataclass(frozen=True)
 class Weights:
-    interest: float = 0.4
-    text: float = 0.6
+    interest: float = 0.3
+    text: float = 0.7
     skills: float = 0.7
     preparation: float = 0.3
     values: float = 0.15
