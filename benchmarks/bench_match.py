@@ -21,7 +21,6 @@ from passionpath.match._api import prepare_person
 from passionpath.match._batch import BatchMatcher, BatchProfiles
 from passionpath.match._engine import MatchEngine, Weights
 from passionpath.match._matrices import load_matrices
-from passionpath.match._person import Person
 from passionpath.profile import load_document
 
 
@@ -64,15 +63,7 @@ def main() -> None:
     naive_n = 300
     started = time.perf_counter()
     for i in range(naive_n):
-        p = Person(
-            riasec=base.riasec[i],
-            levels=base.levels[i],
-            self_rated=np.ones(base.levels.shape[1], bool),
-            education=int(base.education[i]),
-            zone=int(base.zones[i]),
-            experience_years=0.0,
-            values=base.values[i],
-        )
+        p = base.person(i)
         s = matcher.score(p).score
         s[~m.matchable] = -np.inf
         np.argsort(-s)[:20]

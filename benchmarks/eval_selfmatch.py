@@ -17,7 +17,6 @@ from _common import onet_engine
 from passionpath.match._batch import BatchMatcher, BatchProfiles
 from passionpath.match._engine import MatchEngine
 from passionpath.match._matrices import load_matrices
-from passionpath.match._person import Person
 
 
 def synthetic(m, copies: int = 3, seed: int = 5):  # type: ignore[no-untyped-def]
@@ -67,15 +66,7 @@ def main() -> None:
     sample = np.arange(0, rows.size, 7)
     exact = []
     for i in sample:
-        person = Person(
-            riasec=profiles.riasec[i],
-            levels=profiles.levels[i],
-            self_rated=np.ones(profiles.levels.shape[1], bool),
-            education=int(profiles.education[i]),
-            zone=int(profiles.zones[i]),
-            experience_years=0.0,
-            values=profiles.values[i],
-        )
+        person = profiles.person(i)
         scores = engine.score(person).score.copy()
         scores[~m.matchable] = -np.inf
         exact.append(scores)

@@ -22,7 +22,6 @@ from passionpath.match import (
 )
 from passionpath.match._batch import BatchMatcher, BatchProfiles
 from passionpath.match._engine import MatchEngine
-from passionpath.match._person import Person
 from passionpath.profile import load_document
 
 EXAMPLES = Path(__file__).resolve().parents[1] / "examples" / "profiles"
@@ -109,15 +108,7 @@ def test_batch_matches_the_engine_at_whole_levels(starter: Engine) -> None:
     batch = BatchMatcher(m).scores(profiles)
     engine = MatchEngine(m)
     for i in range(b):
-        person = Person(
-            riasec=profiles.riasec[i],
-            levels=profiles.levels[i],
-            self_rated=np.ones(len(m.descriptor_ids), bool),
-            education=int(profiles.education[i]),
-            zone=int(profiles.zones[i]),
-            experience_years=0.0,
-            values=profiles.values[i],
-        )
+        person = profiles.person(i)
         exact = engine.score(person).score
         np.testing.assert_allclose(batch[i][m.matchable], exact[m.matchable], atol=1e-4)
     rows, _ = BatchMatcher(m).top(profiles, top=5)

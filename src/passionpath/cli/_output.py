@@ -7,6 +7,7 @@ import json
 import sys
 from collections.abc import Callable, Iterator
 from contextlib import contextmanager
+from pathlib import Path
 from typing import Any, NoReturn, TypeVar
 
 import typer
@@ -81,3 +82,16 @@ def byte_progress(
             progress.update(task, completed=done, total=total, item=item)
 
         yield update
+
+
+def read_texts(text: str | None, input_file: Path | None) -> list[str]:
+    """The texts a command works on: one TEXT, or the non-blank lines of --input FILE."""
+    if input_file is not None:
+        try:
+            lines = input_file.read_text(encoding="utf-8").splitlines()
+        except OSError as exc:
+            fail(f"{input_file}: cannot read the file ({exc.strerror}).")
+        return [line.strip() for line in lines if line.strip()]
+    if text:
+        return [text]
+    fail("Give a TEXT or --input FILE.", 2)

@@ -8,7 +8,7 @@ from pathlib import Path
 
 import typer
 
-from passionpath.cli._output import console, fail, user_errors
+from passionpath.cli._output import console, read_texts, user_errors
 
 app = typer.Typer(help="Understand interests from your own words.", no_args_is_help=True)
 
@@ -29,16 +29,7 @@ def infer(
     from passionpath.store import get_engine
     from passionpath.text import infer_interests
 
-    if input_file is not None:
-        try:
-            lines = [ln.strip() for ln in input_file.read_text(encoding="utf-8").splitlines()]
-        except OSError as exc:
-            fail(f"{input_file}: cannot read the file ({exc.strerror}).")
-        texts = [ln for ln in lines if ln]
-    elif text:
-        texts = [text]
-    else:
-        fail("Give a TEXT or --input FILE.", 2)
+    texts = read_texts(text, input_file)
     results = infer_interests(texts, engine=get_engine())
     if as_json or input_file is not None:
         for result in results:

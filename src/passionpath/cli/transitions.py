@@ -8,7 +8,14 @@ from pathlib import Path
 
 import typer
 
-from passionpath.cli._output import attribution_line, console, emit_json, fail, user_errors
+from passionpath.cli._output import (
+    attribution_line,
+    console,
+    emit_json,
+    fail,
+    read_texts,
+    user_errors,
+)
 
 
 def _attribution() -> tuple[str, str | None]:
@@ -99,16 +106,7 @@ def explore_command(
     """Occupations whose work matches a free-text description (no profile needed)."""
     from passionpath.match import explore
 
-    if input_file is not None:
-        try:
-            texts = [t.strip() for t in input_file.read_text(encoding="utf-8").splitlines()]
-        except OSError as exc:
-            fail(f"{input_file}: cannot read the file ({exc.strerror}).")
-        texts = [t for t in texts if t]
-    elif text:
-        texts = [text]
-    else:
-        fail("Give a TEXT or --input FILE.", 2)
+    texts = read_texts(text, input_file)
     if top < 1:
         fail("--top must be at least 1.", 2)
     results = explore(texts, top)

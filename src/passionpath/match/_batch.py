@@ -17,6 +17,7 @@ import numpy as np
 from numpy.typing import NDArray
 
 from passionpath.match._matrices import CatalogMatrices
+from passionpath.match._person import Person
 from passionpath.match._scoring import FULL_SHORTFALL, importance_weights
 
 F32 = NDArray[np.float32]
@@ -30,6 +31,18 @@ class BatchProfiles:
     zones: NDArray[np.int64]  # (B,)
     education: NDArray[np.int64]  # (B,) RL category 1-12
     values: F32 | None = None  # (B, 6) on 1-7
+
+    def person(self, i: int) -> Person:
+        """Profile ``i`` as the single-profile engine's input (interests and skills only)."""
+        return Person(
+            riasec=self.riasec[i],
+            levels=self.levels[i],
+            self_rated=np.ones(self.levels.shape[1], bool),
+            education=int(self.education[i]),
+            zone=int(self.zones[i]),
+            experience_years=0.0,
+            values=None if self.values is None else self.values[i],
+        )
 
 
 class BatchMatcher:
