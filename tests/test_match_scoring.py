@@ -108,3 +108,18 @@ def test_sweet_spot_needs_both_axes() -> None:
 def test_text_fit_uses_the_best_half_of_phrases() -> None:
     similarity = np.array([[0.55, 0.10], [0.55, 0.10], [0.10, 0.55], [0.10, 0.10]], np.float32)
     np.testing.assert_allclose(text_fit(similarity), [1.0, 0.5], rtol=1e-5)
+
+
+def test_unrated_occupations_borrow_their_nearest_neighbours_ratings() -> None:
+    from passionpath.match._matrices import impute_ratings
+
+    descriptions = np.array([[1, 0], [0.9, 0.1], [0, 1], [0.95, 0.05], [0.8, 0.2]], np.float32)
+    descriptions /= np.linalg.norm(descriptions, axis=1, keepdims=True)
+    level = np.array([[6.0], [4.0], [1.0], [5.0], [np.nan]], np.float32)
+    importance = np.full_like(level, 3.0)
+    rated = ~np.isnan(level[:, 0])
+    _, filled, imputed = impute_ratings(importance, level, descriptions, rated)
+    assert imputed.tolist() == [False, False, False, False, True]
+    # The three most similar rated rows are 1, 3 and 0: (4 + 5 + 6) / 3.
+    assert filled[4, 0] == pytest.approx(5.0)
+    assert filled[:4, 0].tolist() == level[:4, 0].tolist()

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import re
 from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any
@@ -40,18 +41,33 @@ class MatchReport:
         }
 
 
+#: Roles that do not show someone can do the occupation their title names.
+_NOT_EVIDENCE = re.compile(r"\b(intern|internship|trainee|student|volunteer|apprentice)\b", re.I)
+
+
 def _past_occupations(
     document: ProfileDocument, matrices: CatalogMatrices, engine: Engine
 ) -> list[int]:
-    """Rows of occupations the person has held, found by their job titles."""
+    """Rows of occupations the person has held, found by their job titles.
+
+    A title only counts when the matched occupation title shares at least half of its
+    words, so "Marketing intern" does not become a medical intern.
+    """
     from passionpath.catalog import search_occupations
+    from passionpath.catalog._search import tokenize
 
     rows = []
     for job in document.work or []:
-        if job.position:
-            hits = search_occupations(job.position, 1, engine=engine)
-            if hits and hits[0].code in matrices.index:
-                rows.append(matrices.index[hits[0].code])
+        title = re.sub(r"\(.*?\)", " ", job.position or "").strip()
+        if not title or _NOT_EVIDENCE.search(title):
+            continue
+        hits = search_occupations(title, 1, engine=engine)
+        if not hits or hits[0].code not in matrices.index:
+            continue
+        wanted = set(tokenize(title))
+        shared = wanted & set(tokenize(hits[0].matched_title))
+        if wanted and len(shared) / len(wanted) >= 0.5:
+            rows.append(matrices.index[hits[0].code])
     return sorted(set(rows))
 
 

@@ -87,6 +87,8 @@ class MatchResult:
     stretch: bool
     job_zone: int | None
     riasec_code: str
+    #: True when the catalog has no skill ratings for it and they were estimated.
+    skills_estimated: bool
     components: dict[str, float]
     explanation: Explanation
 
@@ -259,6 +261,7 @@ class MatchEngine:
                     stretch=bool(scores.stretch[row]),
                     job_zone=None if np.isnan(zone) else int(zone),
                     riasec_code=self.m.riasec_codes[row],
+                    skills_estimated=bool(self.m.imputed[row]) if self.m.imputed.size else False,
                     components={
                         "interest": round(float(scores.interest[row]), 4),
                         "text": round(float(scores.text[row]), 4),

@@ -7,6 +7,7 @@ and ``has_skills`` say which rows can be matched on each axis.
 from __future__ import annotations
 
 import pickle
+import warnings
 from dataclasses import dataclass, field
 from functools import lru_cache
 
@@ -23,7 +24,7 @@ F32 = NDArray[np.float32]
 RIASEC_ELEMENTS = ["1.B.1.a", "1.B.1.b", "1.B.1.c", "1.B.1.d", "1.B.1.e", "1.B.1.f"]
 VALUE_ELEMENTS = ["1.B.2.a", "1.B.2.b", "1.B.2.c", "1.B.2.d", "1.B.2.e", "1.B.2.f"]
 EDUCATION_CATEGORIES = 12
-CACHE_VERSION = 2
+CACHE_VERSION = 3
 
 
 @dataclass
@@ -56,6 +57,8 @@ class CatalogMatrices:
     task_texts: list[str]
     release_sha: str
     model_id: str
+    #: Rows whose skill and knowledge ratings were estimated from similar occupations.
+    imputed: NDArray[np.bool_] = field(default_factory=lambda: np.zeros(0, bool))
     index: dict[str, int] = field(default_factory=dict)
 
     def __post_init__(self) -> None:
@@ -107,6 +110,30 @@ def _columns(matrix: NDArray[np.float32], ids: NDArray[np.str_], wanted: list[st
 def _normalise_rows(matrix: F32) -> F32:
     norms = np.linalg.norm(matrix, axis=1, keepdims=True)
     return (matrix / np.where(norms > 0, norms, 1)).astype(np.float32)
+
+
+IMPUTE_NEIGHBOURS = 3
+
+
+def impute_ratings(
+    importance: F32, level: F32, descriptions: F32, rated: NDArray[np.bool_]
+) -> tuple[F32, F32, NDArray[np.bool_]]:
+    """Give unrated occupations (new ones often have interests and tasks but no skill
+    ratings yet) the mean ratings of the three rated occupations whose descriptions are
+    most similar, so they can still be matched. Returns the filled matrices and the mask
+    of rows that were estimated."""
+    missing = ~rated & (np.linalg.norm(descriptions, axis=1) > 0)
+    if not missing.any() or not rated.any():
+        return importance, level, np.zeros(rated.size, bool)
+    donors = np.flatnonzero(rated)
+    similarity = descriptions[missing] @ descriptions[donors].T
+    nearest = donors[np.argsort(-similarity, axis=1)[:, :IMPUTE_NEIGHBOURS]]
+    importance, level = importance.copy(), level.copy()
+    with warnings.catch_warnings():
+        warnings.simplefilter("ignore", RuntimeWarning)  # a descriptor no donor rates stays NaN
+        importance[missing] = np.nanmean(importance[nearest], axis=1)
+        level[missing] = np.nanmean(level[nearest], axis=1)
+    return importance, level, missing
 
 
 def build_matrices(engine: Engine) -> CatalogMatrices:
@@ -176,6 +203,11 @@ def build_matrices(engine: Engine) -> CatalogMatrices:
         return _normalise_rows(out)
 
     task_mask = texts.kinds == "task"
+    description_vectors = by_kind("description")
+    importance, level = np.hstack([skill_im, know_im]), np.hstack([skill_lv, know_lv])
+    importance, level, imputed = impute_ratings(
+        importance, level, description_vectors, np.asarray(~np.isnan(level).all(axis=1))
+    )
     return CatalogMatrices(
         codes=codes,
         titles=[o[1] for o in occupations],
@@ -188,21 +220,22 @@ def build_matrices(engine: Engine) -> CatalogMatrices:
         descriptor_ids=skill_ids + know_ids,
         descriptor_names=[names.get(e, e) for e in skill_ids + know_ids],
         descriptor_kinds=["skill"] * len(skill_ids) + ["knowledge"] * len(know_ids),
-        importance=np.hstack([skill_im, know_im]),
-        level=np.hstack([skill_lv, know_lv]),
+        importance=importance,
+        level=level,
         values=values,
         styles=styles,
         education=education,
         technology=technology,
         technology_names=tech_names,
         title_vectors=by_kind("title"),
-        description_vectors=by_kind("description"),
+        description_vectors=description_vectors,
         task_centroids=by_kind("task"),
         task_vectors=vectors[task_mask],
         task_owner=owners[task_mask],
         task_texts=[t for t, k in zip(texts.texts, texts.kinds, strict=True) if k == "task"],
         release_sha=release.content_sha256,
         model_id=embedder.model_id,
+        imputed=imputed,
     )
 
 
