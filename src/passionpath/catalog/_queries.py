@@ -443,3 +443,24 @@ def occupation_levels(
         ).all()
     importance = {e: v for e, s, v in rows if s == "IM"}
     return {e: (importance.get(e, 0.0), v) for e, s, v in rows if s == "LV"}
+
+
+def ete_distribution(
+    code: str, scale: str, engine: Engine | None = None
+) -> list[tuple[int, float, str]]:
+    """(category, share 0-1, label) of one education/training/experience scale (RL, RW, PT,
+    OJ) for an occupation, in category order; empty when the catalog has none."""
+    engine = engine or get_engine()
+    with engine.connect() as conn:
+        rows = conn.execute(
+            select(m.EteValue.category, m.EteValue.value, m.EteCategory.description)
+            .join(
+                m.EteCategory,
+                (m.EteCategory.element_id == m.EteValue.element_id)
+                & (m.EteCategory.scale_id == m.EteValue.scale_id)
+                & (m.EteCategory.category == m.EteValue.category),
+            )
+            .where(m.EteValue.occupation_code == code, m.EteValue.scale_id == scale)
+            .order_by(m.EteValue.category)
+        ).all()
+    return [(int(c), float(v) / 100.0, str(label)) for c, v, label in rows]

@@ -5,7 +5,16 @@ from __future__ import annotations
 import typer
 
 from passionpath import __version__
-from passionpath.cli import assess, data, interests, match, occupations, profile, transitions
+from passionpath.cli import (
+    assess,
+    data,
+    gaps,
+    interests,
+    match,
+    occupations,
+    profile,
+    transitions,
+)
 
 app = typer.Typer(
     name="passionpath",
@@ -23,6 +32,7 @@ app.command("match")(match.match_command)
 app.command("explore")(transitions.explore_command)
 app.command("similar")(transitions.similar_command)
 app.command("path")(transitions.path_command)
+app.command("gaps")(gaps.gaps_command)
 
 
 def _version(value: bool) -> None:

@@ -1,0 +1,62 @@
+"""``passionpath gaps``: what stands between you and a target career."""
+
+from __future__ import annotations
+
+import typer
+
+from passionpath.cli._output import attribution_line, console, emit_json, user_errors
+
+
+@user_errors
+def gaps_command(
+    profile: str = typer.Argument(..., help="A profile JSON file or a stored profile's slug."),
+    target: str = typer.Option(..., "--target", "-t", help="The target's O*NET-SOC code."),
+    as_json: bool = typer.Option(False, "--json", help="Print machine-readable JSON."),
+) -> None:
+    """List the gaps to a target occupation, most important first, and what transfers."""
+    from rich.table import Table
+
+    from passionpath.plan import analyse_gaps
+
+    report = analyse_gaps(profile, target)
+    if as_json:
+        emit_json(report.as_dict())
+        return
+    console.rule(f"[bold]{report.profile}[/] -> {report.title} ({report.code})")
+    if report.skills_estimated:
+        console.print(
+            "[yellow]This occupation has no skill ratings in the catalog; its "
+            "requirements are estimated from similar occupations.[/]"
+        )
+    table = Table(title="Skill and knowledge gaps (importance x shortfall)", title_justify="left")
+    for column in ("Descriptor", "Kind", "You", "Needed", "Importance"):
+        table.add_column(column)
+    for g in report.skills[:12]:
+        table.add_row(
+            g.name, g.kind, f"{g.current:.1f}", f"{g.required:.1f}", f"{g.importance:.1f}"
+        )
+    console.print(table if report.skills else "No skill or knowledge gaps.")
+    p = report.preparation
+    if p is not None:
+        line = (
+            f"Preparation: job zone {p.job_zone or '-'} (you: {p.person_zone}); typical "
+            f"education {p.typical_education or 'unknown'} (you: {p.person_education})"
+        )
+        console.print(("[red]Gap.[/] " if p.gap else "[green]OK.[/] ") + line, highlight=False)
+    e = report.experience
+    if e is not None and e.typical:
+        line = f"Experience: typically {e.typical} (you: {e.person_years:g} years)"
+        console.print(("[red]Gap.[/] " if e.gap else "[green]OK.[/] ") + line, highlight=False)
+    missing = [t for t in report.technology if not t.have]
+    if missing:
+        names = [t.name + (" (hot)" if t.hot else "") for t in missing[:10]]
+        console.print("Technology to learn: " + ", ".join(names), highlight=False)
+    if report.transfers:
+        console.print(
+            "What transfers: "
+            + ", ".join(
+                f"{t.name} ({t.current:.1f} >= {t.required:.1f})" for t in report.transfers[:6]
+            ),
+            highlight=False,
+        )
+    attribution_line(report.attribution, report.notice)
