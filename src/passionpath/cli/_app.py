@@ -12,6 +12,7 @@ from passionpath.cli import (
     interests,
     match,
     occupations,
+    plan,
     profile,
     transitions,
 )
@@ -28,6 +29,7 @@ app.add_typer(occupations.app, name="occupations")
 app.add_typer(profile.app, name="profile")
 app.add_typer(assess.app, name="assess")
 app.add_typer(interests.app, name="interests")
+app.add_typer(plan.app, name="plan")
 app.command("match")(match.match_command)
 app.command("explore")(transitions.explore_command)
 app.command("similar")(transitions.similar_command)

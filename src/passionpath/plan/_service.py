@@ -1,0 +1,89 @@
+"""Plan operations that span profiles, catalog and storage (what the CLI and API call)."""
+
+from __future__ import annotations
+
+from datetime import date
+
+from sqlalchemy import Engine
+
+from passionpath.errors import NotFoundError, PassionpathError
+from passionpath.plan._analysis import analyse_gaps
+from passionpath.plan._generate import generate_plan
+from passionpath.plan._store import PlanView, add_event, create_plan, load_plan
+from passionpath.store import get_engine
+
+
+def _anchors(engine: Engine) -> dict[str, list[tuple[float, str]]]:
+    from passionpath.catalog import descriptors
+
+    out: dict[str, list[tuple[float, str]]] = {}
+    for domain in ("skills", "knowledge"):
+        for d in descriptors(domain, engine):
+            out[d.element_id] = d.anchors
+    return out
+
+
+def new_plan(
+    profile: str | None,
+    target: str,
+    *,
+    hours_per_week: float = 5.0,
+    weeks: int | None = None,
+    obstacles: list[str] | None = None,
+    start: date | None = None,
+    engine: Engine | None = None,
+) -> PlanView:
+    """Analyse the gaps from a stored profile to ``target`` and store the plan (active)."""
+    from passionpath.profile import find_profile
+
+    engine = engine or get_engine()
+    record = find_profile(profile, engine)
+    report = analyse_gaps(record.slug, target, engine=engine)
+    draft = generate_plan(
+        report,
+        start=start or date.today(),
+        hours_per_week=hours_per_week,
+        weeks=weeks,
+        obstacles=obstacles,
+        anchors=_anchors(engine),
+    )
+    return load_plan(create_plan(record.id, draft, engine), engine=engine)
+
+
+def find_plan(plan_id: int | None, profile: str | None, engine: Engine | None = None) -> PlanView:
+    from passionpath.profile import find_profile
+
+    engine = engine or get_engine()
+    if plan_id is not None:
+        return load_plan(plan_id, engine=engine)
+    return load_plan(profile_id=find_profile(profile, engine).id, engine=engine)
+
+
+def rerate(plan: PlanView, name_or_id: str, level: float, engine: Engine | None = None) -> int:
+    """Re-rate a skill or knowledge area: saves a new profile version and logs the event.
+    Returns the new profile version."""
+    from passionpath.catalog import descriptors
+    from passionpath.profile import RatedDescriptor, load_profile, save_profile
+
+    if not 0 <= level <= 7:
+        raise PassionpathError(f"Level {level:g} is outside 0-7.")
+    engine = engine or get_engine()
+    known = {
+        (d.element_id, d.name, domain)
+        for domain in ("skills", "knowledge")
+        for d in descriptors(domain, engine)
+    }
+    match = [k for k in known if name_or_id in (k[0], k[1]) or name_or_id.lower() == k[1].lower()]
+    if not match:
+        raise NotFoundError(f"{name_or_id!r} is not a skill or knowledge area in the catalog.")
+    element, name, domain = match[0]
+    record, document = load_profile(plan.profile, engine=engine)
+    rated = [r for r in getattr(document.pp, domain) if r.element_id != element]
+    rated.append(RatedDescriptor(element_id=element, name=name, level=level, source="self"))
+    setattr(document.pp, domain, rated)
+    result = save_profile(
+        record.slug, document, note=f"plan {plan.id}: {name} re-rated", engine=engine
+    )
+    objective = next((o.id for o in plan.objectives if o.element_id == element), None)
+    add_event(plan.id, "rerate", objective_id=objective, value=level, note=name, engine=engine)
+    return result.version
