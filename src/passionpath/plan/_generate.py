@@ -196,11 +196,8 @@ def _benchmarks(
             examples = [
                 text for value, text in anchors.get(o.element_id or "", []) if value <= level + 0.5
             ]
-            example = f" For example: {examples[-1]}." if examples else ""
-            checks.append(
-                f"{o.name} at level {level:.1f}: you could show someone, not just "
-                f"describe it.{example}"
-            )
+            example = f": you can {examples[-1][0].lower()}{examples[-1][1:]}" if examples else ""
+            checks.append(f"{o.name} at level {level:.1f}{example}")
     elif o.kind == "technology":
         checks = [
             f"Finished a beginner tutorial in {o.name}",
