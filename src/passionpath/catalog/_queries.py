@@ -263,17 +263,6 @@ def occupation_profile(code: str, engine: Engine | None = None) -> OccupationPro
             .join(m.Descriptor, m.Descriptor.element_id == m.Rating.element_id)
             .where(m.Rating.occupation_code == code)
         ).all()
-        education = conn.execute(
-            select(m.EteValue.category, m.EteValue.value, m.EteCategory.description)
-            .join(
-                m.EteCategory,
-                (m.EteCategory.element_id == m.EteValue.element_id)
-                & (m.EteCategory.scale_id == m.EteValue.scale_id)
-                & (m.EteCategory.category == m.EteValue.category),
-            )
-            .where(m.EteValue.occupation_code == code, m.EteValue.scale_id == "RL")
-            .order_by(m.EteValue.value.desc())
-        ).all()
         technology = conn.execute(
             select(m.Technology.example, m.Technology.commodity_title, m.Technology.hot)
             .where(m.Technology.occupation_code == code)
@@ -316,9 +305,14 @@ def occupation_profile(code: str, engine: Engine | None = None) -> OccupationPro
         knowledge=_rated(domain("knowledge")),
         work_values={n: v for _, n, s, v, _ in domain("work_values") if s == "EX"},
         work_styles=_rated(domain("work_styles")),
-        education=[
-            {"category": c, "description": d, "percent": v} for c, v, d in education if v > 0
-        ],
+        education=sorted(
+            (
+                {"category": c, "description": label, "percent": round(share * 100, 2)}
+                for c, share, label in ete_distribution(code, "RL", engine)
+                if share > 0
+            ),
+            key=lambda e: -e["percent"],
+        ),
         technology=[{"example": e, "kind": k, "hot": bool(h)} for e, k, h in technology],
         tasks=[{"id": i, "text": t, "type": ty} for i, t, ty in tasks],
         alternate_titles=list(alternates),
