@@ -54,24 +54,24 @@ def match_command(
         f"[bold]{report.profile}[/]: interest code {code}, prepared for job zone {report.zone}"
     )
     table = Table(title="Careers where passion and qualification overlap", show_lines=True)
-    for column in ("Career", "Score", "Passion", "Qualified", "Quadrant", "Why", "Top gaps"):
-        table.add_column(column)
+    table.add_column("Career", overflow="fold")
+    table.add_column("Score", no_wrap=True, justify="right")
+    table.add_column("Passion\nQualif.", no_wrap=True, justify="right")
+    table.add_column("Quadrant")
+    table.add_column("Why", overflow="fold")
+    table.add_column("Top gaps", overflow="fold")
     for r in report.results:
-        why = [f'"{p.phrase}"' for p in r.explanation.passions[:2]]
+        why = [f'"{_short(p.phrase)}"' for p in r.explanation.passions[:1]]
         if r.explanation.shared_interests:
             why.append("interests " + "".join(r.explanation.shared_interests))
-        why += [s.name for s in r.explanation.matching_skills[:2]]
+        why += [s.name for s in r.explanation.matching_skills[:1]]
         gaps = [f"{g.name} {g.current:.1f}->{g.required:.1f}" for g in r.explanation.gaps[:2]]
-        title = (
-            f"{r.title}\n[dim]{r.code}, zone {r.job_zone or '-'}"
-            + (", stretch" if r.stretch else "")
-            + "[/]"
-        )
+        stretch = ", stretch" if r.stretch else ""
+        title = f"{r.title}\n[dim]{r.code}, zone {r.job_zone or '-'}{stretch}[/]"
         table.add_row(
             title,
             f"{r.score:.2f}",
-            f"{r.passion:.2f}",
-            f"{r.qualification:.2f}",
+            f"{r.passion:.2f}\n{r.qualification:.2f}",
             r.quadrant,
             "\n".join(why),
             "\n".join(gaps),
@@ -80,6 +80,10 @@ def match_command(
     if chart is not None:
         console.print(f"Chart written to {chart}")
     attribution_line(report.attribution, report.notice)
+
+
+def _short(text: str, limit: int = 40) -> str:
+    return text if len(text) <= limit else text[: limit - 1].rstrip() + "…"
 
 
 class _null:
