@@ -14,6 +14,7 @@ from passionpath.cli import (
     occupations,
     plan,
     profile,
+    serve,
     transitions,
 )
 
@@ -35,6 +36,7 @@ app.command("explore")(transitions.explore_command)
 app.command("similar")(transitions.similar_command)
 app.command("path")(transitions.path_command)
 app.command("gaps")(gaps.gaps_command)
+app.command("serve")(serve.serve_command)
 
 
 def _version(value: bool) -> None:

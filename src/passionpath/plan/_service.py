@@ -32,13 +32,15 @@ def new_plan(
     obstacles: list[str] | None = None,
     start: date | None = None,
     engine: Engine | None = None,
+    owner: int | None = None,
 ) -> PlanView:
     """Analyse the gaps from a stored profile to ``target`` and store the plan (active)."""
-    from passionpath.profile import find_profile
+    from passionpath.profile import load_profile
 
     engine = engine or get_engine()
-    record = find_profile(profile, engine)
-    report = analyse_gaps(record.slug, target, engine=engine)
+    record, document = load_profile(profile, engine=engine, owner=owner)
+    report = analyse_gaps(document, target, engine=engine)
+    report.profile = record.slug
     draft = generate_plan(
         report,
         start=start or date.today(),
@@ -47,19 +49,32 @@ def new_plan(
         obstacles=obstacles,
         anchors=_anchors(engine),
     )
-    return load_plan(create_plan(record.id, draft, engine), engine=engine)
+    return load_plan(create_plan(record.id, draft, engine), engine=engine, owner=owner)
 
 
-def find_plan(plan_id: int | None, profile: str | None, engine: Engine | None = None) -> PlanView:
+def find_plan(
+    plan_id: int | None,
+    profile: str | None,
+    engine: Engine | None = None,
+    owner: int | None = None,
+) -> PlanView:
+    """A plan by id, or the profile's active plan; only plans of ``owner``'s profiles."""
     from passionpath.profile import find_profile
 
     engine = engine or get_engine()
     if plan_id is not None:
-        return load_plan(plan_id, engine=engine)
-    return load_plan(profile_id=find_profile(profile, engine).id, engine=engine)
+        return load_plan(plan_id, engine=engine, owner=owner)
+    profile_id = find_profile(profile, engine, owner).id
+    return load_plan(profile_id=profile_id, engine=engine, owner=owner)
 
 
-def rerate(plan: PlanView, name_or_id: str, level: float, engine: Engine | None = None) -> int:
+def rerate(
+    plan: PlanView,
+    name_or_id: str,
+    level: float,
+    engine: Engine | None = None,
+    owner: int | None = None,
+) -> int:
     """Re-rate a skill or knowledge area: saves a new profile version and logs the event.
     Returns the new profile version."""
     from passionpath.catalog import descriptors
@@ -77,12 +92,12 @@ def rerate(plan: PlanView, name_or_id: str, level: float, engine: Engine | None 
     if not match:
         raise NotFoundError(f"{name_or_id!r} is not a skill or knowledge area in the catalog.")
     element, name, domain = match[0]
-    record, document = load_profile(plan.profile, engine=engine)
+    record, document = load_profile(plan.profile, engine=engine, owner=owner)
     rated = [r for r in getattr(document.pp, domain) if r.element_id != element]
     rated.append(RatedDescriptor(element_id=element, name=name, level=level, source="self"))
     setattr(document.pp, domain, rated)
     result = save_profile(
-        record.slug, document, note=f"plan {plan.id}: {name} re-rated", engine=engine
+        record.slug, document, note=f"plan {plan.id}: {name} re-rated", engine=engine, owner=owner
     )
     objective = next((o.id for o in plan.objectives if o.element_id == element), None)
     add_event(plan.id, "rerate", objective_id=objective, value=level, note=name, engine=engine)

@@ -154,8 +154,13 @@ def create_plan(profile_id: int, draft: PlanDraft, engine: Engine | None = None)
     return int(plan_id)
 
 
-def _plan_row(conn: Any, plan_id: int | None, profile_id: int | None) -> Any:
-    query = select(m.Plan.__table__)
+def _plan_row(conn: Any, plan_id: int | None, profile_id: int | None, owner: int | None) -> Any:
+    owned = m.Profile.user_id.is_(None) if owner is None else m.Profile.user_id == owner
+    query = (
+        select(m.Plan.__table__)
+        .join(m.Profile.__table__, m.Profile.id == m.Plan.profile_id)
+        .where(owned)
+    )
     if plan_id is not None:
         query = query.where(m.Plan.id == plan_id)
     else:
@@ -171,12 +176,15 @@ def _plan_row(conn: Any, plan_id: int | None, profile_id: int | None) -> Any:
 
 
 def load_plan(
-    plan_id: int | None = None, profile_id: int | None = None, engine: Engine | None = None
+    plan_id: int | None = None,
+    profile_id: int | None = None,
+    engine: Engine | None = None,
+    owner: int | None = None,
 ) -> PlanView:
-    """A plan by id, or the active plan of a profile."""
+    """A plan by id, or the active plan of a profile, among ``owner``'s plans only."""
     engine = engine or get_engine()
     with engine.connect() as conn:
-        plan = _plan_row(conn, plan_id, profile_id)
+        plan = _plan_row(conn, plan_id, profile_id, owner)
         slug = conn.execute(select(m.Profile.slug).where(m.Profile.id == plan.profile_id)).scalar()
         objectives = conn.execute(
             select(m.PlanObjective.__table__)
@@ -288,10 +296,10 @@ def list_plans(profile_id: int, engine: Engine | None = None) -> list[dict[str, 
     ]
 
 
-def activate_plan(plan_id: int, engine: Engine | None = None) -> None:
+def activate_plan(plan_id: int, engine: Engine | None = None, owner: int | None = None) -> None:
     engine = engine or get_engine()
     with engine.begin() as conn:
-        plan = _plan_row(conn, plan_id, None)
+        plan = _plan_row(conn, plan_id, None, owner)
         conn.execute(
             update(m.Plan)
             .where(m.Plan.profile_id == plan.profile_id, m.Plan.status == "active")

@@ -7,6 +7,7 @@ import re
 import unicodedata
 from dataclasses import dataclass
 from datetime import UTC, datetime
+from typing import Any
 
 from sqlalchemy import Engine, delete, func, insert, select, update
 
@@ -56,19 +57,28 @@ def _canonical(document: ProfileDocument) -> str:
     return json.dumps(document.to_json_dict(), sort_keys=True, ensure_ascii=False)
 
 
-def list_profiles(engine: Engine | None = None) -> list[ProfileRecord]:
+def _owned(owner: int | None) -> Any:
+    """Every query is scoped to its owner: a user id, or None for the local CLI user."""
+    return m.Profile.user_id.is_(None) if owner is None else m.Profile.user_id == owner
+
+
+def list_profiles(engine: Engine | None = None, owner: int | None = None) -> list[ProfileRecord]:
     engine = engine or get_engine()
     with engine.connect() as conn:
-        rows = conn.execute(select(m.Profile.__table__).order_by(m.Profile.slug)).all()
+        rows = conn.execute(
+            select(m.Profile.__table__).where(_owned(owner)).order_by(m.Profile.slug)
+        ).all()
     return [
         ProfileRecord(r.id, r.slug, r.name, r.current_version, r.created_at, r.updated_at)
         for r in rows
     ]
 
 
-def find_profile(key: str | None, engine: Engine | None = None) -> ProfileRecord:
+def find_profile(
+    key: str | None, engine: Engine | None = None, owner: int | None = None
+) -> ProfileRecord:
     """A profile by slug or id; with no key, the only profile there is."""
-    profiles = list_profiles(engine)
+    profiles = list_profiles(engine, owner)
     if key is None:
         if len(profiles) == 1:
             return profiles[0]
@@ -94,12 +104,15 @@ def create_profile(
     slug: str | None = None,
     note: str | None = "created",
     engine: Engine | None = None,
+    owner: int | None = None,
 ) -> SaveResult:
     engine = engine or get_engine()
     slug = slugify(slug or document.display_name)
     now = datetime.now(UTC)
     with engine.begin() as conn:
-        taken = conn.execute(select(m.Profile.id).where(m.Profile.slug == slug)).first()
+        taken = conn.execute(
+            select(m.Profile.id).where(m.Profile.slug == slug, _owned(owner))
+        ).first()
         if taken is not None:
             raise PassionpathError(
                 f"A profile called {slug!r} exists already; pick another name with --slug."
@@ -107,6 +120,7 @@ def create_profile(
         profile_id = conn.execute(
             insert(m.Profile).returning(m.Profile.id),
             {
+                "user_id": owner,
                 "slug": slug,
                 "name": document.display_name,
                 "created_at": now,
@@ -124,14 +138,17 @@ def create_profile(
                 "created_at": now,
             },
         )
-    return SaveResult(find_profile(slug, engine), 1, True)
+    return SaveResult(find_profile(slug, engine, owner), 1, True)
 
 
 def load_profile(
-    key: str | None = None, version: int | None = None, engine: Engine | None = None
+    key: str | None = None,
+    version: int | None = None,
+    engine: Engine | None = None,
+    owner: int | None = None,
 ) -> tuple[ProfileRecord, ProfileDocument]:
     engine = engine or get_engine()
-    profile = find_profile(key, engine)
+    profile = find_profile(key, engine, owner)
     wanted = version or profile.current_version
     with engine.connect() as conn:
         text = conn.execute(
@@ -153,10 +170,11 @@ def save_profile(
     *,
     note: str | None = None,
     engine: Engine | None = None,
+    owner: int | None = None,
 ) -> SaveResult:
     """Store ``document`` as the profile's next version, unless nothing changed."""
     engine = engine or get_engine()
-    profile, current = load_profile(key, engine=engine)
+    profile, current = load_profile(key, engine=engine, owner=owner)
     if _canonical(current) == _canonical(document):
         return SaveResult(profile, profile.current_version, False)
     now = datetime.now(UTC)
@@ -182,12 +200,14 @@ def save_profile(
             .where(m.Profile.id == profile.id)
             .values(current_version=version, updated_at=now, name=document.display_name)
         )
-    return SaveResult(find_profile(profile.slug, engine), version, True)
+    return SaveResult(find_profile(profile.slug, engine, owner), version, True)
 
 
-def profile_history(key: str | None = None, engine: Engine | None = None) -> list[VersionInfo]:
+def profile_history(
+    key: str | None = None, engine: Engine | None = None, owner: int | None = None
+) -> list[VersionInfo]:
     engine = engine or get_engine()
-    profile = find_profile(key, engine)
+    profile = find_profile(key, engine, owner)
     with engine.connect() as conn:
         rows = conn.execute(
             select(m.ProfileVersion.version, m.ProfileVersion.created_at, m.ProfileVersion.note)
@@ -197,9 +217,9 @@ def profile_history(key: str | None = None, engine: Engine | None = None) -> lis
     return [VersionInfo(v, created, note) for v, created, note in rows]
 
 
-def delete_profile(key: str, engine: Engine | None = None) -> None:
+def delete_profile(key: str, engine: Engine | None = None, owner: int | None = None) -> None:
     engine = engine or get_engine()
-    profile = find_profile(key, engine)
+    profile = find_profile(key, engine, owner)
     with engine.begin() as conn:
         conn.execute(delete(m.ProfileVersion).where(m.ProfileVersion.profile_id == profile.id))
         conn.execute(delete(m.Profile).where(m.Profile.id == profile.id))

@@ -1,0 +1,36 @@
+"""Injected dependencies: the engine, and the current user (the one place where "a user
+only sees their own data" starts: every owned query receives this id)."""
+
+from __future__ import annotations
+
+from typing import Annotated
+
+from fastapi import Depends, Header, Request
+from sqlalchemy import Engine
+
+from passionpath.api._users import AuthError, LoginLimiter, user_for_token
+
+
+def get_engine_dep(request: Request) -> Engine:
+    engine: Engine = request.app.state.engine
+    return engine
+
+
+EngineDep = Annotated[Engine, Depends(get_engine_dep)]
+
+
+def get_current_user(engine: EngineDep, authorization: str | None = Header(default=None)) -> int:
+    if not authorization or not authorization.lower().startswith("bearer "):
+        raise AuthError("Sign in: send 'Authorization: Bearer TOKEN' (POST /api/v1/auth/token).")
+    return user_for_token(engine, authorization.split(" ", 1)[1].strip())
+
+
+CurrentUser = Annotated[int, Depends(get_current_user)]
+
+
+def get_limiter(request: Request) -> LoginLimiter:
+    limiter: LoginLimiter = request.app.state.limiter
+    return limiter
+
+
+LimiterDep = Annotated[LoginLimiter, Depends(get_limiter)]

@@ -1,0 +1,50 @@
+"""Errors as JSON with a field path: {"detail": [{"loc": [...], "msg": "..."}]}."""
+
+from __future__ import annotations
+
+from fastapi import FastAPI, Request
+from fastapi.responses import JSONResponse
+
+from passionpath.api._users import AuthError, RateLimited
+from passionpath.errors import NotFoundError, PassionpathError
+from passionpath.profile import ProfileValidationError
+
+
+def _body(loc: list[str | int], msg: str) -> dict[str, list[dict[str, object]]]:
+    return {"detail": [{"loc": loc, "msg": msg}]}
+
+
+def install(app: FastAPI) -> None:
+    @app.exception_handler(ProfileValidationError)
+    async def invalid_profile(_: Request, exc: ProfileValidationError) -> JSONResponse:
+        detail = [
+            {
+                "loc": ["body", "document", *path.replace("[", ".").replace("]", "").split(".")],
+                "msg": message,
+            }
+            for path, message in exc.problems
+        ]
+        return JSONResponse({"detail": detail}, status_code=422)
+
+    @app.exception_handler(NotFoundError)
+    async def not_found(_: Request, exc: NotFoundError) -> JSONResponse:
+        return JSONResponse(_body([], str(exc)), status_code=404)
+
+    @app.exception_handler(AuthError)
+    async def unauthorised(_: Request, exc: AuthError) -> JSONResponse:
+        return JSONResponse(
+            _body(["header", "authorization"], str(exc)),
+            status_code=401,
+            headers={"WWW-Authenticate": "Bearer"},
+        )
+
+    @app.exception_handler(RateLimited)
+    async def limited(_: Request, exc: RateLimited) -> JSONResponse:
+        return JSONResponse(_body([], str(exc)), status_code=429, headers={"Retry-After": "60"})
+
+    @app.exception_handler(PassionpathError)
+    async def bad_request(_: Request, exc: PassionpathError) -> JSONResponse:
+        text = str(exc)
+        field, _sep, rest = text.partition(": ")
+        loc: list[str | int] = [field] if rest and " " not in field else []
+        return JSONResponse(_body(loc, text), status_code=400)

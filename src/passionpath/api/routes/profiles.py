@@ -1,0 +1,159 @@
+from __future__ import annotations
+
+from typing import Any
+
+from fastapi import APIRouter, Query, Response
+
+from passionpath.api._deps import CurrentUser, EngineDep
+from passionpath.api._schemas import InventoryIn, PlanIn, ProfileIn
+
+router = APIRouter(prefix="/profiles", tags=["profiles"])
+
+
+def _summary(record: Any) -> dict[str, Any]:
+    return {
+        "slug": record.slug,
+        "name": record.name,
+        "version": record.current_version,
+        "updated_at": record.updated_at.isoformat(),
+    }
+
+
+@router.get("")
+def list_profiles(user: CurrentUser, engine: EngineDep) -> list[dict[str, Any]]:
+    from passionpath.profile import list_profiles as find
+
+    return [_summary(r) for r in find(engine, user)]
+
+
+@router.post("", status_code=201)
+def create(body: ProfileIn, user: CurrentUser, engine: EngineDep) -> dict[str, Any]:
+    from passionpath.profile import create_profile, parse_document
+
+    result = create_profile(
+        parse_document(body.document, "document"),
+        slug=body.slug,
+        note=body.note or "created",
+        engine=engine,
+        owner=user,
+    )
+    return _summary(result.profile)
+
+
+@router.get("/{slug}")
+def read(
+    slug: str, user: CurrentUser, engine: EngineDep, version: int | None = Query(None, ge=1)
+) -> dict[str, Any]:
+    from passionpath.profile import load_profile
+
+    record, document = load_profile(slug, version, engine, user)
+    return {**_summary(record), "document": document.to_json_dict()}
+
+
+@router.put("/{slug}")
+def update(slug: str, body: ProfileIn, user: CurrentUser, engine: EngineDep) -> dict[str, Any]:
+    from passionpath.profile import parse_document, save_profile
+
+    result = save_profile(
+        slug, parse_document(body.document, "document"), note=body.note, engine=engine, owner=user
+    )
+    return {**_summary(result.profile), "changed": result.changed}
+
+
+@router.delete("/{slug}", status_code=204)
+def remove(slug: str, user: CurrentUser, engine: EngineDep) -> Response:
+    from passionpath.profile import delete_profile
+
+    delete_profile(slug, engine, user)
+    return Response(status_code=204)
+
+
+@router.get("/{slug}/history")
+def history(slug: str, user: CurrentUser, engine: EngineDep) -> list[dict[str, Any]]:
+    from passionpath.profile import profile_history
+
+    return [
+        {"version": v.version, "saved_at": v.created_at.isoformat(), "note": v.note}
+        for v in profile_history(slug, engine, user)
+    ]
+
+
+@router.post("/{slug}/inventory")
+def take_inventory(
+    slug: str, body: InventoryIn, user: CurrentUser, engine: EngineDep
+) -> dict[str, Any]:
+    from datetime import date
+
+    from passionpath.profile import load_profile, save_profile, score
+    from passionpath.profile._document import InventoryRecord
+    from passionpath.profile._inventory import Form
+
+    record, document = load_profile(slug, None, engine, user)  # ownership before anything else
+    form: Form = "short" if body.form == "short" else "full"
+    result = score(body.answers, form)
+    document.pp.inventory = InventoryRecord(
+        form=form,
+        answers=body.answers,
+        scores=result.scores,
+        code=result.code,
+        taken_at=date.today().isoformat(),
+    )
+    saved = save_profile(
+        record.slug, document, note=f"interest inventory ({form})", engine=engine, owner=user
+    )
+    return {**result.as_dict(), "version": saved.version}
+
+
+@router.get("/{slug}/matches")
+def matches(
+    slug: str,
+    user: CurrentUser,
+    engine: EngineDep,
+    top: int = Query(10, ge=1, le=100),
+    quadrant: str | None = Query(None, pattern="^(sweet spot|passion stretch|safe fit|neither)$"),
+) -> dict[str, Any]:
+    from passionpath.match import match
+    from passionpath.profile import load_profile
+
+    _, document = load_profile(slug, None, engine, user)
+    report = match(document, top=top, quadrant=quadrant, engine=engine)
+    return {**report.as_dict(), "profile": slug}
+
+
+@router.get("/{slug}/gaps")
+def gaps(
+    slug: str,
+    user: CurrentUser,
+    engine: EngineDep,
+    target: str = Query(min_length=4, max_length=16),
+) -> dict[str, Any]:
+    from passionpath.plan import analyse_gaps
+    from passionpath.profile import load_profile
+
+    _, document = load_profile(slug, None, engine, user)
+    report = analyse_gaps(document, target, engine=engine)
+    report.profile = slug
+    return report.as_dict()
+
+
+@router.post("/{slug}/plans", status_code=201)
+def create_plan(slug: str, body: PlanIn, user: CurrentUser, engine: EngineDep) -> dict[str, Any]:
+    from passionpath.plan import new_plan
+
+    return new_plan(
+        slug,
+        body.target,
+        hours_per_week=body.hours_per_week,
+        weeks=body.weeks,
+        obstacles=body.obstacles,
+        engine=engine,
+        owner=user,
+    ).as_dict()
+
+
+@router.get("/{slug}/plans")
+def plans(slug: str, user: CurrentUser, engine: EngineDep) -> list[dict[str, Any]]:
+    from passionpath.plan import list_plans
+    from passionpath.profile import find_profile
+
+    return list_plans(find_profile(slug, engine, user).id, engine)
