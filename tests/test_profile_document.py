@@ -176,3 +176,16 @@ def test_example_profiles_load_and_score(name: str, code: str) -> None:
     assert score(block.inventory.answers).code == code
     assert all(block.reflections.model_dump().values())
     assert block.skills and block.knowledge and len(block.work_values) == 6
+
+
+def test_parts_filled_in_place_are_kept() -> None:
+    document = parse_document({"basics": {"name": "Jo"}})
+    document.pp.reflections.causes = "Food waste"
+    document.pp.skills.append(
+        parse_document(
+            {"passionpath": {"skills": [{"element_id": "2.A.1.a", "level": 3}]}}
+        ).pp.skills[0]
+    )
+    saved = parse_document(json.loads(json.dumps(document.to_json_dict())))
+    assert saved.pp.reflections.causes == "Food waste"
+    assert [s.element_id for s in saved.pp.skills] == ["2.A.1.a"]

@@ -37,6 +37,12 @@ class Settings(BaseSettings):
     match_values_weight: float = Field(default=0.15, ge=0, le=1)
     match_congruence: str = "correlation"
 
+    # Web service. Set a long random secret in production; it signs session cookies.
+    secret_key: str = "dev-only-change-me"
+    allowed_hosts: list[str] = Field(default_factory=lambda: ["*"])
+    #: Mark cookies Secure (set when served behind HTTPS).
+    secure_cookies: bool = False
+
     @property
     def resolved_database_url(self) -> str:
         """The configured URL, or a SQLite file in the data directory."""

@@ -117,6 +117,11 @@ class PassionpathBlock(_Block):
     constraints: Constraints = Field(default_factory=Constraints)
     preferences: Preferences = Field(default_factory=Preferences)
 
+    def model_post_init(self, context: Any, /) -> None:
+        # Count every part of the block as set, so parts created empty and then filled in
+        # place (``document.pp.reflections.causes = ...``) are kept when the profile is saved.
+        self.__pydantic_fields_set__.update(type(self).model_fields)
+
     @field_validator("work_values")
     @classmethod
     def _known_values(cls, values: dict[str, float]) -> dict[str, float]:

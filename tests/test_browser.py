@@ -1,0 +1,111 @@
+"""The whole journey in a real browser: Debian's Chromium driven by Playwright.
+
+A new user registers, answers the passion questions and the inventory, sees matches, opens an
+occupation, creates a plan and ticks a benchmark. Screenshots go to test-artifacts/.
+"""
+
+from __future__ import annotations
+
+import shutil
+import socket
+import threading
+import time
+from collections.abc import Iterator
+from pathlib import Path
+
+import pytest
+from sqlalchemy import Engine
+
+CHROMIUM = shutil.which("chromium") or "/usr/bin/chromium"
+ARTIFACTS = Path(__file__).resolve().parents[1] / "test-artifacts"
+
+pytestmark = pytest.mark.skipif(
+    not Path(CHROMIUM).exists(), reason="Debian's chromium is not installed (.ci/run installs it)"
+)
+
+
+def _free_port() -> int:
+    with socket.socket() as s:
+        s.bind(("127.0.0.1", 0))
+        return int(s.getsockname()[1])
+
+
+@pytest.fixture
+def server(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> Iterator[str]:
+    import uvicorn
+
+    from passionpath.api import create_app
+    from passionpath.catalog import load_starter
+    from passionpath.config import get_settings
+    from passionpath.store import get_engine
+
+    url = f"sqlite:///{tmp_path / 'web.db'}"
+    monkeypatch.setenv("PASSIONPATH_DATABASE_URL", url)
+    get_settings.cache_clear()
+    engine: Engine = get_engine(url)
+    load_starter(engine=engine)
+    port = _free_port()
+    config = uvicorn.Config(create_app(engine), host="127.0.0.1", port=port, log_level="warning")
+    instance = uvicorn.Server(config)
+    thread = threading.Thread(target=instance.run, daemon=True)
+    thread.start()
+    for _ in range(100):
+        if instance.started:
+            break
+        time.sleep(0.05)
+    yield f"http://127.0.0.1:{port}"
+    instance.should_exit = True
+    thread.join(timeout=10)
+
+
+def test_journey_in_chromium(server: str) -> None:
+    from playwright.sync_api import expect, sync_playwright
+
+    ARTIFACTS.mkdir(exist_ok=True)
+    with sync_playwright() as p:
+        browser = p.chromium.launch(
+            executable_path=CHROMIUM,
+            args=[
+                "--no-sandbox",
+                "--headless",
+                "--disable-gpu",
+                "--disable-background-networking",
+                "--disable-component-update",
+            ],
+        )
+        page = browser.new_page(viewport={"width": 390, "height": 844})  # a phone
+        page.set_default_timeout(30_000)
+        page.goto(server + "/register")
+        page.get_by_label("Email").fill("journey@example.org")
+        page.get_by_label("Password").fill("a long enough password")
+        page.get_by_role("button", name="Create an account").click()
+        expect(page.get_by_role("heading", name="What do you love?")).to_be_visible()
+        page.get_by_label("Your name").fill("Jo Journey")
+        page.get_by_label("What activities make you lose track of time?").fill(
+            "Baking bread at dawn and photographing the loaves for my blog"
+        )
+        page.get_by_label("What would you do unpaid?").fill(
+            "Teach kids to cook at the community centre"
+        )
+        page.screenshot(path=str(ARTIFACTS / "1-passions.png"), full_page=True)
+        page.get_by_role("button", name="Save").click()
+        expect(page.get_by_role("heading", name="Interest inventory")).to_be_visible()
+        groups = page.locator("fieldset")
+        for i in range(groups.count()):
+            groups.nth(i).get_by_label("Like", exact=True).check()
+        expect(page.locator("#progress")).to_have_text("60 of 60 answered")
+        page.screenshot(path=str(ARTIFACTS / "2-inventory.png"))
+        page.get_by_role("button", name="Score my interests").click()
+        expect(page.get_by_role("heading", name="Your matches")).to_be_visible()
+        expect(page.locator("svg").first).to_be_visible()
+        expect(page.get_by_text("photographing the loaves").first).to_be_visible()
+        page.screenshot(path=str(ARTIFACTS / "3-matches.png"), full_page=True)
+        page.locator("table a").first.click()
+        expect(page.get_by_text("O*NET-SOC")).to_be_visible()
+        page.screenshot(path=str(ARTIFACTS / "4-occupation.png"), full_page=True)
+        page.get_by_role("button", name="Make a plan for this career").click()
+        expect(page.get_by_role("heading", name="Plan:")).to_be_visible()
+        page.get_by_role("button", name="Tick").first.click()
+        expect(page.get_by_text("Done:").first).to_be_visible()
+        page.screenshot(path=str(ARTIFACTS / "5-plan.png"), full_page=True)
+        browser.close()
