@@ -100,18 +100,35 @@ def issue_token(engine: Engine, user_id: int, name: str = "api") -> str:
     return token
 
 
+#: token hash -> (user id, time it was checked); a token is re-checked in the database
+#: after TOKEN_CACHE_SECONDS, so a revoked token stops working within that time everywhere
+#: (and at once in the process that deleted it).
+_TOKENS: dict[str, tuple[int, float]] = {}
+TOKEN_CACHE_SECONDS = 10.0
+
+
 def user_for_token(engine: Engine, token: str) -> int:
+    digest = _sha(token)
+    cached = _TOKENS.get(digest)
+    if cached is not None and time.monotonic() - cached[1] < TOKEN_CACHE_SECONDS:
+        return cached[0]
     with engine.connect() as conn:
         user = conn.execute(
-            select(m.ApiToken.user_id).where(m.ApiToken.token_sha256 == _sha(token))
+            select(m.ApiToken.user_id).where(m.ApiToken.token_sha256 == digest)
         ).scalar()
     if user is None:
+        _TOKENS.pop(digest, None)
         raise AuthError("Unknown or revoked token.")
+    if len(_TOKENS) > 10_000:
+        _TOKENS.clear()
+    _TOKENS[digest] = (int(user), time.monotonic())
     return int(user)
 
 
 def delete_account(engine: Engine, user_id: int) -> None:
     """Delete the user and everything they own (profiles, versions, plans, tokens)."""
+    for digest in [d for d, (owner, _) in _TOKENS.items() if owner == user_id]:
+        _TOKENS.pop(digest, None)
     with engine.begin() as conn:
         profile_ids = (
             conn.execute(select(m.Profile.id).where(m.Profile.user_id == user_id)).scalars().all()

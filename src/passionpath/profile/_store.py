@@ -9,7 +9,7 @@ from dataclasses import dataclass
 from datetime import UTC, datetime
 from typing import Any
 
-from sqlalchemy import Engine, delete, func, insert, select, update
+from sqlalchemy import Engine, delete, func, insert, or_, select, update
 
 from passionpath.errors import NotFoundError, PassionpathError
 from passionpath.profile._document import ProfileDocument, parse_document
@@ -78,6 +78,17 @@ def find_profile(
     key: str | None, engine: Engine | None = None, owner: int | None = None
 ) -> ProfileRecord:
     """A profile by slug or id; with no key, the only profile there is."""
+    if key is not None:
+        engine = engine or get_engine()
+        match = m.Profile.slug == key
+        if key.isdigit():
+            match = or_(match, m.Profile.id == int(key))
+        with engine.connect() as conn:
+            row = conn.execute(select(m.Profile.__table__).where(_owned(owner), match)).first()
+        if row is not None:
+            return ProfileRecord(
+                row.id, row.slug, row.name, row.current_version, row.created_at, row.updated_at
+            )
     profiles = list_profiles(engine, owner)
     if key is None:
         if len(profiles) == 1:

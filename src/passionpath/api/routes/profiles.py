@@ -1,5 +1,7 @@
 from __future__ import annotations
 
+import json
+from collections import OrderedDict
 from typing import Any
 
 from fastapi import APIRouter, Query, Response
@@ -104,6 +106,12 @@ def take_inventory(
     return {**result.as_dict(), "version": saved.version}
 
 
+#: Match responses by (database, profile, version, release, query): a stored profile version
+#: and a release never change, so an unchanged profile is matched once, then served as bytes.
+_MATCHES: OrderedDict[tuple[Any, ...], bytes] = OrderedDict()
+_MATCHES_LIMIT = 1024
+
+
 @router.get("/{slug}/matches")
 def matches(
     slug: str,
@@ -111,13 +119,30 @@ def matches(
     engine: EngineDep,
     top: int = Query(10, ge=1, le=100),
     quadrant: str | None = Query(None, pattern="^(sweet spot|passion stretch|safe fit|neither)$"),
-) -> dict[str, Any]:
+) -> Response:
+    from passionpath.catalog._importer import current_release
     from passionpath.match import match
-    from passionpath.profile import load_profile
+    from passionpath.profile import find_profile, load_profile
 
-    _, document = load_profile(slug, None, engine, user)
-    report = match(document, top=top, quadrant=quadrant, engine=engine)
-    return {**report.as_dict(), "profile": slug}
+    record = find_profile(slug, engine, user)
+    release = current_release(engine)
+    key = (
+        engine.url.render_as_string(hide_password=False),
+        record.id,
+        record.current_version,
+        release.content_sha256 if release else "",
+        top,
+        quadrant,
+    )
+    body = _MATCHES.get(key)
+    if body is None:
+        _, document = load_profile(slug, None, engine, user)
+        report = match(document, top=top, quadrant=quadrant, engine=engine)
+        body = json.dumps({**report.as_dict(), "profile": slug}).encode()
+        _MATCHES[key] = body
+        if len(_MATCHES) > _MATCHES_LIMIT:
+            _MATCHES.popitem(last=False)
+    return Response(body, media_type="application/json")
 
 
 @router.get("/{slug}/gaps")
