@@ -22,7 +22,8 @@ $(VENV)/.installed-dev: pyproject.toml | $(BIN)/python
 
 run: $(VENV)/.installed-run
 	$(BIN)/passionpath data starter --if-empty
-	$(BIN)/passionpath match examples/profiles/maya.json --top 10
+	$(BIN)/passionpath match examples/profiles/maya.json --top 5
+	$(BIN)/passionpath serve
 
 test: $(VENV)/.installed-dev
 	$(BIN)/python -m pytest

@@ -155,3 +155,37 @@ def test_user_b_cannot_reach_user_a_data(client: TestClient) -> None:
     assert client.get("/api/v1/profiles", headers=b).json() == []
     assert client.get("/api/v1/profiles/daniel", headers=a).status_code == 200
     assert client.get(f"/api/v1/plans/{plan_id}", headers=a).status_code == 200
+
+
+def _web_login(client: TestClient, email: str) -> str:
+    import re
+
+    page = client.get("/register").text
+    csrf = re.search(r'name="csrf" value="([^"]+)"', page)
+    assert csrf is not None
+    response = client.post("/register", data={"email": email, "password": PASSWORD,
+                                              "csrf": csrf.group(1)})  # fmt: skip
+    assert response.status_code == 200
+    found = re.search(r'name="csrf" value="([^"]+)"', response.text)
+    assert found is not None
+    return found.group(1)
+
+
+def test_web_pages_are_private_and_need_csrf(engine: Engine) -> None:
+    load_starter(engine=engine)
+    app = create_app(engine)
+    with TestClient(app) as a, TestClient(app) as b:
+        csrf_a = _web_login(a, "web-a@example.org")
+        made = a.post("/plans", data={"target": "51-3011.00", "hours_per_week": "5",
+                                      "csrf": csrf_a})  # fmt: skip
+        assert made.status_code == 200 and "/plans/" in str(made.url)
+        plan_url = str(made.url).split("testserver", 1)[1]
+        csrf_b = _web_login(b, "web-b@example.org")
+        assert b.get(plan_url).status_code == 404
+        assert b.post(plan_url + "/check/1", data={"csrf": csrf_b}).status_code == 404
+        forged = a.post("/plans", data={"target": "51-3011.00", "csrf": "forged"})
+        assert forged.status_code == 400 and "expired" in forged.text
+        anonymous = TestClient(app).get(plan_url, follow_redirects=False)
+        assert anonymous.status_code == 303 and anonymous.headers["location"] == "/login"
+        cookie = TestClient(app).get("/register").headers["set-cookie"].lower()
+        assert "httponly" in cookie and "samesite=lax" in cookie
