@@ -213,94 +213,52 @@ def _benchmarks(
     return [BenchmarkDraft(d, c) for d, c in zip(marks, checks, strict=True)]
 
 
+#: Actions per objective kind: (action kind, title template, when). ``when`` is "early"
+#: (a week in), "middle" or "end" of the objective's window.
+_ACTION_TEMPLATES: dict[str, list[tuple[str, str, str]]] = {
+    "knowledge": [
+        ("course", "Course on {name} (pick one and attach it to the plan)", "early"),
+        ("event", "A talk, workshop or club about {name}", "middle"),
+    ],
+    "skill": [
+        ("project", "Portfolio project that shows {name} at level {target}", "end"),
+        ("volunteering", "Volunteer or intern at {setting} where you use {name}", "middle"),
+    ],
+    "technology": [
+        ("course", "Tutorial or course in {name}", "early"),
+        ("event", "A meetup or hackathon where {name} is used", "end"),
+    ],
+    "credential": [("certification", "Certification or programme: {name}", "early")],
+}
+
+
+def _when(o: ObjectiveDraft, moment: str) -> date:
+    if moment == "early":
+        return min(o.start + timedelta(days=7), o.due)
+    if moment == "middle":
+        return o.start + (o.due - o.start) / 2
+    return o.due
+
+
 def _actions(
     objectives: list[ObjectiveDraft], code: str, title: str, start: date
 ) -> list[ActionDraft]:
     setting = _SETTINGS.get(code[:2], "an organisation that employs " + title.lower())
-    actions = [
-        ActionDraft(
-            "interview",
-            f"Informational interview with someone working as "
-            f"{title.rstrip('s')}: ask what a week looks like and what they "
-            "would learn first",
-            None,
-            [],
-            start + timedelta(weeks=2),
-        )
-    ]
+    interview = (
+        f"Informational interview with someone working as {title.rstrip('s')}: ask "
+        "what a week looks like and what they would learn first"
+    )
+    actions = [ActionDraft("interview", interview, None, [], start + timedelta(weeks=2))]
     for i, o in enumerate(objectives):
-        closes = [o.element_id or o.name]
-        if o.kind == "knowledge":
-            actions.append(
-                ActionDraft(
-                    "course",
-                    f"Course on {o.name} (pick one and attach it to the plan)",
-                    i,
-                    closes,
-                    o.start + timedelta(days=7),
-                )
-            )
-            actions.append(
-                ActionDraft(
-                    "event",
-                    f"A talk, workshop or club about {o.name}",
-                    i,
-                    closes,
-                    o.start + (o.due - o.start) / 2,
-                )
-            )
-        elif o.kind == "skill":
-            actions.append(
-                ActionDraft(
-                    "project",
-                    f"Portfolio project that shows {o.name} at level {o.target:.1f}",
-                    i,
-                    closes,
-                    o.due,
-                )
-            )
-            actions.append(
-                ActionDraft(
-                    "volunteering",
-                    f"Volunteer or intern at {setting} where you use {o.name}",
-                    i,
-                    closes,
-                    o.start + (o.due - o.start) / 2,
-                )
-            )
-        elif o.kind == "technology":
-            actions.append(
-                ActionDraft(
-                    "course",
-                    f"Tutorial or course in {o.name}",
-                    i,
-                    closes,
-                    o.start + timedelta(days=7),
-                )
-            )
-            actions.append(
-                ActionDraft(
-                    "event", f"A meetup or hackathon where {o.name} is used", i, closes, o.due
-                )
-            )
-        else:
-            actions.append(
-                ActionDraft(
-                    "certification",
-                    f"Certification or programme: {o.name}",
-                    i,
-                    closes,
-                    o.start + timedelta(weeks=2),
-                )
-            )
+        target = f"{o.target:.1f}" if o.target is not None else ""
+        for kind, template, moment in _ACTION_TEMPLATES[o.kind]:
+            text = template.format(name=o.name, target=target, setting=setting)
+            actions.append(ActionDraft(kind, text, i, [o.element_id or o.name], _when(o, moment)))
     middle = start + (max(o.due for o in objectives) - start) / 2 if objectives else start
+    shadowing = f"A trial day or job shadowing at {setting}: try the work before committing further"
     actions.append(
         ActionDraft(
-            "shadowing",
-            f"A trial day or job shadowing at {setting}: try the work before committing further",
-            None,
-            [o.element_id or o.name for o in objectives],
-            middle,
+            "shadowing", shadowing, None, [o.element_id or o.name for o in objectives], middle
         )
     )
     return actions
