@@ -4,7 +4,6 @@ from __future__ import annotations
 
 import json
 import sys
-from datetime import date
 from pathlib import Path
 from typing import TYPE_CHECKING, Any, Literal
 
@@ -113,7 +112,7 @@ def interests(
 ) -> None:
     """The interest inventory: rate activities 1-5, get your three-letter RIASEC code."""
     from passionpath.profile import AREA_NAMES, answers_from_sequence, score
-    from passionpath.profile._document import InventoryRecord
+    from passionpath.profile._inventory import inventory_record
 
     form: Form = "short" if short else "full"
     if answers is not None:
@@ -137,13 +136,7 @@ def interests(
     result = score(given, form)
 
     def store(document: Any) -> None:
-        document.pp.inventory = InventoryRecord(
-            form=form,
-            answers=given,
-            scores=result.scores,
-            code=result.code,
-            taken_at=date.today().isoformat(),
-        )
+        document.pp.inventory = inventory_record(result, given)
 
     version = _save(profile, store, f"interest inventory ({form})")
     if as_json:

@@ -9,6 +9,7 @@ from __future__ import annotations
 
 import json
 from dataclasses import dataclass
+from datetime import date
 from functools import lru_cache
 from pathlib import Path
 from typing import Literal
@@ -16,6 +17,7 @@ from typing import Literal
 import numpy as np
 
 from passionpath.errors import PassionpathError
+from passionpath.profile._document import InventoryRecord
 
 AREAS = "RIASEC"
 AREA_NAMES = {
@@ -124,4 +126,15 @@ def score(answers: dict[str, int], form: Form = "full") -> InventoryResult:
         code="".join(AREAS[i] for i in order[:3]),
         flat=spread <= FLAT_SPREAD,
         spread=spread,
+    )
+
+
+def inventory_record(result: InventoryResult, answers: dict[str, int]) -> InventoryRecord:
+    """The profile's record of a scored inventory, dated today."""
+    return InventoryRecord(
+        form=result.form,
+        answers=answers,
+        scores=result.scores,
+        code=result.code,
+        taken_at=date.today().isoformat(),
     )

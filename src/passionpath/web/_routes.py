@@ -213,8 +213,7 @@ def inventory_page(request: Request) -> Response:
 @router.post("/inventory")
 async def inventory(request: Request) -> Response:
     from passionpath.profile import items, score
-    from passionpath.profile._document import InventoryRecord
-    from passionpath.profile._inventory import scale
+    from passionpath.profile._inventory import inventory_record, scale
 
     form = await request.form()
     _check_csrf(request, str(form.get("csrf", "")))
@@ -237,13 +236,7 @@ async def inventory(request: Request) -> Response:
             answered=len(answers),
             error=str(exc),
         )
-    document.pp.inventory = InventoryRecord(
-        form="full",
-        answers=answers,
-        scores=result.scores,
-        code=result.code,
-        taken_at=date.today().isoformat(),
-    )
+    document.pp.inventory = inventory_record(result, answers)
     _save(request, user, document, "interest inventory (full)")
     return RedirectResponse("/matches", status_code=303)
 

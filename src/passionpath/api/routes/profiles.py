@@ -84,22 +84,13 @@ def history(slug: str, user: CurrentUser, engine: EngineDep) -> list[dict[str, A
 def take_inventory(
     slug: str, body: InventoryIn, user: CurrentUser, engine: EngineDep
 ) -> dict[str, Any]:
-    from datetime import date
-
     from passionpath.profile import load_profile, save_profile, score
-    from passionpath.profile._document import InventoryRecord
-    from passionpath.profile._inventory import Form
+    from passionpath.profile._inventory import Form, inventory_record
 
     record, document = load_profile(slug, None, engine, user)  # ownership before anything else
     form: Form = "short" if body.form == "short" else "full"
     result = score(body.answers, form)
-    document.pp.inventory = InventoryRecord(
-        form=form,
-        answers=body.answers,
-        scores=result.scores,
-        code=result.code,
-        taken_at=date.today().isoformat(),
-    )
+    document.pp.inventory = inventory_record(result, body.answers)
     saved = save_profile(
         record.slug, document, note=f"interest inventory ({form})", engine=engine, owner=user
     )
