@@ -9,7 +9,7 @@ from __future__ import annotations
 import pickle
 import warnings
 from dataclasses import dataclass, field
-from functools import lru_cache
+from functools import cached_property, lru_cache
 
 import numpy as np
 from numpy.typing import NDArray
@@ -64,15 +64,15 @@ class CatalogMatrices:
     def __post_init__(self) -> None:
         self.index = {str(code): i for i, code in enumerate(self.codes)}
 
-    @property
+    @cached_property
     def has_interests(self) -> NDArray[np.bool_]:
         return np.asarray(~np.isnan(self.interests).any(axis=1))
 
-    @property
+    @cached_property
     def has_skills(self) -> NDArray[np.bool_]:
         return np.asarray(~np.isnan(self.level).all(axis=1))
 
-    @property
+    @cached_property
     def matchable(self) -> NDArray[np.bool_]:
         return self.has_interests & self.has_skills
 
