@@ -339,6 +339,12 @@ def current_release(engine: Engine) -> m.Release | None:
     return m.Release(**row._asdict())
 
 
+def release_key(engine: Engine) -> str:
+    """The loaded release's content hash, "" when none: the key of caches built from it."""
+    release = current_release(engine)
+    return release.content_sha256 if release else ""
+
+
 def import_release(
     path: str | Path,
     *,

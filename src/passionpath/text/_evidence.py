@@ -204,13 +204,6 @@ def _catalog(url: str, release_sha: str) -> _CatalogView:
     )
 
 
-def _release_sha(engine: Engine) -> str:
-    from passionpath.catalog._importer import current_release
-
-    release = current_release(engine)
-    return release.content_sha256 if release else ""
-
-
 def _cue_hit(phrase: str, element_id: str) -> bool:
     lowered = f" {phrase.lower()} "
     return any(re.search(rf"\b{re.escape(cue)}", lowered) for cue in CUES.get(element_id, ()))
@@ -223,7 +216,9 @@ def extract_evidence(
     from passionpath.store import get_engine
 
     engine = engine or get_engine()
-    catalog = _catalog(engine.url.render_as_string(hide_password=False), _release_sha(engine))
+    from passionpath.catalog._importer import release_key
+
+    catalog = _catalog(engine.url.render_as_string(hide_password=False), release_key(engine))
     embedder = get_embedder()
     found: list[Evidence] = []
     spans: list[tuple[str, str, int, int]] = []

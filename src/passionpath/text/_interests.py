@@ -218,11 +218,10 @@ def interest_model(engine: Engine | None = None, model_name: str | None = None) 
     """The interest model for the configured embedder, trained once per process."""
     if engine is None:
         return _cached_model(model_name, None, "")
-    from passionpath.catalog._importer import current_release
+    from passionpath.catalog._importer import release_key
 
-    release = current_release(engine)
     url = engine.url.render_as_string(hide_password=False)
-    return _cached_model(model_name, url, release.content_sha256 if release else "")
+    return _cached_model(model_name, url, release_key(engine))
 
 
 def infer_interests(

@@ -111,17 +111,16 @@ def matches(
     top: int = Query(10, ge=1, le=100),
     quadrant: str | None = Query(None, pattern="^(sweet spot|passion stretch|safe fit|neither)$"),
 ) -> Response:
-    from passionpath.catalog._importer import current_release
+    from passionpath.catalog._importer import release_key
     from passionpath.match import match
     from passionpath.profile import find_profile, load_profile
 
     record = find_profile(slug, engine, user)
-    release = current_release(engine)
     key = (
         engine.url.render_as_string(hide_password=False),
         record.id,
         record.current_version,
-        release.content_sha256 if release else "",
+        release_key(engine),
         top,
         quadrant,
     )
