@@ -177,6 +177,8 @@ class _CatalogView:
     descriptors: list[tuple[str, str, str]]
     #: "Name. Description" for each descriptor, the text that is embedded
     texts: list[str]
+    #: Each descriptor's cue words as one compiled pattern (None when it has none)
+    cues: list[re.Pattern[str] | None]
 
 
 @lru_cache(maxsize=4)
@@ -201,23 +203,28 @@ def _catalog(url: str, release_sha: str) -> _CatalogView:
         technology=_technology_index(sorted(hot.items())),
         descriptors=[(kind, d.element_id, d.name) for kind, d in described],
         texts=[f"{d.name}. {d.description}" for _, d in described],
+        cues=[cue_pattern(d.element_id) for _, d in described],
     )
 
 
-def _cue_hit(phrase: str, element_id: str) -> bool:
-    lowered = f" {phrase.lower()} "
-    return any(re.search(rf"\b{re.escape(cue)}", lowered) for cue in CUES.get(element_id, ()))
+def cue_pattern(element_id: str) -> re.Pattern[str] | None:
+    """One regular expression for all of a descriptor's cue words (word starts)."""
+    cues = CUES.get(element_id, ())
+    return re.compile("|".join(rf"\b{re.escape(c)}" for c in cues)) if cues else None
 
 
 def extract_evidence(
     sources: Sequence[tuple[str, str]], engine: Engine | None = None, per_descriptor: int = 2
 ) -> list[Evidence]:
-    """Evidence in ``(source label, text)`` pairs, strongest first."""
+    """Evidence in ``(source label, text)`` pairs, strongest first.
+
+    confidence = semantic, or CUE_CONFIDENCE + (1 - CUE_CONFIDENCE) x semantic where the
+    phrase holds a cue word; kept when >= MIN_CONFIDENCE, best ``per_descriptor`` each.
+    """
+    from passionpath.catalog._importer import release_key
     from passionpath.store import get_engine
 
     engine = engine or get_engine()
-    from passionpath.catalog._importer import release_key
-
     catalog = _catalog(engine.url.render_as_string(hide_password=False), release_key(engine))
     embedder = get_embedder()
     found: list[Evidence] = []
@@ -230,18 +237,27 @@ def extract_evidence(
         phrase_vectors = embedder.embed([p for _, p, _, _ in spans])
         similarity = phrase_vectors @ descriptor_vectors.T
         semantic = np.clip((similarity - SIMILARITY_FLOOR) / SIMILARITY_SPAN, 0.0, 1.0)
-        best: dict[str, list[Evidence]] = {}
-        for i, (source, phrase, start, end) in enumerate(spans):
-            for j, (kind, element, name) in enumerate(catalog.descriptors):
-                confidence = float(semantic[i, j])
-                if _cue_hit(phrase, element):
-                    confidence = CUE_CONFIDENCE + (1 - CUE_CONFIDENCE) * confidence
-                if confidence >= MIN_CONFIDENCE:
-                    best.setdefault(element, []).append(
-                        Evidence(
-                            kind, element, name, round(confidence, 3), source, phrase, start, end
-                        )
+        lowered = [f" {p.lower()} " for _, p, _, _ in spans]
+        cued = np.array(
+            [
+                [
+                    pattern is not None and pattern.search(text) is not None
+                    for pattern in catalog.cues
+                ]
+                for text in lowered
+            ],
+            dtype=bool,
+        )
+        confidence = np.where(cued, CUE_CONFIDENCE + (1 - CUE_CONFIDENCE) * semantic, semantic)
+        for j in np.flatnonzero((confidence >= MIN_CONFIDENCE).any(axis=0)):
+            kind, element, name = catalog.descriptors[j]
+            column = confidence[:, j]
+            best = np.argsort(-column, kind="stable")[:per_descriptor]
+            for i in best[column[best] >= MIN_CONFIDENCE]:
+                source, phrase, start, end = spans[i]
+                found.append(
+                    Evidence(
+                        kind, element, name, round(float(column[i]), 3), source, phrase, start, end
                     )
-        for items in best.values():
-            found += sorted(items, key=lambda e: -e.confidence)[:per_descriptor]
+                )
     return sorted(found, key=lambda e: (-e.confidence, e.kind, e.name))
