@@ -17,17 +17,24 @@ from _common import onet_engine
 
 from passionpath.match._explore import EXPLORE_WEIGHTS, TextIndex, _standardise
 from passionpath.match._matrices import CatalogMatrices, load_matrices
+from passionpath.match._scoring import phrase_similarity
 
 
-def held_out(
-    m: CatalogMatrices, seed: int = 11
-) -> tuple[TextIndex, np.ndarray, list[str], np.ndarray]:
+def held_rows(m: CatalogMatrices, seed: int = 11) -> list[int]:
+    """One task per occupation with at least two, at random (fixed seed)."""
     rng = np.random.default_rng(seed)
     held = []
     for row in np.unique(m.task_owner):
         tasks = np.flatnonzero(m.task_owner == row)
         if tasks.size >= 2:
             held.append(int(rng.choice(tasks)))
+    return held
+
+
+def held_out(
+    m: CatalogMatrices, seed: int = 11
+) -> tuple[TextIndex, np.ndarray, list[str], np.ndarray]:
+    held = held_rows(m, seed)
     keep = np.ones(m.task_owner.size, dtype=bool)
     keep[held] = False
     index = TextIndex.build(
@@ -60,6 +67,18 @@ def main() -> None:
         lexical = np.vstack([index.lexical.scores(t) for t in texts]) if index.lexical else None
         if lexical is not None:
             print("  BM25 alone:       hit@1 {:.3f}  hit@10 {:.3f}".format(*hits(lexical, truth)))
+        kept = np.ones(matrices.task_owner.size, dtype=bool)
+        kept[held_rows(matrices)] = False
+        centroids = np.zeros_like(matrices.title_vectors)
+        np.add.at(centroids, matrices.task_owner[kept], matrices.task_vectors[kept])
+        centroids /= np.maximum(np.linalg.norm(centroids, axis=1, keepdims=True), 1e-9)
+        raw = phrase_similarity(
+            vectors, [matrices.title_vectors, matrices.description_vectors, centroids]
+        )
+        print(
+            "  raw cosine, best of title/description/task centroid: "
+            "hit@1 {:.3f}  hit@10 {:.3f}".format(*hits(raw, truth))
+        )
         semantic = _standardise(index.semantic(vectors))
         print("  embeddings alone: hit@1 {:.3f}  hit@10 {:.3f}".format(*hits(semantic, truth)))
         for name in EXPLORE_WEIGHTS:

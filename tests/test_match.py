@@ -61,6 +61,23 @@ def test_maya_gets_food_photography_and_marketing_careers(starter: Engine) -> No
     assert report.interest_code == "AES"
 
 
+def test_a_field_of_study_adds_qualification_where_it_leads(starter: Engine) -> None:
+    document = load_document(EXAMPLES / "maya.json")
+    without = document.model_copy(deep=True)
+    without.education = [
+        e.model_copy(update={"area": None, "courses": None}) for e in without.education or []
+    ]
+    studied = match(document, top=200, engine=starter).scores
+    plain = match(without, top=200, engine=starter).scores
+    assert studied is not None and plain is not None
+    m = load_matrices(starter)
+    lift = studied.qualification - plain.qualification
+    marketing = [i for i, t in enumerate(m.titles) if "Marketing" in t]
+    assert marketing and all(lift[i] > 0.05 for i in marketing)
+    unrelated = [i for i, t in enumerate(m.titles) if "Nurse" in t or "Electrician" in t]
+    assert unrelated and all(lift[i] < 0.02 for i in unrelated)
+
+
 def test_each_example_profile_gets_sensible_leaders(starter: Engine) -> None:
     expectations = {
         "daniel": ("Coach", "Account", "Teacher", "Financial", "Tax", "Social"),

@@ -15,9 +15,11 @@ from passionpath.match import (
 )
 from passionpath.match._scoring import (
     FULL_SHORTFALL,
+    Z_SCALE,
     preparation_fit,
     quadrants,
     skill_fit,
+    study_fit,
     sweet_spot,
     text_fit,
     values_fit,
@@ -108,6 +110,25 @@ def test_sweet_spot_needs_both_axes() -> None:
 def test_text_fit_uses_the_best_half_of_phrases() -> None:
     similarity = np.array([[0.55, 0.10], [0.55, 0.10], [0.10, 0.55], [0.10, 0.10]], np.float32)
     np.testing.assert_allclose(text_fit(similarity), [1.0, 0.5], rtol=1e-5)
+
+
+def test_text_fit_on_standardised_scores_uses_its_own_scale() -> None:
+    z = np.array([[4.0, 0.0, -1.0], [2.0, 2.0, -1.0]], np.float32)
+    # One phrase each (best half of two): 4 -> full fit, 2 -> half, below zero -> none.
+    np.testing.assert_allclose(text_fit(z, Z_SCALE), [1.0, 0.5, 0.0])
+    assert text_fit(z, Z_SCALE)[1] != text_fit(z)[1]
+
+
+def test_study_fit_counts_the_closest_field_and_ignores_unrelated_ones() -> None:
+    titles = np.array([[1, 0, 0], [0, 1, 0], [0, 0, 1]], np.float32)
+    descriptions = np.array([[0.6, 0.8, 0], [0, 1, 0], [0, 0, 1]], np.float32)
+    studied = np.array([[1, 0, 0], [0.45, 0, np.sqrt(1 - 0.45**2)]], np.float32)
+    fit = study_fit(studied, [titles, descriptions])
+    # Occupation 0: the first field is its title -> full. 1: no field points at it -> 0.
+    # 2: the second field reaches cosine 0.893 with its title -> full.
+    np.testing.assert_allclose(fit, [1.0, 0.0, 1.0], atol=1e-6)
+    weak = study_fit(np.array([[0.4, 0.0, np.sqrt(1 - 0.16)]], np.float32), [titles])
+    np.testing.assert_allclose(weak[0], (0.4 - 0.25) / 0.35, rtol=1e-5)
 
 
 def test_unrated_occupations_borrow_their_nearest_neighbours_ratings() -> None:

@@ -36,6 +36,7 @@ class Settings(BaseSettings):
     match_preparation_weight: float = Field(default=0.3, ge=0)
     match_values_weight: float = Field(default=0.15, ge=0, le=1)
     match_congruence: str = "correlation"
+    match_study_weight: float = Field(default=0.15, ge=0, le=1)
 
     # Web service. Set a long random secret in production; it signs session cookies.
     secret_key: str = "dev-only-change-me"

@@ -76,7 +76,8 @@ def _past_occupations(
 
 def prepare_person(document: ProfileDocument, matrices: CatalogMatrices, engine: Engine) -> Person:
     """Everything slow about a person (text inference, embeddings) done once."""
-    from passionpath.match._person import passion_phrases
+    from passionpath.match._person import passion_phrases, study_texts
+    from passionpath.match._scoring import study_fit
     from passionpath.text import embed_cached, get_embedder, infer_interests
 
     block = document.passionpath
@@ -86,14 +87,23 @@ def prepare_person(document: ProfileDocument, matrices: CatalogMatrices, engine:
         [result] = infer_interests(own_words, engine=engine)
         inferred = np.asarray([result.scores[a] for a in "RIASEC"], dtype=np.float32)
     phrases = passion_phrases(document)
-    vectors = None
+    vectors = scores = None
     if phrases:
-        vectors, _ = embed_cached([p.text for p in phrases], engine=engine, embedder=get_embedder())
+        texts = [p.text for p in phrases]
+        vectors, _ = embed_cached(texts, engine=engine, embedder=get_embedder())
+        if matrices.text_index is not None:
+            scores = matrices.text_index.scores(vectors, texts)
+    relevance = None
+    if studied := study_texts(document):
+        study_vectors, _ = embed_cached(studied, engine=engine, embedder=get_embedder())
+        relevance = study_fit(study_vectors, [matrices.title_vectors, matrices.description_vectors])
     return build_person(
         document,
         matrices,
         inferred_riasec=inferred,
         phrase_vectors=vectors,
+        phrase_scores=scores,
+        study_relevance=relevance,
         past_occupations=_past_occupations(document, matrices, engine),
     )
 

@@ -13,6 +13,7 @@ from passionpath.match._matrices import CatalogMatrices
 from passionpath.match._person import Person
 from passionpath.match._scoring import (
     QUADRANTS,
+    Z_SCALE,
     importance_weights,
     phrase_similarity,
     preparation_fit,
@@ -34,6 +35,8 @@ class Weights:
     preparation: float = 0.3
     values: float = 0.15
     congruence: str = "correlation"
+    #: Qualification added when what the person studied leads straight to the occupation.
+    study: float = 0.15
 
     @classmethod
     def from_settings(cls) -> Weights:
@@ -47,6 +50,7 @@ class Weights:
             s.match_preparation_weight,
             s.match_values_weight,
             s.match_congruence,
+            s.match_study_weight,
         )
 
 
@@ -142,7 +146,12 @@ class MatchEngine:
         text = np.zeros(n, np.float32)
         if person.phrase_vectors is not None and len(person.phrase_vectors):
             similarity = phrase_similarity(person.phrase_vectors, self._kinds)
-            text = text_fit(similarity)
+            # Standardised explore scores rank occupations for free text better than raw
+            # cosines (eval_explore.py); cosines stay for the explanation's figures.
+            if person.phrase_scores is not None:
+                text = text_fit(person.phrase_scores, Z_SCALE)
+            else:
+                text = text_fit(similarity)
         parts = [
             (w.interest, interest, person.riasec is not None),
             (w.text, text, similarity is not None),
@@ -158,6 +167,8 @@ class MatchEngine:
             (w.skills * skills + w.preparation * preparation) / (w.skills + w.preparation),
             dtype=np.float32,
         )
+        if person.study_relevance is not None:
+            qualification = np.minimum(qualification + w.study * person.study_relevance, 1.0)
         if person.past_occupations:
             held = np.zeros(n, np.float32)
             held[person.past_occupations] = 0.1

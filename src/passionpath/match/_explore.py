@@ -36,6 +36,8 @@ def whitening(vectors: F32, owners: NDArray[np.int64], classes: int) -> F32:
     dim = scatter.shape[0]
     scatter = (1 - SHRINKAGE) * scatter + SHRINKAGE * np.trace(scatter) / dim * np.eye(dim)
     values, vectors_ = np.linalg.eigh(scatter)
+    # Tiny or degenerate catalogs can leave directions with no spread at all.
+    values = np.maximum(values, max(float(values.max()), 1e-12) * 1e-6)
     return (vectors_ @ np.diag(values**-0.5) @ vectors_.T).astype(np.float32)
 
 

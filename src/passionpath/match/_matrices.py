@@ -18,13 +18,14 @@ from sqlalchemy import Engine, select
 from passionpath.catalog import rating_matrix
 from passionpath.catalog._importer import current_release
 from passionpath.catalog._queries import EmptyCatalogError
+from passionpath.match._explore import TextIndex
 from passionpath.store import models as m
 
 F32 = NDArray[np.float32]
 RIASEC_ELEMENTS = ["1.B.1.a", "1.B.1.b", "1.B.1.c", "1.B.1.d", "1.B.1.e", "1.B.1.f"]
 VALUE_ELEMENTS = ["1.B.2.a", "1.B.2.b", "1.B.2.c", "1.B.2.d", "1.B.2.e", "1.B.2.f"]
 EDUCATION_CATEGORIES = 12
-CACHE_VERSION = 3
+CACHE_VERSION = 4
 
 
 @dataclass
@@ -59,6 +60,8 @@ class CatalogMatrices:
     model_id: str
     #: Rows whose skill and knowledge ratings were estimated from similar occupations.
     imputed: NDArray[np.bool_] = field(default_factory=lambda: np.zeros(0, bool))
+    #: Free text -> occupations (explore, and passion text in matching); None without tasks.
+    text_index: TextIndex | None = None
     index: dict[str, int] = field(default_factory=dict)
 
     def __post_init__(self) -> None:
@@ -208,7 +211,7 @@ def build_matrices(engine: Engine) -> CatalogMatrices:
     importance, level, imputed = impute_ratings(
         importance, level, description_vectors, np.asarray(~np.isnan(level).all(axis=1))
     )
-    return CatalogMatrices(
+    matrices = CatalogMatrices(
         codes=codes,
         titles=[o[1] for o in occupations],
         descriptions=[o[4] or "" for o in occupations],
@@ -237,6 +240,15 @@ def build_matrices(engine: Engine) -> CatalogMatrices:
         model_id=embedder.model_id,
         imputed=imputed,
     )
+    if matrices.task_owner.size:
+        matrices.text_index = TextIndex.build(
+            matrices.task_vectors,
+            matrices.task_owner,
+            matrices.description_vectors,
+            matrices.title_vectors,
+            matrices.documents(),
+        )
+    return matrices
 
 
 @lru_cache(maxsize=4)

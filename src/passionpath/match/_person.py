@@ -48,6 +48,10 @@ class Person:
     values: F32 | None
     phrases: list[PassionPhrase] = field(default_factory=list)
     phrase_vectors: F32 | None = None
+    #: (phrases, occupations): each phrase's explore score, standardised per phrase.
+    phrase_scores: F32 | None = None
+    #: (occupations,) 0-1: how directly what the person studied leads to each occupation.
+    study_relevance: F32 | None = None
     past_occupations: list[int] = field(default_factory=list)
     max_job_zone: int | None = None
     wants: list[str] = field(default_factory=list)
@@ -108,6 +112,17 @@ def passion_phrases(document: ProfileDocument) -> list[PassionPhrase]:
     return out
 
 
+def study_texts(document: ProfileDocument) -> list[str]:
+    """What each education entry covers: its field and courses, in the person's words."""
+    out = []
+    for entry in document.education or []:
+        parts = [entry.area or "", ", ".join(entry.courses or [])]
+        text = ": ".join(p for p in parts if p.strip())
+        if text:
+            out.append(text)
+    return out
+
+
 def profile_interests(document: ProfileDocument, inferred: F32 | None) -> F32 | None:
     """RIASEC on a 0-1 scale: inventory scores / 40, averaged with text inference if any."""
     block = document.passionpath
@@ -131,6 +146,8 @@ def build_person(
     *,
     inferred_riasec: F32 | None = None,
     phrase_vectors: F32 | None = None,
+    phrase_scores: F32 | None = None,
+    study_relevance: F32 | None = None,
     past_occupations: list[int] | None = None,
 ) -> Person:
     """Vectors for ``document`` on ``matrices``' axes.
@@ -175,6 +192,8 @@ def build_person(
         values=values,
         phrases=passion_phrases(document),
         phrase_vectors=phrase_vectors,
+        phrase_scores=phrase_scores,
+        study_relevance=study_relevance,
         past_occupations=past,
         max_job_zone=block.constraints.max_job_zone if block else None,
         wants=list(block.preferences.wants) if block else [],

@@ -81,16 +81,36 @@ def phrase_similarity(phrase_vectors: F32, kind_vectors: list[F32]) -> F32:
     return best.astype(np.float32)
 
 
-def text_fit(similarity: F32) -> F32:
-    """Occupation score from phrase similarities: the mean of its best half of phrases,
-    mapped from cosine [0.10, 0.55] onto [0, 1]. Using the best half lets two distinct
-    passions both count without every phrase having to fit every job."""
+#: Where text evidence starts to count and how much more makes it a full fit: cosines
+#: (raw phrase similarity) and standardised explore scores (z, per phrase) differ in scale.
+COSINE_SCALE = (0.10, 0.45)
+Z_SCALE = (0.0, 4.0)
+
+
+def text_fit(similarity: F32, scale: tuple[float, float] = COSINE_SCALE) -> F32:
+    """Occupation score from phrase scores: the mean of its best half of phrases, mapped
+    from [low, low + span] onto [0, 1]. Using the best half lets two distinct passions both
+    count without every phrase having to fit every job."""
     phrases = similarity.shape[0]
     if phrases == 0:
         return np.zeros(similarity.shape[1], dtype=np.float32)
     keep = max(1, -(-phrases // 2))
     top = np.sort(similarity, axis=0)[-keep:]
-    return np.clip((top.mean(axis=0) - 0.10) / 0.45, 0.0, 1.0).astype(np.float32)
+    low, span = scale
+    return np.clip((top.mean(axis=0) - low) / span, 0.0, 1.0).astype(np.float32)
+
+
+#: A field of study whose best cosine with an occupation's title or description reaches
+#: the upper value leads straight to it; below the lower value it says nothing.
+STUDY_SCALE = (0.25, 0.35)
+
+
+def study_fit(study_vectors: F32, kind_vectors: list[F32]) -> F32:
+    """(occupations,) in [0, 1]: how directly the fields and courses studied lead to each
+    occupation, from their best cosine with its title or description."""
+    best = phrase_similarity(study_vectors, kind_vectors).max(axis=0)
+    low, span = STUDY_SCALE
+    return np.clip((best - low) / span, 0.0, 1.0).astype(np.float32)
 
 
 def sweet_spot(passion: F32, qualification: F32, values: F32 | None, values_weight: float) -> F32:

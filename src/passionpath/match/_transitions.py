@@ -4,13 +4,11 @@ from __future__ import annotations
 
 from collections.abc import Sequence
 from dataclasses import dataclass
-from functools import lru_cache
 
 import numpy as np
 from sqlalchemy import Engine
 
 from passionpath.errors import NotFoundError, PassionpathError
-from passionpath.match._explore import TextIndex
 from passionpath.match._matrices import CatalogMatrices, load_matrices
 from passionpath.match._path import NEIGHBOURS, CareerPath, find_path
 from passionpath.match._similar import TransferModel, transfer_model
@@ -78,16 +76,6 @@ def career_path(origin: str, goal: str, engine: Engine | None = None) -> CareerP
     return find_path(m, neighbours, a, b)
 
 
-@lru_cache(maxsize=2)
-def _text_index(release_sha: str, model_id: str, url: str) -> TextIndex:
-    from passionpath.store import get_engine
-
-    m = load_matrices(get_engine(url))
-    return TextIndex.build(
-        m.task_vectors, m.task_owner, m.description_vectors, m.title_vectors, m.documents()
-    )
-
-
 def explore(
     texts: Sequence[str], top: int = 10, engine: Engine | None = None
 ) -> list[list[Ranked]]:
@@ -98,7 +86,9 @@ def explore(
     engine = engine or get_engine()
     m = load_matrices(engine)
     queries = get_embedder().embed(list(texts))
-    index = _text_index(m.release_sha, m.model_id, engine.url.render_as_string(hide_password=False))
+    index = m.text_index
+    if index is None:
+        raise PassionpathError("This catalog has no task statements to explore.")
     scores = index.scores(queries, list(texts))
     out = []
     for row_scores in scores:
