@@ -16,25 +16,21 @@ import numpy as np
 from _common import onet_engine
 
 from passionpath.match._explore import EXPLORE_WEIGHTS, TextIndex, _standardise
-from passionpath.match._matrices import CatalogMatrices, load_matrices
+from passionpath.match._matrices import CatalogMatrices, _normalise_rows, load_matrices
 from passionpath.match._scoring import phrase_similarity
 
 
-def held_rows(m: CatalogMatrices, seed: int = 11) -> list[int]:
-    """One task per occupation with at least two, at random (fixed seed)."""
+def held_out(
+    m: CatalogMatrices, seed: int = 11
+) -> tuple[TextIndex, np.ndarray, list[str], np.ndarray, np.ndarray]:
+    """The index without one task per occupation that has two or more (at random, fixed
+    seed), those tasks' vectors, texts and owners, and the mask of tasks kept."""
     rng = np.random.default_rng(seed)
     held = []
     for row in np.unique(m.task_owner):
         tasks = np.flatnonzero(m.task_owner == row)
         if tasks.size >= 2:
             held.append(int(rng.choice(tasks)))
-    return held
-
-
-def held_out(
-    m: CatalogMatrices, seed: int = 11
-) -> tuple[TextIndex, np.ndarray, list[str], np.ndarray]:
-    held = held_rows(m, seed)
     keep = np.ones(m.task_owner.size, dtype=bool)
     keep[held] = False
     index = TextIndex.build(
@@ -44,7 +40,8 @@ def held_out(
         m.title_vectors,
         m.documents(keep),
     )
-    return index, m.task_vectors[held], [m.task_texts[i] for i in held], m.task_owner[held]
+    texts = [m.task_texts[i] for i in held]
+    return index, m.task_vectors[held], texts, m.task_owner[held], keep
 
 
 def hits(scores: np.ndarray, truth: np.ndarray) -> tuple[float, float]:
@@ -59,7 +56,7 @@ def main() -> None:
     args = parser.parse_args()
     matrices = load_matrices(onet_engine())
     started = time.perf_counter()
-    index, vectors, texts, truth = held_out(matrices)
+    index, vectors, texts, truth, kept = held_out(matrices)
     print(f"index built in {time.perf_counter() - started:.1f} s")
     at1, at10 = hits(index.scores(vectors, texts), truth)
     print(f"explore on {truth.size} held-out task statements: hit@1 {at1:.3f}  hit@10 {at10:.3f}")
@@ -67,11 +64,9 @@ def main() -> None:
         lexical = np.vstack([index.lexical.scores(t) for t in texts]) if index.lexical else None
         if lexical is not None:
             print("  BM25 alone:       hit@1 {:.3f}  hit@10 {:.3f}".format(*hits(lexical, truth)))
-        kept = np.ones(matrices.task_owner.size, dtype=bool)
-        kept[held_rows(matrices)] = False
         centroids = np.zeros_like(matrices.title_vectors)
         np.add.at(centroids, matrices.task_owner[kept], matrices.task_vectors[kept])
-        centroids /= np.maximum(np.linalg.norm(centroids, axis=1, keepdims=True), 1e-9)
+        centroids = _normalise_rows(centroids)
         raw = phrase_similarity(
             vectors, [matrices.title_vectors, matrices.description_vectors, centroids]
         )

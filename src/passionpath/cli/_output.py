@@ -16,6 +16,9 @@ from rich.console import Console
 console = Console()
 err_console = Console(stderr=True)
 
+#: The ``--json`` flag every command that prints results shares.
+JSON = typer.Option(False, "--json", help="Print machine-readable JSON.")
+
 
 def emit_json(data: Any) -> None:
     sys.stdout.write(json.dumps(data, indent=2, ensure_ascii=False, default=str) + "\n")

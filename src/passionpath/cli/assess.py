@@ -9,7 +9,7 @@ from typing import TYPE_CHECKING, Any, Literal
 
 import typer
 
-from passionpath.cli._output import console, emit_json, fail, user_errors
+from passionpath.cli._output import JSON, console, emit_json, fail, user_errors
 
 if TYPE_CHECKING:
     from passionpath.profile._inventory import Form
@@ -18,7 +18,6 @@ Source = Literal["self", "job", "evidence"]
 
 app = typer.Typer(help="Self-assessment: interests, skills, work values.", no_args_is_help=True)
 
-JSON = typer.Option(False, "--json", help="Print machine-readable JSON.")
 PROFILE = typer.Option(None, "--profile", "-p", help="Save the result into this profile.")
 
 

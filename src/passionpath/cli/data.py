@@ -7,11 +7,10 @@ from typing import Any
 
 import typer
 
-from passionpath.cli._output import byte_progress, console, emit_json, user_errors
+from passionpath.cli._output import JSON, byte_progress, console, emit_json, user_errors
 
 app = typer.Typer(help="Load and inspect the occupation catalog.", no_args_is_help=True)
 
-JSON = typer.Option(False, "--json", help="Print machine-readable JSON.")
 NO_EMBED = typer.Option(
     False,
     "--no-embed",

@@ -4,14 +4,14 @@ from __future__ import annotations
 
 import typer
 
-from passionpath.cli._output import attribution_line, console, emit_json, user_errors
+from passionpath.cli._output import JSON, attribution_line, console, emit_json, user_errors
 
 
 @user_errors
 def gaps_command(
     profile: str = typer.Argument(..., help="A profile JSON file or a stored profile's slug."),
     target: str = typer.Option(..., "--target", "-t", help="The target's O*NET-SOC code."),
-    as_json: bool = typer.Option(False, "--json", help="Print machine-readable JSON."),
+    as_json: bool = JSON,
 ) -> None:
     """List the gaps to a target occupation, most important first, and what transfers."""
     from rich.table import Table

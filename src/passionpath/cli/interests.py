@@ -8,7 +8,7 @@ from pathlib import Path
 
 import typer
 
-from passionpath.cli._output import console, read_texts, user_errors
+from passionpath.cli._output import JSON, console, read_texts, user_errors
 
 app = typer.Typer(help="Understand interests from your own words.", no_args_is_help=True)
 
@@ -23,7 +23,7 @@ def infer(
     input_file: Path = typer.Option(
         None, "--input", help="A file with one text per line (one JSON line out per text)."
     ),
-    as_json: bool = typer.Option(False, "--json", help="Print machine-readable JSON."),
+    as_json: bool = JSON,
 ) -> None:
     """Score free text on the six RIASEC areas (0-1), with the phrases behind each."""
     from passionpath.store import get_engine

@@ -6,7 +6,7 @@ from pathlib import Path
 
 import typer
 
-from passionpath.cli._output import attribution_line, console, emit_json, fail, user_errors
+from passionpath.cli._output import JSON, attribution_line, console, emit_json, fail, user_errors
 
 
 @user_errors
@@ -25,7 +25,7 @@ def match_command(
         False, "--no-stretch", help="Leave out careers above your maximum job zone."
     ),
     chart: Path = typer.Option(None, "--chart", help="Also draw the quadrant map (.svg or .png)."),
-    as_json: bool = typer.Option(False, "--json", help="Print machine-readable JSON."),
+    as_json: bool = JSON,
 ) -> None:
     """Rank careers by passion fit x qualification fit, with the reasons and the gaps."""
     from rich.table import Table

@@ -6,7 +6,7 @@ from dataclasses import asdict
 
 import typer
 
-from passionpath.cli._output import attribution_line, console, emit_json, user_errors
+from passionpath.cli._output import JSON, attribution_line, console, emit_json, user_errors
 
 app = typer.Typer(help="Search and read occupations.", no_args_is_help=True)
 
@@ -21,7 +21,7 @@ def _bar(value: float, maximum: float, width: int = 14) -> str:
 def search(
     query: str = typer.Argument(..., help="A job title, typos welcome: 'pastry chef'."),
     limit: int = typer.Option(10, "--limit", "-n", help="How many results."),
-    as_json: bool = typer.Option(False, "--json", help="Print machine-readable JSON."),
+    as_json: bool = JSON,
 ) -> None:
     """Find occupations by title or alternate title."""
     from rich.table import Table
@@ -62,7 +62,7 @@ def search(
 @user_errors
 def show(
     code: str = typer.Argument(..., help="O*NET-SOC code, e.g. 51-3011.00."),
-    as_json: bool = typer.Option(False, "--json", help="Print machine-readable JSON."),
+    as_json: bool = JSON,
 ) -> None:
     """Show an occupation: interests, skills, knowledge, values, tasks, related occupations."""
     from rich.table import Table

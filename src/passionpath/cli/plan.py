@@ -8,11 +8,10 @@ from typing import Any
 
 import typer
 
-from passionpath.cli._output import console, emit_json, fail, user_errors
+from passionpath.cli._output import JSON, console, emit_json, fail, user_errors
 
 app = typer.Typer(help="Plans: objectives, benchmarks, actions and progress.", no_args_is_help=True)
 
-JSON = typer.Option(False, "--json", help="Print machine-readable JSON.")
 PLAN = typer.Option(None, "--plan", help="Plan id (default: the profile's active plan).")
 PROFILE = typer.Option(None, "--profile", "-p", help="Profile slug (default: the only one).")
 

@@ -12,11 +12,10 @@ from typing import Any
 
 import typer
 
-from passionpath.cli._output import console, emit_json, err_console, fail, user_errors
+from passionpath.cli._output import JSON, console, emit_json, err_console, fail, user_errors
 
 app = typer.Typer(help="Your profile: passions, interests, skills, values.", no_args_is_help=True)
 
-JSON = typer.Option(False, "--json", help="Print machine-readable JSON.")
 KEY = typer.Argument(None, help="Profile slug or id (optional when there is only one).")
 
 

@@ -9,6 +9,7 @@ from pathlib import Path
 import typer
 
 from passionpath.cli._output import (
+    JSON,
     attribution_line,
     console,
     emit_json,
@@ -31,7 +32,7 @@ def similar_command(
     every: bool = typer.Option(
         False, "--all", help="Every occupation's top N, one JSON line each."
     ),
-    as_json: bool = typer.Option(False, "--json", help="Print machine-readable JSON."),
+    as_json: bool = JSON,
 ) -> None:
     """Occupations that are easiest to move to from CODE (transferable skills, interests,
     values, work styles, preparation, technology and the work itself)."""
@@ -68,7 +69,7 @@ def similar_command(
 def path_command(
     origin: str = typer.Option(..., "--from", help="Where you are: an O*NET-SOC code."),
     goal: str = typer.Option(..., "--to", help="Where you want to be: an O*NET-SOC code."),
-    as_json: bool = typer.Option(False, "--json", help="Print machine-readable JSON."),
+    as_json: bool = JSON,
 ) -> None:
     """Stepping stones from one occupation to another (at most three moves)."""
     from passionpath.match import career_path
@@ -101,7 +102,7 @@ def explore_command(
     input_file: Path = typer.Option(
         None, "--input", help="One text per line; one JSON line out per text."
     ),
-    as_json: bool = typer.Option(False, "--json", help="Print machine-readable JSON."),
+    as_json: bool = JSON,
 ) -> None:
     """Occupations whose work matches a free-text description (no profile needed)."""
     from passionpath.match import explore

@@ -86,17 +86,19 @@ def prepare_person(document: ProfileDocument, matrices: CatalogMatrices, engine:
     if own_words.strip():
         [result] = infer_interests(own_words, engine=engine)
         inferred = np.asarray([result.scores[a] for a in "RIASEC"], dtype=np.float32)
-    phrases = passion_phrases(document)
-    vectors = scores = None
-    if phrases:
-        texts = [p.text for p in phrases]
-        vectors, _ = embed_cached(texts, engine=engine, embedder=get_embedder())
-        if matrices.text_index is not None:
-            scores = matrices.text_index.scores(vectors, texts)
-    relevance = None
-    if studied := study_texts(document):
-        study_vectors, _ = embed_cached(studied, engine=engine, embedder=get_embedder())
-        relevance = study_fit(study_vectors, [matrices.title_vectors, matrices.description_vectors])
+    texts = [p.text for p in passion_phrases(document)]
+    studied = study_texts(document)
+    vectors = scores = relevance = None
+    if texts or studied:
+        # One embedding pass (and one cache lookup) for passion phrases and studies alike.
+        embedded, _ = embed_cached(texts + studied, engine=engine, embedder=get_embedder())
+        if texts:
+            vectors = embedded[: len(texts)]
+            if matrices.text_index is not None:
+                scores = matrices.text_index.scores(vectors, texts)
+        if studied:
+            kinds = [matrices.title_vectors, matrices.description_vectors]
+            relevance = study_fit(embedded[len(texts) :], kinds)
     return build_person(
         document,
         matrices,

@@ -85,10 +85,10 @@ def explore(
 
     engine = engine or get_engine()
     m = load_matrices(engine)
-    queries = get_embedder().embed(list(texts))
     index = m.text_index
     if index is None:
         raise PassionpathError("This catalog has no task statements to explore.")
+    queries = get_embedder().embed(list(texts))
     scores = index.scores(queries, list(texts))
     out = []
     for row_scores in scores:
