@@ -10,6 +10,7 @@ Goal: p99 <= 100 ms, 0 errors.
 
 from __future__ import annotations
 
+import argparse
 import asyncio
 import json
 import os
@@ -161,6 +162,9 @@ def run(label: str, env: dict[str, str]) -> None:
 
 
 def main() -> None:
+    parser = argparse.ArgumentParser(description=__doc__)
+    parser.add_argument("--starter-only", action="store_true", help="Skip the full O*NET run.")
+    starter_only = parser.parse_args().starter_only
     with tempfile.TemporaryDirectory() as tmp:
         base_env = {
             **os.environ,
@@ -176,7 +180,7 @@ def main() -> None:
             capture_output=True,
         )
         run("starter catalog", starter)
-        if (ONET_DIR / "Occupation Data.txt").exists():
+        if (ONET_DIR / "Occupation Data.txt").exists() and not starter_only:
             onet = {**base_env, "PASSIONPATH_DATABASE_URL": f"sqlite:///{tmp}/onet.db"}
             subprocess.run(
                 [sys.executable, "-m", "passionpath", "data", "import", str(ONET_DIR), "--json"],

@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+import gc
+
 from fastapi import FastAPI
 from sqlalchemy import Engine
 
@@ -46,6 +48,10 @@ def create_app(engine: Engine | None = None) -> FastAPI:
     app.add_middleware(TrustedHostMiddleware, allowed_hosts=settings.allowed_hosts)
     _errors.install(app)
     install_handlers(app)
+    # Everything loaded so far lives as long as the process: keep it out of the collector's
+    # full passes, which otherwise show up as pauses of tens of ms in the latency tail.
+    gc.collect()
+    gc.freeze()
     return app
 
 

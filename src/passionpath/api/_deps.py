@@ -7,8 +7,9 @@ from typing import Annotated
 
 from fastapi import Depends, Header, Request
 from sqlalchemy import Engine
+from starlette.concurrency import run_in_threadpool
 
-from passionpath.api._users import AuthError, LoginLimiter, user_for_token
+from passionpath.api._users import AuthError, LoginLimiter, cached_user, user_for_token
 
 
 def get_engine_dep(request: Request) -> Engine:
@@ -19,10 +20,17 @@ def get_engine_dep(request: Request) -> Engine:
 EngineDep = Annotated[Engine, Depends(get_engine_dep)]
 
 
-def get_current_user(engine: EngineDep, authorization: str | None = Header(default=None)) -> int:
+async def get_current_user(
+    engine: EngineDep, authorization: str | None = Header(default=None)
+) -> int:
     if not authorization or not authorization.lower().startswith("bearer "):
         raise AuthError("Sign in: send 'Authorization: Bearer TOKEN' (POST /api/v1/auth/token).")
-    return user_for_token(engine, authorization.split(" ", 1)[1].strip())
+    # A token checked in the last few seconds is answered from memory, without a thread hop.
+    token = authorization.split(" ", 1)[1].strip()
+    cached = cached_user(token)
+    if cached is not None:
+        return cached
+    return await run_in_threadpool(user_for_token, engine, token)
 
 
 CurrentUser = Annotated[int, Depends(get_current_user)]

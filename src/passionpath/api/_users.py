@@ -107,11 +107,19 @@ _TOKENS: dict[str, tuple[int, float]] = {}
 TOKEN_CACHE_SECONDS = 10.0
 
 
-def user_for_token(engine: Engine, token: str) -> int:
-    digest = _sha(token)
-    cached = _TOKENS.get(digest)
+def cached_user(token: str) -> int | None:
+    """The token's user when it was checked in the last TOKEN_CACHE_SECONDS, else None."""
+    cached = _TOKENS.get(_sha(token))
     if cached is not None and time.monotonic() - cached[1] < TOKEN_CACHE_SECONDS:
         return cached[0]
+    return None
+
+
+def user_for_token(engine: Engine, token: str) -> int:
+    cached = cached_user(token)
+    if cached is not None:
+        return cached
+    digest = _sha(token)
     with engine.connect() as conn:
         user = conn.execute(
             select(m.ApiToken.user_id).where(m.ApiToken.token_sha256 == digest)

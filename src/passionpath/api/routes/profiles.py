@@ -5,6 +5,8 @@ from collections import OrderedDict
 from typing import Any
 
 from fastapi import APIRouter, Query, Response
+from sqlalchemy import Engine
+from starlette.concurrency import run_in_threadpool
 
 from passionpath.api._deps import CurrentUser, EngineDep
 from passionpath.api._schemas import InventoryIn, PlanIn, ProfileIn
@@ -104,35 +106,36 @@ _MATCHES_LIMIT = 1024
 
 
 @router.get("/{slug}/matches")
-def matches(
+async def matches(
     slug: str,
     user: CurrentUser,
     engine: EngineDep,
     top: int = Query(10, ge=1, le=100),
     quadrant: str | None = Query(None, pattern="^(sweet spot|passion stretch|safe fit|neither)$"),
 ) -> Response:
+    # Async so that a cached answer, the usual case, skips the thread pool: the two lookups
+    # here are single-row indexed reads; only a fresh match goes to a worker thread.
     from passionpath.catalog._importer import release_key
-    from passionpath.match import match
-    from passionpath.profile import find_profile, load_profile
+    from passionpath.profile import find_profile
 
     record = find_profile(slug, engine, user)
-    key = (
-        engine.url.render_as_string(hide_password=False),
-        record.id,
-        record.current_version,
-        release_key(engine),
-        top,
-        quadrant,
-    )
+    key = (str(engine.url), record.id, record.current_version, release_key(engine), top, quadrant)
     body = _MATCHES.get(key)
     if body is None:
-        _, document = load_profile(slug, None, engine, user)
-        report = match(document, top=top, quadrant=quadrant, engine=engine)
-        body = json.dumps({**report.as_dict(), "profile": slug}).encode()
+        body = await run_in_threadpool(_match_body, slug, user, engine, top, quadrant)
         _MATCHES[key] = body
         if len(_MATCHES) > _MATCHES_LIMIT:
             _MATCHES.popitem(last=False)
     return Response(body, media_type="application/json")
+
+
+def _match_body(slug: str, user: int, engine: Engine, top: int, quadrant: str | None) -> bytes:
+    from passionpath.match import match
+    from passionpath.profile import load_profile
+
+    _, document = load_profile(slug, None, engine, user)
+    report = match(document, top=top, quadrant=quadrant, engine=engine)
+    return json.dumps({**report.as_dict(), "profile": slug}).encode()
 
 
 @router.get("/{slug}/gaps")
