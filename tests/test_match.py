@@ -182,3 +182,49 @@ def test_cli_faces(starter: Engine, tmp_path: Path) -> None:
     assert bad.exit_code == 2 and "--quadrant must be one of" in bad.output
     unknown = runner.invoke(app, ["path", "--from", "00-0000.00", "--to", "27-2022.00"])
     assert unknown.exit_code == 1 and "No occupation with code" in unknown.output
+
+
+def test_a_job_title_listed_under_two_occupations_counts_for_both(
+    engine: Engine, tmp_path: Path
+) -> None:
+    from passionpath.catalog import import_release
+    from passionpath.match._api import _past_occupations
+    from passionpath.profile import parse_document
+    from tests.release_factory import release_files, write_release
+
+    files = release_files()
+    files["Alternate Titles.txt"] += [
+        "51-3011.00\tProduction Lead\tn/a\t08",
+        "15-1252.00\tProduction Lead\tn/a\t08",
+    ]
+    import_release(write_release(tmp_path / "release", files), engine=engine)
+    m = load_matrices(engine)
+
+    def held(position: str) -> set[str]:
+        document = parse_document({"work": [{"position": position}]}, "test")
+        return {str(m.codes[row]) for row in _past_occupations(document, m, engine)}
+
+    assert held("Production Lead") == {"51-3011.00", "15-1252.00"}
+    assert held("Bread Baker") == {"51-3011.00"}
+    assert held("Production intern") == set()
+
+
+def test_clauses_that_say_nothing_on_their_own_are_not_passion_phrases() -> None:
+    from passionpath.match._person import passion_phrases
+    from passionpath.profile import parse_document
+
+    document = parse_document(
+        {
+            "passionpath": {
+                "reflections": {
+                    "unpaid": "Redesigning forms for libraries, which is what I'm doing now",
+                    "talents": "I draw well, not just what they say",
+                }
+            }
+        },
+        "test",
+    )
+    texts = [p.text for p in passion_phrases(document)]
+    assert any("libraries" in t for t in texts)
+    assert any("draw well" in t for t in texts)
+    assert not any(t.startswith(("which is", "not just")) for t in texts), texts

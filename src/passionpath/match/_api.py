@@ -54,7 +54,8 @@ def _past_occupations(
     """Rows of occupations the person has held, found by their job titles.
 
     A title only counts when the matched occupation title shares at least half of its
-    words, so "Marketing intern" does not become a medical intern.
+    words, so "Marketing intern" does not become a medical intern. Every occupation tied
+    for the best match counts: O*NET lists some titles ("UX Designer") under several.
     """
     from passionpath.catalog import search_occupations
     from passionpath.catalog._search import tokenize
@@ -64,13 +65,14 @@ def _past_occupations(
         title = re.sub(r"\(.*?\)", " ", job.position or "").strip()
         if not title or _NOT_EVIDENCE.search(title):
             continue
-        hits = search_occupations(title, 1, engine=engine)
-        if not hits or hits[0].code not in matrices.index:
-            continue
+        hits = search_occupations(title, 5, engine=engine)
         wanted = set(tokenize(title))
-        shared = wanted & set(tokenize(hits[0].matched_title))
-        if wanted and len(shared) / len(wanted) >= 0.5:
-            rows.append(matrices.index[hits[0].code])
+        for hit in hits:
+            if hit.score < hits[0].score or hit.code not in matrices.index:
+                continue
+            shared = wanted & set(tokenize(hit.matched_title))
+            if wanted and len(shared) / len(wanted) >= 0.5:
+                rows.append(matrices.index[hit.code])
     return sorted(set(rows))
 
 

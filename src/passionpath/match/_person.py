@@ -91,6 +91,26 @@ def experience_years(document: ProfileDocument, today: date | None = None) -> fl
     return total
 
 
+#: Words that say nothing about the work itself: a clause made only of these, plus one other
+#: word ("which is what I'm doing now", "not just what they say"), leans on its neighbour
+#: for meaning and on its own matches occupations at random.
+_FUNCTION_WORDS = frozenset(
+    (
+        "a an the of to and or but in on at by for from with as into about so if than then "
+        "i me my mine we us our you your he him his she her it its they them their "
+        "i'm i've i'd it's they're that's what's "
+        "what which who whom whose that this these those there here "
+        "is am are was were be been being do does did doing done have has had having "
+        "can could will would should may might must just not no very really also too "
+        "now still even only ever all some any much many more most one"
+    ).split()
+)
+
+
+def _says_something(text: str) -> bool:
+    return sum(w.strip(".,;:!?\"'").lower() not in _FUNCTION_WORDS for w in text.split()) >= 2
+
+
 def passion_phrases(document: ProfileDocument) -> list[PassionPhrase]:
     """The person's own words about what they love: reflections, activities and interests."""
     from passionpath.text._interests import phrases
@@ -100,7 +120,7 @@ def passion_phrases(document: ProfileDocument) -> list[PassionPhrase]:
     if block is not None:
         for key in ("lose_track_of_time", "unpaid", "causes", "talents"):
             for text, _, _ in phrases(getattr(block.reflections, key)):
-                if len(text.split()) >= 2:
+                if _says_something(text):
                     out.append(PassionPhrase(text, f"reflections.{key}"))
         for activity in block.activities:
             if activity.kind in ("hobby", "volunteering", "project"):
