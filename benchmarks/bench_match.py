@@ -16,9 +16,8 @@ import numpy as np
 from _common import ROOT, onet_engine, percentiles
 from eval_selfmatch import synthetic
 
-from passionpath.match import match
+from passionpath.match import BatchMatcher, BatchProfiles, match
 from passionpath.match._api import prepare_person
-from passionpath.match._batch import BatchMatcher, BatchProfiles
 from passionpath.match._engine import MatchEngine, Weights
 from passionpath.match._matrices import load_matrices
 from passionpath.profile import load_document

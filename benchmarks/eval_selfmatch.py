@@ -14,7 +14,7 @@ import time
 import numpy as np
 from _common import onet_engine
 
-from passionpath.match._batch import BatchMatcher, BatchProfiles
+from passionpath.match import BatchMatcher, BatchProfiles
 from passionpath.match._engine import MatchEngine
 from passionpath.match._matrices import load_matrices
 

@@ -14,13 +14,14 @@ from passionpath.catalog import load_starter
 from passionpath.cli._app import app
 from passionpath.match import (
     QUADRANTS,
+    BatchMatcher,
+    BatchProfiles,
     career_path,
     explore,
     load_matrices,
     match,
     similar,
 )
-from passionpath.match._batch import BatchMatcher, BatchProfiles
 from passionpath.match._engine import MatchEngine
 from passionpath.profile import load_document
 
@@ -228,3 +229,11 @@ def test_clauses_that_say_nothing_on_their_own_are_not_passion_phrases() -> None
     assert any("libraries" in t for t in texts)
     assert any("draw well" in t for t in texts)
     assert not any(t.startswith(("which is", "not just")) for t in texts), texts
+
+
+def test_the_package_is_the_python_api(starter: Engine) -> None:
+    import passionpath
+
+    report = passionpath.match(EXAMPLES / "maya.json", top=5, engine=starter)
+    assert codes(report) == codes(match(EXAMPLES / "maya.json", top=5, engine=starter))
+    assert passionpath.match.similar is similar

@@ -1,6 +1,11 @@
 """Matching: the passion x qualification sweet spot, explained."""
 
+import sys
+import types
+from typing import Any
+
 from passionpath.match._api import MatchReport, match, prepare_person
+from passionpath.match._batch import BatchMatcher, BatchProfiles
 from passionpath.match._congruence import (
     brown_gore_c,
     congruence,
@@ -17,6 +22,8 @@ from passionpath.match._transitions import Ranked, career_path, explore, similar
 
 __all__ = [
     "QUADRANTS",
+    "BatchMatcher",
+    "BatchProfiles",
     "CareerPath",
     "CatalogMatrices",
     "Explanation",
@@ -41,3 +48,13 @@ __all__ = [
     "standardised_euclidean",
     "top_code",
 ]
+
+
+class _CallableModule(types.ModuleType):
+    """Lets ``passionpath.match(profile, top=10)`` stand for ``passionpath.match.match``."""
+
+    def __call__(self, *args: Any, **kwargs: Any) -> MatchReport:
+        return match(*args, **kwargs)
+
+
+sys.modules[__name__].__class__ = _CallableModule
