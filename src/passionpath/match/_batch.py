@@ -16,9 +16,15 @@ from dataclasses import dataclass
 import numpy as np
 from numpy.typing import NDArray
 
+from passionpath.match._engine import Weights
 from passionpath.match._matrices import CatalogMatrices
 from passionpath.match._person import Person
-from passionpath.match._scoring import FULL_SHORTFALL, importance_weights
+from passionpath.match._scoring import (
+    FULL_SHORTFALL,
+    importance_weights,
+    level_factor,
+    preparation_fit,
+)
 
 F32 = NDArray[np.float32]
 KNOTS = np.arange(8, dtype=np.float32)  # levels 0..7
@@ -48,34 +54,35 @@ class BatchProfiles:
 class BatchMatcher:
     """Top-N careers for many profiles; passion here is interest congruence only."""
 
-    def __init__(self, m: CatalogMatrices, values_weight: float = 0.15) -> None:
+    def __init__(self, m: CatalogMatrices, weights: Weights | None = None) -> None:
         self.m = m
-        self.values_weight = values_weight
-        weights = importance_weights(m.importance)  # (n, D)
+        w = weights or Weights()
+        self.values_weight = w.values
+        qualification_total = w.skills + w.preparation
+        skill_share = w.skills / qualification_total
+        importance = importance_weights(m.importance)  # (n, D)
         required = np.nan_to_num(m.level, nan=0.0)
         # table[(d, k), o] = w_od * max(0, R_od - k)
         deficits = np.maximum(required[:, :, None] - KNOTS[None, None, :], 0.0)
-        self.table = (weights[:, :, None] * deficits).reshape(m.codes.size, -1).T.copy()
-        self.need = np.maximum((weights * required).sum(axis=1), 1e-6).astype(np.float32)
+        self.table = (importance[:, :, None] * deficits).reshape(m.codes.size, -1).T.copy()
+        self.need = np.maximum((importance * required).sum(axis=1), 1e-6).astype(np.float32)
         interests = np.nan_to_num(m.interests, nan=0.0)
         centred = interests - interests.mean(axis=1, keepdims=True)
         norms = np.linalg.norm(centred, axis=1, keepdims=True)
         self.interest_unit = (centred / np.where(norms > 0, norms, 1)).T.astype(np.float32)
         # Preparation and the "below your level" factor depend on the person only through
-        # their job zone (1-5) and education category (1-12): tabulate them once.
-        zones = np.nan_to_num(m.job_zone, nan=3.0).astype(np.float32)
-        person_zone = np.arange(1, 6, dtype=np.float32)[:, None]
-        gap_up = np.maximum(zones[None, :] - person_zone, 0)
-        below = np.maximum(person_zone - zones[None, :] - 1, 0)
-        zone_fit = np.clip(1 - 0.35 * gap_up - 0.25 * below, 0, 1)  # (5, n)
-        totals = np.maximum(m.education.sum(axis=1, keepdims=True), 1e-9)
-        cdf = np.cumsum(m.education / totals, axis=1).T  # (12, n)
-        has_education = m.education.sum(axis=1) > 0
-        share = np.where(has_education[None, None, :], cdf[None, :, :], zone_fit[:, None, :])
-        preparation = 0.5 * zone_fit[:, None, :] + 0.5 * share  # (5, 12, n)
-        self.preparation = (0.3 * preparation).reshape(60, -1).astype(np.float32)
-        self.level_factor = (1 - 0.1 * below).astype(np.float32)  # (5, n)
-        self.skill_scale = (0.7 / (self.need * FULL_SHORTFALL)).astype(np.float32)
+        # their job zone (1-5) and education category (1-12): tabulate them once with the
+        # engine's own functions.
+        self.preparation = np.stack(
+            [
+                w.preparation / qualification_total * preparation_fit(z, e, m.job_zone, m.education)
+                for z in range(1, 6)
+                for e in range(1, 13)
+            ]
+        ).astype(np.float32)  # (5 * 12, n)
+        self.level_factor = np.stack([level_factor(z, m.job_zone) for z in range(1, 6)])
+        self.skill_share = np.float32(skill_share)
+        self.skill_scale = (skill_share / (self.need * FULL_SHORTFALL)).astype(np.float32)
         self.offered = np.clip((np.nan_to_num(m.values, nan=4.0) - 1) / 6, 0, 1).astype(np.float32)
         self.invalid = ~m.matchable
 
@@ -99,10 +106,10 @@ class BatchMatcher:
         score += np.float32(1)
         score *= np.float32(0.5)
         score *= score  # interest congruence, ((1 + r) / 2)^2
-        # 0.7 * skills = 0.7 * clip(1 - short / (need * FULL_SHORTFALL), 0, 1)
+        # share * skills = share * clip(1 - short / (need * FULL_SHORTFALL), 0, 1)
         skills = self._mixing(p.levels) @ self.table
         skills *= self.skill_scale
-        np.subtract(np.float32(0.7), skills, out=skills)
+        np.subtract(self.skill_share, skills, out=skills)
         np.maximum(skills, 0, out=skills)
         zone = np.clip(p.zones, 1, 5) - 1
         education = np.clip(p.education, 1, 12) - 1

@@ -15,6 +15,7 @@ from passionpath.match._scoring import (
     QUADRANTS,
     Z_SCALE,
     importance_weights,
+    level_factor,
     phrase_similarity,
     preparation_fit,
     quadrants,
@@ -175,9 +176,7 @@ class MatchEngine:
             qualification = np.minimum(qualification + held, 1.0)
         values = values_fit(person.values, m.values) if person.values is not None else None
         score = sweet_spot(passion, qualification, values, w.values)
-        # Careers well below what the person has prepared for are shown, but lower.
-        below = np.maximum(person.zone - np.nan_to_num(m.job_zone, nan=person.zone) - 1, 0)
-        score = (score * (1.0 - 0.1 * below)).astype(np.float32)
+        score = (score * level_factor(person.zone, m.job_zone)).astype(np.float32)
         candidates = m.matchable.copy()
         stretch = np.zeros(n, dtype=bool)
         if person.max_job_zone is not None:

@@ -59,6 +59,13 @@ def preparation_fit(person_zone: int, person_education: int, job_zone: F32, educ
     return (0.5 * zone_fit + 0.5 * share).astype(np.float32)
 
 
+def level_factor(person_zone: int, job_zone: F32) -> F32:
+    """Careers well below what the person has prepared for are shown, but lower: 10% off
+    for each zone beyond the first that the job sits below the person."""
+    below = np.maximum(person_zone - np.nan_to_num(job_zone, nan=person_zone) - 1, 0)
+    return (1.0 - 0.1 * below).astype(np.float32)
+
+
 def values_fit(person: F32, occupations: F32) -> F32:
     """How well each occupation offers what the person values, in [0, 1].
 
