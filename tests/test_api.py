@@ -189,3 +189,23 @@ def test_web_pages_are_private_and_need_csrf(engine: Engine) -> None:
         assert anonymous.status_code == 303 and anonymous.headers["location"] == "/login"
         cookie = TestClient(app).get("/register").headers["set-cookie"].lower()
         assert "httponly" in cookie and "samesite=lax" in cookie
+
+
+def test_web_pages_work_for_a_user_who_made_a_profile_through_the_api(engine: Engine) -> None:
+    import re
+
+    load_starter(engine=engine)
+    with TestClient(create_app(engine)) as web:
+        headers = sign_up(web, "both@example.org")
+        made = web.post(
+            "/api/v1/profiles",
+            json={"document": {"basics": {"name": "Side project"}}, "slug": "side"},
+            headers=headers,
+        )
+        assert made.status_code == 201
+        csrf = re.search(r'name="csrf" value="([^"]+)"', web.get("/login").text)
+        assert csrf is not None
+        form = {"email": "both@example.org", "password": PASSWORD, "csrf": csrf.group(1)}
+        assert web.post("/login", data=form).status_code == 200
+        assert web.get("/profile").status_code == 200
+        assert web.get("/passions").status_code == 200

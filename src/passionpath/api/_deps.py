@@ -9,7 +9,13 @@ from fastapi import Depends, Header, Request
 from sqlalchemy import Engine
 from starlette.concurrency import run_in_threadpool
 
-from passionpath.api._users import AuthError, LoginLimiter, cached_user, user_for_token
+from passionpath.api._users import (
+    AuthError,
+    LoginLimiter,
+    cached_user,
+    token_digest,
+    user_for_token,
+)
 
 
 def get_engine_dep(request: Request) -> Engine:
@@ -26,11 +32,11 @@ async def get_current_user(
     if not authorization or not authorization.lower().startswith("bearer "):
         raise AuthError("Sign in: send 'Authorization: Bearer TOKEN' (POST /api/v1/auth/token).")
     # A token checked in the last few seconds is answered from memory, without a thread hop.
-    token = authorization.split(" ", 1)[1].strip()
-    cached = cached_user(token)
+    digest = token_digest(authorization.split(" ", 1)[1].strip())
+    cached = cached_user(digest)
     if cached is not None:
         return cached
-    return await run_in_threadpool(user_for_token, engine, token)
+    return await run_in_threadpool(user_for_token, engine, digest)
 
 
 CurrentUser = Annotated[int, Depends(get_current_user)]

@@ -27,7 +27,7 @@ class RateLimited(PassionpathError):
     """Too many failed logins (HTTP 429)."""
 
 
-def _sha(token: str) -> str:
+def token_digest(token: str) -> str:
     return hashlib.sha256(token.encode()).hexdigest()
 
 
@@ -92,7 +92,7 @@ def issue_token(engine: Engine, user_id: int, name: str = "api") -> str:
             insert(m.ApiToken),
             {
                 "user_id": user_id,
-                "token_sha256": _sha(token),
+                "token_sha256": token_digest(token),
                 "name": name,
                 "created_at": datetime.now(UTC),
             },
@@ -107,19 +107,20 @@ _TOKENS: dict[str, tuple[int, float]] = {}
 TOKEN_CACHE_SECONDS = 10.0
 
 
-def cached_user(token: str) -> int | None:
-    """The token's user when it was checked in the last TOKEN_CACHE_SECONDS, else None."""
-    cached = _TOKENS.get(_sha(token))
+def cached_user(digest: str) -> int | None:
+    """The user of the token with this hash when it was checked in the last
+    TOKEN_CACHE_SECONDS, else None."""
+    cached = _TOKENS.get(digest)
     if cached is not None and time.monotonic() - cached[1] < TOKEN_CACHE_SECONDS:
         return cached[0]
     return None
 
 
-def user_for_token(engine: Engine, token: str) -> int:
-    cached = cached_user(token)
+def user_for_token(engine: Engine, digest: str) -> int:
+    """The user of the token with this hash, from memory or the database."""
+    cached = cached_user(digest)
     if cached is not None:
         return cached
-    digest = _sha(token)
     with engine.connect() as conn:
         user = conn.execute(
             select(m.ApiToken.user_id).where(m.ApiToken.token_sha256 == digest)

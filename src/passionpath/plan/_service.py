@@ -83,12 +83,19 @@ def rerate(
     if not 0 <= level <= 7:
         raise PassionpathError(f"Level {level:g} is outside 0-7.")
     engine = engine or get_engine()
-    known = {
+    known = [
         (d.element_id, d.name, domain)
         for domain in ("skills", "knowledge")
         for d in descriptors(domain, engine)
-    }
-    match = [k for k in known if name_or_id in (k[0], k[1]) or name_or_id.lower() == k[1].lower()]
+    ]
+    in_plan = {o.element_id for o in plan.objectives}
+    wanted = name_or_id.lower()
+    # A name can be both a skill and a knowledge area ("Mathematics"): an exact id wins,
+    # then the one this plan works on, then skills before knowledge.
+    match = sorted(
+        (k for k in known if name_or_id == k[0] or wanted == k[1].lower()),
+        key=lambda k: (name_or_id != k[0], k[0] not in in_plan),
+    )
     if not match:
         raise NotFoundError(f"{name_or_id!r} is not a skill or knowledge area in the catalog.")
     element, name, domain = match[0]

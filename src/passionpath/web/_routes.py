@@ -63,15 +63,23 @@ class LoginRequired(Exception):
     pass
 
 
-def _me(request: Request) -> tuple[int, Any]:
-    """(user id, the user's profile document); creates the profile on first use."""
-    from passionpath.profile import ProfileDocument, create_profile, list_profiles, load_profile
-
+def _user(request: Request) -> Any:
     user = request.session.get("user")
     if user is None:
         raise LoginRequired()
+    return user
+
+
+def _me(request: Request) -> tuple[int, Any]:
+    """(user id, the user's web profile document); creates the profile on first use."""
+    from passionpath.profile import ProfileDocument, create_profile, load_profile
+
+    user = _user(request)
     engine = _engine(request)
-    if not list_profiles(engine, user):
+    try:
+        return user, load_profile(SLUG, engine=engine, owner=user)[1]
+    except NotFoundError:
+        # Also when the user has other profiles (made through the API) but not this one.
         create_profile(
             ProfileDocument.model_validate({"basics": {"name": "Me"}}),
             slug=SLUG,
@@ -394,7 +402,7 @@ async def create_plan(request: Request) -> Response:
 def plan_page(request: Request, plan_id: int) -> Response:
     from passionpath.plan import find_plan, plan_progress
 
-    user, _ = _me(request)
+    user = _user(request)
     plan = find_plan(plan_id, None, _engine(request), user)
     progress, summary = plan_progress(plan, date.today())
     return _render(
@@ -412,7 +420,7 @@ def tick(request: Request, plan_id: int, benchmark_id: int, csrf: str = Form("")
     from passionpath.plan import check_benchmark, find_plan
 
     _check_csrf(request, csrf)
-    user, _ = _me(request)
+    user = _user(request)
     check_benchmark(
         find_plan(plan_id, None, _engine(request), user), benchmark_id, engine=_engine(request)
     )
@@ -441,7 +449,7 @@ def feed(request: Request, token: str) -> Response:
 
 @router.get("/account", response_class=HTMLResponse)
 def account_page(request: Request) -> Response:
-    _me(request)
+    _user(request)
     return _render(request, "account.html")
 
 
@@ -449,7 +457,7 @@ def account_page(request: Request) -> Response:
 def export_json(request: Request) -> Response:
     from passionpath.api.routes.auth import export_account
 
-    user, _ = _me(request)
+    user = _user(request)
     data = export_account(user, _engine(request))
     return Response(
         json.dumps(data, indent=2, default=str),
@@ -463,7 +471,7 @@ def delete_account(request: Request, confirm: str = Form(""), csrf: str = Form("
     from passionpath.api._users import delete_account as remove
 
     _check_csrf(request, csrf)
-    user, _ = _me(request)
+    user = _user(request)
     if confirm.strip() != "DELETE":
         return _render(request, "account.html", 400, error="Type DELETE to confirm.")
     remove(_engine(request), user)

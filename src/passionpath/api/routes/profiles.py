@@ -122,18 +122,23 @@ async def matches(
     key = (str(engine.url), record.id, record.current_version, release_key(engine), top, quadrant)
     body = _MATCHES.get(key)
     if body is None:
-        body = await run_in_threadpool(_match_body, slug, user, engine, top, quadrant)
+        body = await run_in_threadpool(
+            _match_body, slug, record.current_version, user, engine, top, quadrant
+        )
         _MATCHES[key] = body
         if len(_MATCHES) > _MATCHES_LIMIT:
             _MATCHES.popitem(last=False)
     return Response(body, media_type="application/json")
 
 
-def _match_body(slug: str, user: int, engine: Engine, top: int, quadrant: str | None) -> bytes:
+def _match_body(
+    slug: str, version: int, user: int, engine: Engine, top: int, quadrant: str | None
+) -> bytes:
     from passionpath.match import match
     from passionpath.profile import load_profile
 
-    _, document = load_profile(slug, None, engine, user)
+    # The version the cache key names, even if a newer one is saved meanwhile.
+    _, document = load_profile(slug, version, engine, user)
     report = match(document, top=top, quadrant=quadrant, engine=engine)
     return json.dumps({**report.as_dict(), "profile": slug}).encode()
 
