@@ -13,6 +13,7 @@ from typing import Any
 import numpy as np
 from sqlalchemy import Engine
 
+from passionpath.match._congruence import AREAS
 from passionpath.match._engine import MatchEngine, MatchResult, MatchScores, Weights, riasec_letters
 from passionpath.match._matrices import CatalogMatrices, load_matrices
 from passionpath.match._person import Person, build_person
@@ -87,8 +88,9 @@ def prepare_person(document: ProfileDocument, matrices: CatalogMatrices, engine:
     inferred = None
     if own_words.strip():
         [result] = infer_interests(own_words, engine=engine)
-        inferred = np.asarray([result.scores[a] for a in "RIASEC"], dtype=np.float32)
-    texts = [p.text for p in passion_phrases(document)]
+        inferred = np.asarray([result.scores[a] for a in AREAS], dtype=np.float32)
+    phrases = passion_phrases(document)
+    texts = [p.text for p in phrases]
     studied = study_texts(document)
     vectors = scores = relevance = None
     if texts or studied:
@@ -105,6 +107,7 @@ def prepare_person(document: ProfileDocument, matrices: CatalogMatrices, engine:
         document,
         matrices,
         inferred_riasec=inferred,
+        phrases=phrases,
         phrase_vectors=vectors,
         phrase_scores=scores,
         study_relevance=relevance,

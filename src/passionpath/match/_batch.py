@@ -23,7 +23,9 @@ from passionpath.match._scoring import (
     FULL_SHORTFALL,
     importance_weights,
     level_factor,
+    normalise_rows,
     preparation_fit,
+    top_k,
 )
 
 F32 = NDArray[np.float32]
@@ -43,7 +45,6 @@ class BatchProfiles:
         return Person(
             riasec=self.riasec[i],
             levels=self.levels[i],
-            self_rated=np.ones(self.levels.shape[1], bool),
             education=int(self.education[i]),
             zone=int(self.zones[i]),
             experience_years=0.0,
@@ -67,9 +68,7 @@ class BatchMatcher:
         self.table = (importance[:, :, None] * deficits).reshape(m.codes.size, -1).T.copy()
         self.need = np.maximum((importance * required).sum(axis=1), 1e-6).astype(np.float32)
         interests = np.nan_to_num(m.interests, nan=0.0)
-        centred = interests - interests.mean(axis=1, keepdims=True)
-        norms = np.linalg.norm(centred, axis=1, keepdims=True)
-        self.interest_unit = (centred / np.where(norms > 0, norms, 1)).T.astype(np.float32)
+        self.interest_unit = normalise_rows(interests - interests.mean(axis=1, keepdims=True)).T
         # Preparation and the "below your level" factor depend on the person only through
         # their job zone (1-5) and education category (1-12): tabulate them once with the
         # engine's own functions.
@@ -100,9 +99,7 @@ class BatchMatcher:
         each B x n step is one pass: tables replace everything that depends only on the
         person's job zone and education.
         """
-        centred = p.riasec - p.riasec.mean(axis=1, keepdims=True)
-        norms = np.linalg.norm(centred, axis=1, keepdims=True)
-        score = (centred / np.where(norms > 0, norms, 1)).astype(np.float32) @ self.interest_unit
+        score = normalise_rows(p.riasec - p.riasec.mean(axis=1, keepdims=True)) @ self.interest_unit
         score += np.float32(1)
         score *= np.float32(0.5)
         score *= score  # interest congruence, ((1 + r) / 2)^2
@@ -128,11 +125,7 @@ class BatchMatcher:
         return score
 
     def _top_chunk(self, p: BatchProfiles, top: int) -> tuple[NDArray[np.int64], F32]:
-        s = self.scores(p)
-        idx = np.argpartition(-s, top, axis=1)[:, :top]
-        picked = np.take_along_axis(s, idx, axis=1)
-        order = np.argsort(-picked, axis=1, kind="stable")
-        return np.take_along_axis(idx, order, axis=1), np.take_along_axis(picked, order, axis=1)
+        return top_k(self.scores(p), top)
 
     def top(
         self, p: BatchProfiles, top: int = 20, chunk: int = 256, workers: int | None = None

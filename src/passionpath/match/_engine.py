@@ -271,7 +271,7 @@ class MatchEngine:
                     stretch=bool(scores.stretch[row]),
                     job_zone=None if np.isnan(zone) else int(zone),
                     riasec_code=self.m.riasec_codes[row],
-                    skills_estimated=bool(self.m.imputed[row]) if self.m.imputed.size else False,
+                    skills_estimated=bool(self.m.imputed[row]),
                     components={
                         "interest": round(float(scores.interest[row]), 4),
                         "text": round(float(scores.text[row]), 4),

@@ -15,6 +15,7 @@ import numpy as np
 from numpy.typing import NDArray
 
 from passionpath.match._lexical import Bm25Index
+from passionpath.match._scoring import normalise_rows
 
 F32 = NDArray[np.float32]
 
@@ -80,12 +81,10 @@ class TextIndex:
         tasks = _project(task_vectors, transform)
         centroids = np.zeros((n, tasks.shape[1]), dtype=np.float32)
         np.add.at(centroids, task_owner, tasks)
-        norms = np.linalg.norm(centroids, axis=1, keepdims=True)
-        centroids = (centroids / np.where(norms > 0, norms, 1)).astype(np.float32)
         return cls(
             tasks,
             task_owner,
-            centroids,
+            normalise_rows(centroids),
             _project(descriptions, transform),
             _project(titles, transform),
             transform,

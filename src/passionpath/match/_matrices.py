@@ -17,15 +17,16 @@ from sqlalchemy import Engine, select
 
 from passionpath.catalog import rating_matrix
 from passionpath.catalog._importer import current_release
+from passionpath.catalog._layout import RIASEC_ELEMENTS
 from passionpath.catalog._queries import EmptyCatalogError
 from passionpath.match._explore import TextIndex
+from passionpath.match._scoring import normalise_rows
 from passionpath.store import models as m
 
 F32 = NDArray[np.float32]
-RIASEC_ELEMENTS = ["1.B.1.a", "1.B.1.b", "1.B.1.c", "1.B.1.d", "1.B.1.e", "1.B.1.f"]
 VALUE_ELEMENTS = ["1.B.2.a", "1.B.2.b", "1.B.2.c", "1.B.2.d", "1.B.2.e", "1.B.2.f"]
 EDUCATION_CATEGORIES = 12
-CACHE_VERSION = 4
+CACHE_VERSION = 5
 
 
 @dataclass
@@ -48,7 +49,6 @@ class CatalogMatrices:
     education: F32
     #: Technology examples per occupation, as a 0/1 matrix (hot ones weigh 2).
     technology: F32
-    technology_names: list[str]
     #: L2-normalised title, description and task-centroid vectors (zero where absent).
     title_vectors: F32
     description_vectors: F32
@@ -59,10 +59,10 @@ class CatalogMatrices:
     release_sha: str
     model_id: str
     #: Rows whose skill and knowledge ratings were estimated from similar occupations.
-    imputed: NDArray[np.bool_] = field(default_factory=lambda: np.zeros(0, bool))
+    imputed: NDArray[np.bool_]
     #: Free text -> occupations (explore, and passion text in matching); None without tasks.
     text_index: TextIndex | None = None
-    index: dict[str, int] = field(default_factory=dict)
+    index: dict[str, int] = field(init=False)
 
     def __post_init__(self) -> None:
         self.index = {str(code): i for i, code in enumerate(self.codes)}
@@ -108,11 +108,6 @@ def _columns(matrix: NDArray[np.float32], ids: NDArray[np.str_], wanted: list[st
         if element in position:
             out[:, j] = matrix[:, position[element]]
     return out
-
-
-def _normalise_rows(matrix: F32) -> F32:
-    norms = np.linalg.norm(matrix, axis=1, keepdims=True)
-    return (matrix / np.where(norms > 0, norms, 1)).astype(np.float32)
 
 
 IMPUTE_NEIGHBOURS = 3
@@ -172,7 +167,7 @@ def build_matrices(engine: Engine) -> CatalogMatrices:
         values = found.values if wanted is None else _columns(found.values, found.element_ids, ids)
         return _aligned(codes, values, found.codes, len(ids)), ids
 
-    interests, _ = domain("interests", "OI", RIASEC_ELEMENTS)
+    interests, _ = domain("interests", "OI", list(RIASEC_ELEMENTS))
     skill_lv, skill_ids = domain("skills", "LV")
     skill_im, _ = domain("skills", "IM", skill_ids)
     know_lv, know_ids = domain("knowledge", "LV")
@@ -203,7 +198,7 @@ def build_matrices(engine: Engine) -> CatalogMatrices:
         out = np.zeros((n, dim), dtype=np.float32)
         mask = texts.kinds == kind
         np.add.at(out, owners[mask], vectors[mask])
-        return _normalise_rows(out)
+        return normalise_rows(out)
 
     task_mask = texts.kinds == "task"
     description_vectors = by_kind("description")
@@ -229,7 +224,6 @@ def build_matrices(engine: Engine) -> CatalogMatrices:
         styles=styles,
         education=education,
         technology=technology,
-        technology_names=tech_names,
         title_vectors=by_kind("title"),
         description_vectors=description_vectors,
         task_centroids=by_kind("task"),

@@ -41,7 +41,6 @@ class Person:
 
     riasec: F32 | None
     levels: F32
-    self_rated: NDArray[np.bool_]
     education: int
     zone: int
     experience_years: float
@@ -54,8 +53,6 @@ class Person:
     study_relevance: F32 | None = None
     past_occupations: list[int] = field(default_factory=list)
     max_job_zone: int | None = None
-    wants: list[str] = field(default_factory=list)
-    avoids: list[str] = field(default_factory=list)
 
 
 def education_level(document: ProfileDocument) -> int:
@@ -165,6 +162,7 @@ def build_person(
     matrices: CatalogMatrices,
     *,
     inferred_riasec: F32 | None = None,
+    phrases: list[PassionPhrase] | None = None,
     phrase_vectors: F32 | None = None,
     phrase_scores: F32 | None = None,
     study_relevance: F32 | None = None,
@@ -192,30 +190,25 @@ def build_person(
     for row in past:
         prior = np.maximum(prior, 0.8 * level[row])
     levels = prior.astype(np.float32)
-    rated = np.zeros(len(ids), dtype=bool)
     if block is not None:
         for item in [*block.skills, *block.knowledge]:
             j = position.get(item.element_id)
             if j is not None:
                 levels[j] = item.level
-                rated[j] = True
     values = None
     if block is not None and block.work_values:
         values = np.asarray([block.work_values.get(v, 4.0) for v in WORK_VALUES], np.float32)
     return Person(
         riasec=profile_interests(document, inferred_riasec),
         levels=levels,
-        self_rated=rated,
         education=education,
         zone=zone,
         experience_years=years,
         values=values,
-        phrases=passion_phrases(document),
+        phrases=passion_phrases(document) if phrases is None else phrases,
         phrase_vectors=phrase_vectors,
         phrase_scores=phrase_scores,
         study_relevance=study_relevance,
         past_occupations=past,
         max_job_zone=block.constraints.max_job_zone if block else None,
-        wants=list(block.preferences.wants) if block else [],
-        avoids=list(block.preferences.does_not_want) if block else [],
     )

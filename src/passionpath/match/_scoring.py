@@ -8,6 +8,20 @@ from numpy.typing import NDArray
 F32 = NDArray[np.float32]
 
 
+def top_k(scores: F32, k: int) -> tuple[NDArray[np.int64], F32]:
+    """(rows, values) of the k highest scores in each row, best first."""
+    part = np.argpartition(-scores, k, axis=1)[:, :k]
+    picked = np.take_along_axis(scores, part, axis=1)
+    order = np.argsort(-picked, axis=1, kind="stable")
+    return np.take_along_axis(part, order, axis=1), np.take_along_axis(picked, order, axis=1)
+
+
+def normalise_rows(matrix: NDArray[np.floating]) -> F32:
+    """Each row scaled to unit length; all-zero rows stay zero."""
+    norms = np.linalg.norm(matrix, axis=1, keepdims=True)
+    return (matrix / np.where(norms > 0, norms, 1)).astype(np.float32)
+
+
 def importance_weights(importance: F32) -> F32:
     """O*NET importance 1-5 as a weight 0-1: (IM - 1) / 4; missing counts as 0."""
     return np.clip((np.nan_to_num(importance, nan=1.0) - 1.0) / 4.0, 0.0, 1.0).astype(np.float32)

@@ -16,6 +16,7 @@ import numpy as np
 from numpy.typing import NDArray
 
 from passionpath.match._matrices import CatalogMatrices
+from passionpath.match._scoring import normalise_rows, top_k
 
 F32 = NDArray[np.float32]
 
@@ -35,9 +36,7 @@ VIEW_WEIGHTS: dict[str, float] = {
 
 
 def _cosine(matrix: NDArray[np.floating]) -> F32:
-    filled = np.nan_to_num(np.asarray(matrix, dtype=np.float32), nan=0.0).astype(np.float32)
-    norms = np.linalg.norm(filled, axis=1, keepdims=True)
-    unit = filled / np.where(norms > 0, norms, 1.0)
+    unit = normalise_rows(np.nan_to_num(np.asarray(matrix, dtype=np.float32), nan=0.0))
     return (unit @ unit.T).astype(np.float32)
 
 
@@ -127,10 +126,7 @@ class TransferModel:
 
     def top_all(self, top: int = 10) -> NDArray[np.int64]:
         """(n, top) neighbour rows for every occupation, best first."""
-        part = np.argpartition(-self.similarity, top, axis=1)[:, :top]
-        picked = np.take_along_axis(self.similarity, part, axis=1)
-        order = np.argsort(-picked, axis=1, kind="stable")
-        return np.take_along_axis(part, order, axis=1)
+        return top_k(self.similarity, top)[0]
 
 
 @lru_cache(maxsize=2)

@@ -13,8 +13,9 @@ import numpy as np
 
 from passionpath.errors import PassionpathError
 from passionpath.match._api import MatchReport
+from passionpath.match._congruence import AREAS
+from passionpath.profile import AREA_NAMES
 
-AREA_NAMES = ["Realistic", "Investigative", "Artistic", "Social", "Enterprising", "Conventional"]
 _SIZE = 420
 _PAD = 48
 
@@ -86,7 +87,7 @@ def quadrant_svg(report: MatchReport, size: int = _SIZE) -> str:
 def hexagon_svg(riasec: dict[str, float] | None, size: int = 300) -> str:
     """The person's six interest scores (0-1) on the R-I-A-S-E-C hexagon."""
     centre, radius = size / 2, size / 2 - 40
-    values = [float((riasec or {}).get(a, 0.0)) for a in "RIASEC"]
+    values = [float((riasec or {}).get(a, 0.0)) for a in AREAS]
 
     def point(i: int, r: float) -> tuple[float, float]:
         angle = math.radians(-90 + 60 * i)
@@ -109,7 +110,7 @@ def hexagon_svg(riasec: dict[str, float] | None, size: int = 300) -> str:
         f'<polygon points="{polygon([radius * max(0.02, v) for v in values])}" '
         'fill="#1a73e8" fill-opacity="0.35" stroke="#1a73e8" stroke-width="2"/>'
     )
-    for i, name in enumerate(AREA_NAMES):
+    for i, name in enumerate(AREA_NAMES[a] for a in AREAS):
         lx, ly = point(i, radius + 22)
         parts.append(
             f'<text x="{lx:.1f}" y="{ly + 4:.1f}" font-size="11" text-anchor="middle" '
