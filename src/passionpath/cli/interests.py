@@ -12,9 +12,6 @@ from passionpath.cli._output import JSON, console, read_texts, user_errors
 
 app = typer.Typer(help="Understand interests from your own words.", no_args_is_help=True)
 
-NAMES = {"R": "Realistic", "I": "Investigative", "A": "Artistic", "S": "Social",
-         "E": "Enterprising", "C": "Conventional"}  # fmt: skip
-
 
 @app.command()
 @user_errors
@@ -26,6 +23,7 @@ def infer(
     as_json: bool = JSON,
 ) -> None:
     """Score free text on the six RIASEC areas (0-1), with the phrases behind each."""
+    from passionpath.profile import AREA_NAMES
     from passionpath.store import get_engine
     from passionpath.text import infer_interests
 
@@ -37,9 +35,11 @@ def infer(
             sys.stdout.write(json.dumps(payload, ensure_ascii=False) + "\n")
         return
     for result in results:
-        console.print(f"Strongest: [bold]{NAMES[result.top]}[/] ({result.top})")
+        console.print(f"Strongest: [bold]{AREA_NAMES[result.top]}[/] ({result.top})")
         for area, value in sorted(result.scores.items(), key=lambda kv: -kv[1]):
             bar = "█" * round(value * 20)
             drivers = result.drivers.get(area, [])
             because = "  <- " + "; ".join(f'"{d.text}"' for d in drivers[:2]) if drivers else ""
-            console.print(f"  {NAMES[area]:<14} {bar:<20} {value:.2f}{because}", highlight=False)
+            console.print(
+                f"  {AREA_NAMES[area]:<14} {bar:<20} {value:.2f}{because}", highlight=False
+            )

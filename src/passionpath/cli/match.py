@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+from contextlib import nullcontext
 from pathlib import Path
 
 import typer
@@ -40,7 +41,7 @@ def match_command(
     if top < 1:
         fail("--top must be at least 1.", 2)
     target = profile if profile is not None else find_profile(None).slug
-    with console.status("Matching...", spinner="dots") if not as_json else _null():
+    with console.status("Matching...", spinner="dots") if not as_json else nullcontext():
         report = match(target, top=top, quadrant=quadrant, include_stretch=not no_stretch)
     if chart is not None:
         from passionpath.match.chart import write_chart
@@ -84,11 +85,3 @@ def match_command(
 
 def _short(text: str, limit: int = 40) -> str:
     return text if len(text) <= limit else text[: limit - 1].rstrip() + "…"
-
-
-class _null:
-    def __enter__(self) -> None:
-        return None
-
-    def __exit__(self, *args: object) -> None:
-        return None

@@ -289,20 +289,14 @@ def export(
 @user_errors
 def history(key: str = KEY, as_json: bool = JSON) -> None:
     """List the versions of a profile."""
-    from passionpath.profile import find_profile, load_profile, profile_history, score
-    from passionpath.profile._inventory import InventoryError
+    from passionpath.profile import find_profile, interest_scores, load_profile, profile_history
 
     profile = find_profile(key)
     rows = []
     for info in profile_history(profile.slug):
         _, document = load_profile(profile.slug, info.version)
         block = document.passionpath
-        code = None
-        if block and block.inventory:
-            try:
-                code = score(block.inventory.answers, block.inventory.form).code
-            except InventoryError:
-                code = block.inventory.code
+        _, code = interest_scores(document)
         rows.append(
             {
                 "version": info.version,

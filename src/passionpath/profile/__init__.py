@@ -1,6 +1,6 @@
 """Profiles: the JSON Resume-based document, the interest inventory, versions and imports."""
 
-from passionpath.profile._diff import ProfileDiff, diff_profiles
+from passionpath.profile._diff import ProfileDiff, diff_profiles, interest_scores
 from passionpath.profile._document import (
     PASSION_QUESTIONS,
     WORK_VALUES,
@@ -56,6 +56,7 @@ __all__ = [
     "delete_profile",
     "diff_profiles",
     "find_profile",
+    "interest_scores",
     "items",
     "list_profiles",
     "load_document",

@@ -54,7 +54,11 @@ class ProfileDiff:
         return asdict(self)
 
 
-def _interest_scores(document: ProfileDocument) -> tuple[dict[str, float], str | None]:
+def interest_scores(document: ProfileDocument) -> tuple[dict[str, float], str | None]:
+    """The inventory's area scores and code: scored from the answers, else as stored.
+
+    Both are empty (``{}``, None) when the profile has no inventory.
+    """
     inventory = document.passionpath.inventory if document.passionpath else None
     if inventory is None:
         return {}, None
@@ -91,8 +95,8 @@ def diff_profiles(a: ProfileDocument, b: ProfileDocument) -> ProfileDiff:
     pa = a.passionpath or PassionpathBlock()
     pb = b.passionpath or PassionpathBlock()
     result = ProfileDiff()
-    scores_a, code_a = _interest_scores(a)
-    scores_b, code_b = _interest_scores(b)
+    scores_a, code_a = interest_scores(a)
+    scores_b, code_b = interest_scores(b)
     result.interest_scores = _changed(scores_a, scores_b)
     if code_a != code_b:
         result.interest_code = (code_a, code_b)

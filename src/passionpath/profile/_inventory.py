@@ -16,10 +16,11 @@ from typing import Literal
 
 import numpy as np
 
+from passionpath.catalog._layout import RIASEC_LETTERS
 from passionpath.errors import PassionpathError
 from passionpath.profile._document import InventoryRecord
 
-AREAS = "RIASEC"
+AREAS = RIASEC_LETTERS
 AREA_NAMES = {
     "R": "Realistic",
     "I": "Investigative",

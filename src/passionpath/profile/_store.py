@@ -9,7 +9,7 @@ from dataclasses import dataclass
 from datetime import UTC, datetime
 from typing import Any
 
-from sqlalchemy import Engine, delete, func, insert, or_, select, update
+from sqlalchemy import Engine, Row, delete, func, insert, or_, select, update
 
 from passionpath.errors import NotFoundError, PassionpathError
 from passionpath.profile._document import ProfileDocument, parse_document
@@ -47,7 +47,7 @@ def slugify(name: str) -> str:
     return slug[:60] or "profile"
 
 
-def _record(row: m.Profile) -> ProfileRecord:
+def _record(row: Row[Any]) -> ProfileRecord:
     return ProfileRecord(
         row.id, row.slug, row.name, row.current_version, row.created_at, row.updated_at
     )
@@ -68,10 +68,7 @@ def list_profiles(engine: Engine | None = None, owner: int | None = None) -> lis
         rows = conn.execute(
             select(m.Profile.__table__).where(_owned(owner)).order_by(m.Profile.slug)
         ).all()
-    return [
-        ProfileRecord(r.id, r.slug, r.name, r.current_version, r.created_at, r.updated_at)
-        for r in rows
-    ]
+    return [_record(r) for r in rows]
 
 
 def find_profile(
@@ -86,9 +83,7 @@ def find_profile(
         with engine.connect() as conn:
             row = conn.execute(select(m.Profile.__table__).where(_owned(owner), match)).first()
         if row is not None:
-            return ProfileRecord(
-                row.id, row.slug, row.name, row.current_version, row.created_at, row.updated_at
-            )
+            return _record(row)
     profiles = list_profiles(engine, owner)
     if key is None:
         if len(profiles) == 1:
@@ -101,9 +96,6 @@ def find_profile(
         raise PassionpathError(
             f"There are {len(profiles)} profiles; name one: " + ", ".join(p.slug for p in profiles)
         )
-    for profile in profiles:
-        if profile.slug == key or str(profile.id) == key:
-            return profile
     raise NotFoundError(
         f"No profile {key!r}. Profiles: {', '.join(p.slug for p in profiles) or 'none yet'}."
     )
@@ -186,7 +178,8 @@ def save_profile(
     """Store ``document`` as the profile's next version, unless nothing changed."""
     engine = engine or get_engine()
     profile, current = load_profile(key, engine=engine, owner=owner)
-    if _canonical(current) == _canonical(document):
+    canonical = _canonical(document)
+    if _canonical(current) == canonical:
         return SaveResult(profile, profile.current_version, False)
     now = datetime.now(UTC)
     with engine.begin() as conn:
@@ -201,7 +194,7 @@ def save_profile(
             {
                 "profile_id": profile.id,
                 "version": version,
-                "document": _canonical(document),
+                "document": canonical,
                 "note": note,
                 "created_at": now,
             },

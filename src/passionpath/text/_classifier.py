@@ -16,7 +16,6 @@ from numpy.typing import NDArray
 class SoftmaxRegression:
     weights: NDArray[np.float32]
     bias: NDArray[np.float32]
-    temperature: float = 1.0
 
     @classmethod
     def fit(
@@ -56,7 +55,7 @@ class SoftmaxRegression:
         return cls(w.astype(np.float32), b.astype(np.float32))
 
     def probabilities(self, features: NDArray[np.float32]) -> NDArray[np.float32]:
-        return _softmax((features @ self.weights + self.bias) / self.temperature).astype(np.float32)
+        return _softmax(features @ self.weights + self.bias).astype(np.float32)
 
 
 def _softmax(logits: NDArray[np.floating]) -> NDArray[np.float64]:

@@ -19,11 +19,12 @@ import numpy as np
 from numpy.typing import NDArray
 from sqlalchemy import Engine, select
 
+from passionpath.catalog._layout import RIASEC_ELEMENTS, RIASEC_LETTERS
 from passionpath.text._classifier import SoftmaxRegression
 from passionpath.text._embedding import Embedder, Matrix, get_embedder
 
-AREAS = "RIASEC"
-RIASEC_ELEMENT = {f"1.B.1.{letter}": area for letter, area in zip("abcdef", AREAS, strict=True)}
+AREAS = RIASEC_LETTERS
+RIASEC_ELEMENT = dict(zip(RIASEC_ELEMENTS, RIASEC_LETTERS, strict=True))
 CORPUS_FILE = Path(__file__).with_name("data") / "riasec_sentences.tsv"
 
 #: Weight of the whole text against its best phrase in an area's score.
@@ -110,15 +111,15 @@ _SPLIT = re.compile(r"[.;!?\n]+|,\s+|\s+(?:and|but|or|also|plus|while)\s+", re.I
 _LEADING_JOINER = re.compile(r"^(?:and|but|or|also|plus|while|then)\s+", re.IGNORECASE)
 
 
-def phrases(text: str, min_words: int = 1) -> list[tuple[str, int, int]]:
-    """Clauses of ``text`` with their character spans; very short pieces join their neighbour."""
+def phrases(text: str) -> list[tuple[str, int, int]]:
+    """Clauses of ``text`` with their character spans, stripped of any leading joiner."""
     pieces: list[tuple[int, int]] = []
     start = 0
     for match in _SPLIT.finditer(text):
         pieces.append((start, match.start()))
         start = match.end()
     pieces.append((start, len(text)))
-    merged: list[tuple[int, int]] = []
+    clauses: list[tuple[str, int, int]] = []
     for s, e in pieces:
         raw = text[s:e]
         chunk = raw.strip()
@@ -128,12 +129,8 @@ def phrases(text: str, min_words: int = 1) -> list[tuple[str, int, int]]:
         if not chunk:
             continue
         s = s + raw.index(chunk)
-        e = s + len(chunk)
-        if merged and len(chunk.split()) < min_words:
-            merged[-1] = (merged[-1][0], e)
-        else:
-            merged.append((s, e))
-    return [(text[s:e], s, e) for s, e in merged]
+        clauses.append((chunk, s, s + len(chunk)))
+    return clauses
 
 
 class InterestModel:
@@ -186,9 +183,6 @@ class InterestModel:
             )
         return results
 
-    def infer(self, text: str) -> InterestInference:
-        return self.infer_many([text])[0]
-
 
 def training_examples(engine: Engine | None) -> list[Example]:
     examples = corpus()
@@ -198,13 +192,11 @@ def training_examples(engine: Engine | None) -> list[Example]:
 
 
 @lru_cache(maxsize=4)
-def _cached_model(
-    model_name: str | None, engine_url: str | None, release_sha: str
-) -> InterestModel:
+def _cached_model(engine_url: str | None, release_sha: str) -> InterestModel:
     from passionpath.store import get_engine
     from passionpath.text._store import embed_cached
 
-    embedder = get_embedder(model_name)
+    embedder = get_embedder()
     engine = get_engine(engine_url) if engine_url else None
     examples = training_examples(engine)
     if engine is not None:
@@ -214,14 +206,14 @@ def _cached_model(
     return InterestModel.train(examples, embedder, features)
 
 
-def interest_model(engine: Engine | None = None, model_name: str | None = None) -> InterestModel:
+def interest_model(engine: Engine | None = None) -> InterestModel:
     """The interest model for the configured embedder, trained once per process."""
     if engine is None:
-        return _cached_model(model_name, None, "")
+        return _cached_model(None, "")
     from passionpath.catalog._importer import release_key
 
     url = engine.url.render_as_string(hide_password=False)
-    return _cached_model(model_name, url, release_key(engine))
+    return _cached_model(url, release_key(engine))
 
 
 def infer_interests(

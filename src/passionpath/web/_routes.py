@@ -294,16 +294,10 @@ async def skills(request: Request) -> Response:
 
 @router.get("/profile", response_class=HTMLResponse)
 def profile_page(request: Request) -> Response:
-    from passionpath.profile import PASSION_QUESTIONS, profile_history, score
-    from passionpath.profile._inventory import InventoryError
+    from passionpath.profile import PASSION_QUESTIONS, interest_scores, profile_history
 
     user, document = _me(request)
-    code = None
-    if document.pp.inventory:
-        try:
-            code = score(document.pp.inventory.answers, document.pp.inventory.form).code
-        except InventoryError:
-            code = document.pp.inventory.code
+    _, code = interest_scores(document)
     reflections = [(q, getattr(document.pp.reflections, k)) for k, q in PASSION_QUESTIONS.items()]
     return _render(
         request,
