@@ -10,6 +10,8 @@ import sys
 import time
 from pathlib import Path
 
+import numpy as np
+
 ROOT = Path(__file__).resolve().parents[1]
 ONET_DIR = ROOT.parent / "shared" / "data" / "onet" / "db_30_0_text"
 PASSIONPATH = str(Path(sys.executable).with_name("passionpath"))
@@ -30,6 +32,12 @@ def percentiles(samples: list[float]) -> str:
     p50 = statistics.median(ordered)
     p95 = ordered[min(len(ordered) - 1, int(0.95 * len(ordered)))]
     return f"p50 {p50 * 1000:.1f} ms, p95 {p95 * 1000:.1f} ms, n={len(ordered)}"
+
+
+def ranks_of(scores: np.ndarray, truth: np.ndarray) -> np.ndarray:
+    """The 1-based rank of each row's right column: 1 + the columns scoring strictly higher."""
+    own = scores[np.arange(truth.size), truth]
+    return (scores > own[:, None]).sum(axis=1) + 1
 
 
 def onet_engine():  # type: ignore[no-untyped-def]

@@ -10,23 +10,22 @@ import os
 import statistics
 import tempfile
 import time
-from pathlib import Path
 
 from _common import ONET_DIR, percentiles
 
-from passionpath.text import LexicalEmbedder, MiniLMEmbedder
+from passionpath.text import Embedder, LexicalEmbedder, MiniLMEmbedder
 from passionpath.text._interests import corpus
 
 QUERY = "I lose track of time baking bread and photographing the loaves for my blog"
 
 
-def throughput(embedder: MiniLMEmbedder | LexicalEmbedder, texts: list[str]) -> float:
+def throughput(embedder: Embedder, texts: list[str]) -> float:
     started = time.perf_counter()
     embedder.embed(texts)
     return len(texts) / (time.perf_counter() - started)
 
 
-def latency(embedder: MiniLMEmbedder | LexicalEmbedder, runs: int = 100) -> list[float]:
+def latency(embedder: Embedder, runs: int = 100) -> list[float]:
     samples = []
     for _ in range(runs):
         started = time.perf_counter()
@@ -55,8 +54,6 @@ def main() -> None:
         print("full O*NET embedding: skipped (../shared release not present)")
         return
     with tempfile.TemporaryDirectory() as tmp:
-        os.environ["PASSIONPATH_DATA_DIR"] = tmp
-        os.environ["PASSIONPATH_CACHE_DIR"] = str(Path(tmp) / "cache")
         from passionpath.catalog import import_release
         from passionpath.store import get_engine
         from passionpath.text import embed_catalog

@@ -135,7 +135,7 @@ def run(label: str, env: dict[str, str]) -> None:
         httpx.post(base + "/api/v1/auth/register", json=creds, timeout=30)
         token = httpx.post(base + "/api/v1/auth/token", json=creds, timeout=30).json()["token"]
         headers = {"Authorization": f"Bearer {token}"}
-        maya = json.loads((Path(ROOT) / "examples" / "profiles" / "maya.json").read_text())
+        maya = json.loads((ROOT / "examples" / "profiles" / "maya.json").read_text())
         httpx.post(
             base + "/api/v1/profiles",
             json={"document": maya, "slug": "maya"},

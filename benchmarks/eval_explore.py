@@ -13,11 +13,11 @@ import argparse
 import time
 
 import numpy as np
-from _common import onet_engine
+from _common import onet_engine, ranks_of
 
 from passionpath.match._explore import EXPLORE_WEIGHTS, TextIndex, _standardise
-from passionpath.match._matrices import CatalogMatrices, _normalise_rows, load_matrices
-from passionpath.match._scoring import phrase_similarity
+from passionpath.match._matrices import CatalogMatrices, load_matrices
+from passionpath.match._scoring import normalise_rows, phrase_similarity
 
 
 def held_out(
@@ -45,9 +45,9 @@ def held_out(
 
 
 def hits(scores: np.ndarray, truth: np.ndarray) -> tuple[float, float]:
-    own = scores[np.arange(truth.size), truth]
-    rank = (scores > own[:, None]).sum(axis=1)
-    return float((rank < 1).mean()), float((rank < 10).mean())
+    """hit@1 and hit@10: the share of rows whose right column ranks first / in the top ten."""
+    rank = ranks_of(scores, truth)
+    return float((rank <= 1).mean()), float((rank <= 10).mean())
 
 
 def diagnostics(
@@ -84,16 +84,17 @@ def main() -> None:
     started = time.perf_counter()
     index, vectors, texts, truth, kept = held_out(matrices)
     print(f"index built in {time.perf_counter() - started:.1f} s")
-    at1, at10 = hits(index.scores(vectors, texts), truth)
+    scores = index.scores(vectors, texts)
+    at1, at10 = hits(scores, truth)
     print(f"explore on {truth.size} held-out task statements: hit@1 {at1:.3f}  hit@10 {at10:.3f}")
     if args.views:
-        diagnostics(matrices, index.scores(vectors, texts), texts, truth, kept)
+        diagnostics(matrices, scores, texts, truth, kept)
         lexical = np.vstack([index.lexical.scores(t) for t in texts]) if index.lexical else None
         if lexical is not None:
             print("  BM25 alone:       hit@1 {:.3f}  hit@10 {:.3f}".format(*hits(lexical, truth)))
         centroids = np.zeros_like(matrices.title_vectors)
         np.add.at(centroids, matrices.task_owner[kept], matrices.task_vectors[kept])
-        centroids = _normalise_rows(centroids)
+        centroids = normalise_rows(centroids)
         raw = phrase_similarity(
             vectors, [matrices.title_vectors, matrices.description_vectors, centroids]
         )

@@ -12,11 +12,12 @@ from __future__ import annotations
 import time
 
 import numpy as np
-from _common import onet_engine
+from _common import onet_engine, ranks_of
 
 from passionpath.match import BatchMatcher, BatchProfiles
 from passionpath.match._engine import MatchEngine
-from passionpath.match._matrices import load_matrices
+from passionpath.match._matrices import CatalogMatrices, load_matrices
+from passionpath.match._person import Person
 
 
 def synthetic(m, copies: int = 3, seed: int = 5):  # type: ignore[no-untyped-def]
@@ -40,9 +41,11 @@ def synthetic(m, copies: int = 3, seed: int = 5):  # type: ignore[no-untyped-def
     return rows, profiles
 
 
-def ranks_of(scores: np.ndarray, truth: np.ndarray) -> np.ndarray:
-    own = scores[np.arange(truth.size), truth]
-    return (scores > own[:, None]).sum(axis=1) + 1
+def exact_scores(engine: MatchEngine, m: CatalogMatrices, person: Person) -> np.ndarray:
+    """The exact engine's scores for one person, -inf for occupations that cannot be matched."""
+    scores = engine.score(person).score.copy()
+    scores[~m.matchable] = -np.inf
+    return scores
 
 
 def report(name: str, ranks: np.ndarray) -> None:
@@ -64,12 +67,7 @@ def main() -> None:
     report("batch matcher", ranks_of(batch, rows))
     engine = MatchEngine(m)
     sample = np.arange(0, rows.size, 7)
-    exact = []
-    for i in sample:
-        person = profiles.person(i)
-        scores = engine.score(person).score.copy()
-        scores[~m.matchable] = -np.inf
-        exact.append(scores)
+    exact = [exact_scores(engine, m, profiles.person(i)) for i in sample]
     report("exact engine (every 7th)", ranks_of(np.vstack(exact), rows[sample]))
 
 
