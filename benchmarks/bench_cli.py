@@ -52,8 +52,9 @@ def main() -> None:
         catalog = "O*NET 30.0" if have_onet else "starter catalog"
 
         os.environ.update(env)
-        from passionpath.catalog import search_occupations
         from passionpath.catalog._queries import _indexes
+
+        from passionpath.catalog import search_occupations
 
         started = time.perf_counter()
         search_occupations("baker")

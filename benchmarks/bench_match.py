@@ -14,9 +14,9 @@ import time
 import numpy as np
 from _common import ROOT, onet_engine, percentiles
 from eval_selfmatch import exact_scores, synthetic
+from passionpath.match._api import prepare_person
 
 from passionpath.match import BatchMatcher, BatchProfiles, match
-from passionpath.match._api import prepare_person
 from passionpath.match._engine import MatchEngine, Weights
 from passionpath.match._matrices import load_matrices
 from passionpath.profile import load_document

@@ -11,6 +11,7 @@ import pytest
 from sqlalchemy import Engine, create_engine, text
 
 from passionpath.config import get_settings
+from passionpath.context import Context
 from passionpath.store import dispose_engines, get_engine
 from tests.release_factory import write_release
 
@@ -76,6 +77,12 @@ def engine(database_url: str, monkeypatch: pytest.MonkeyPatch) -> Engine:
     monkeypatch.setenv("PASSIONPATH_DATABASE_URL", database_url)
     get_settings.cache_clear()
     return get_engine(database_url)
+
+
+@pytest.fixture
+def ctx(engine: Engine) -> Context:
+    """A context on the test's database and settings (fresh memo, the test's cache dir)."""
+    return Context.open(engine=engine)
 
 
 @pytest.fixture

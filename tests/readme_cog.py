@@ -19,9 +19,10 @@ def _prepare() -> None:
     os.environ.pop("PASSIONPATH_DATABASE_URL", None)
     from passionpath.catalog import load_starter
     from passionpath.config import get_settings
+    from passionpath.context import Context
 
     get_settings.cache_clear()
-    load_starter(if_empty=True)
+    load_starter(engine=Context.open().engine, if_empty=True)
 
 
 def output_of(command: str) -> str:

@@ -13,6 +13,7 @@ from typer.testing import CliRunner
 from passionpath.catalog import catalog_status, download_release
 from passionpath.catalog._download import fetch
 from passionpath.cli._app import app
+from passionpath.context import Context
 from passionpath.errors import DownloadError, ReleaseError
 from tests.release_factory import write_release, zip_release
 
@@ -137,6 +138,6 @@ def test_cli_download_imports_the_release(
     get_settings.cache_clear()
     result = CliRunner().invoke(app, ["data", "download", "--release", "30.0", "--json"])
     assert result.exit_code == 0, result.output
-    status = catalog_status()
+    status = catalog_status(Context.open().engine)
     assert status is not None and status.version == "30.0"
     assert status.counts["occupations"] == 3

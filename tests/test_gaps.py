@@ -11,6 +11,7 @@ from typer.testing import CliRunner
 
 from passionpath.catalog import import_release
 from passionpath.cli._app import app
+from passionpath.context import Context
 from passionpath.errors import NotFoundError
 from passionpath.plan import analyse_gaps
 from passionpath.profile import parse_document
@@ -35,7 +36,7 @@ def catalog(engine: Engine, release_dir: Path) -> Engine:
 
 
 def test_gaps_are_ordered_by_importance_times_deficit(catalog: Engine) -> None:
-    report = analyse_gaps(parse_document(PERSON), "15-1252.00", engine=catalog)
+    report = analyse_gaps(parse_document(PERSON), "15-1252.00", Context.open(engine=catalog))
     # Programming: weight (4.6 - 1) / 4 = 0.9 x deficit 2.9 = 2.61;
     # Reading: weight 0.75 x deficit 0.6 = 0.45.
     assert [g.name for g in report.skills] == ["Programming", "Reading Comprehension"]
@@ -48,7 +49,7 @@ def test_gaps_are_ordered_by_importance_times_deficit(catalog: Engine) -> None:
 
 
 def test_what_transfers_and_preparation(catalog: Engine) -> None:
-    report = analyse_gaps(parse_document(PERSON), "51-3011.00", engine=catalog)
+    report = analyse_gaps(parse_document(PERSON), "51-3011.00", Context.open(engine=catalog))
     assert [t.name for t in report.transfers] == ["Reading Comprehension"]
     assert report.preparation is not None
     assert report.preparation.share_with_your_education_or_less == pytest.approx(1.0)
@@ -58,7 +59,7 @@ def test_what_transfers_and_preparation(catalog: Engine) -> None:
 
 def test_unknown_target_is_a_clear_error(catalog: Engine, tmp_path: Path) -> None:
     with pytest.raises(NotFoundError, match=r"No occupation with code '99-9999\.00'"):
-        analyse_gaps(parse_document(PERSON), "99-9999.00", engine=catalog)
+        analyse_gaps(parse_document(PERSON), "99-9999.00", Context.open(engine=catalog))
     path = tmp_path / "me.json"
     path.write_text(json.dumps(PERSON))
     result = CliRunner().invoke(app, ["gaps", str(path), "--target", "99-9999.00"])

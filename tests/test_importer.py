@@ -88,18 +88,18 @@ def test_suppressed_values_are_flagged_and_left_out_of_matrices(
     engine: Engine, release_dir: Path
 ) -> None:
     import_release(release_dir, engine=engine)
-    levels = rating_matrix("skills", "LV", engine=engine)
+    levels = rating_matrix("skills", "LV", engine)
     row = list(levels.codes).index("27-2022.00")
     col = list(levels.element_ids).index("2.B.3.e")
     assert levels.suppressed[row, col]
     assert math.isnan(levels.values[row, col])
-    kept = rating_matrix("skills", "LV", engine=engine, include_suppressed=True)
+    kept = rating_matrix("skills", "LV", engine, include_suppressed=True)
     assert kept.values[row, col] == pytest.approx(0.3)
 
 
 def test_rating_matrix_is_occupations_by_descriptors(engine: Engine, release_dir: Path) -> None:
     import_release(release_dir, engine=engine)
-    interests = rating_matrix("interests", "OI", engine=engine)
+    interests = rating_matrix("interests", "OI", engine)
     assert interests.values.shape == (3, 6)
     assert list(interests.codes) == sorted(["51-3011.00", "15-1252.00", "27-2022.00"])
     assert interests.element_names[0] == "Realistic"

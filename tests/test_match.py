@@ -12,6 +12,7 @@ from typer.testing import CliRunner
 
 from passionpath.catalog import load_starter
 from passionpath.cli._app import app
+from passionpath.context import Context
 from passionpath.match import (
     QUADRANTS,
     BatchMatcher,
@@ -39,12 +40,12 @@ def codes(report: object) -> list[str]:
     return [r.code for r in report.results]  # type: ignore[attr-defined]
 
 
-def test_maya_gets_food_photography_and_marketing_careers(starter: Engine) -> None:
-    report = match(EXAMPLES / "maya.json", top=15, engine=starter)
+def test_maya_gets_food_photography_and_marketing_careers(starter: Engine, ctx: Context) -> None:
+    report = match(EXAMPLES / "maya.json", ctx, top=15)
     titles = " | ".join(r.title for r in report.results)
     assert "Photographers" in titles
     assert any(word in titles for word in ("Chef", "Baker", "Cook"))
-    sweet = match(EXAMPLES / "maya.json", top=40, quadrant="sweet spot", engine=starter)
+    sweet = match(EXAMPLES / "maya.json", ctx, top=40, quadrant="sweet spot")
     assert sweet.results and all(r.quadrant == "sweet spot" for r in sweet.results)
     food_photo_marketing = (
         "Photograph",
@@ -62,16 +63,16 @@ def test_maya_gets_food_photography_and_marketing_careers(starter: Engine) -> No
     assert report.interest_code == "AES"
 
 
-def test_a_field_of_study_adds_qualification_where_it_leads(starter: Engine) -> None:
+def test_a_field_of_study_adds_qualification_where_it_leads(starter: Engine, ctx: Context) -> None:
     document = load_document(EXAMPLES / "maya.json")
     without = document.model_copy(deep=True)
     without.education = [
         e.model_copy(update={"area": None, "courses": None}) for e in without.education or []
     ]
-    studied = match(document, top=200, engine=starter).scores
-    plain = match(without, top=200, engine=starter).scores
+    studied = match(document, ctx, top=200).scores
+    plain = match(without, ctx, top=200).scores
     assert studied is not None and plain is not None
-    m = load_matrices(starter)
+    m = load_matrices(ctx)
     lift = studied.qualification - plain.qualification
     marketing = [i for i, t in enumerate(m.titles) if "Marketing" in t]
     assert marketing and all(lift[i] > 0.05 for i in marketing)
@@ -79,20 +80,20 @@ def test_a_field_of_study_adds_qualification_where_it_leads(starter: Engine) -> 
     assert unrelated and all(lift[i] < 0.02 for i in unrelated)
 
 
-def test_each_example_profile_gets_sensible_leaders(starter: Engine) -> None:
+def test_each_example_profile_gets_sensible_leaders(starter: Engine, ctx: Context) -> None:
     expectations = {
         "daniel": ("Coach", "Account", "Teacher", "Financial", "Tax", "Social"),
         "priya": ("Designer", "Interface", "Research", "Teacher", "Writer", "Counsel"),
         "amara": ("Nurse", "Health", "Medical"),
     }
     for name, words in expectations.items():
-        report = match(EXAMPLES / f"{name}.json", top=10, engine=starter)
+        report = match(EXAMPLES / f"{name}.json", ctx, top=10)
         titles = [r.title for r in report.results]
         assert any(any(w in t for w in words) for t in titles[:5]), (name, titles)
 
 
-def test_results_carry_scores_quadrants_and_gaps(starter: Engine) -> None:
-    report = match(EXAMPLES / "daniel.json", top=10, engine=starter)
+def test_results_carry_scores_quadrants_and_gaps(starter: Engine, ctx: Context) -> None:
+    report = match(EXAMPLES / "daniel.json", ctx, top=10)
     scores = [r.score for r in report.results]
     assert scores == sorted(scores, reverse=True)
     for r in report.results:
@@ -103,17 +104,17 @@ def test_results_carry_scores_quadrants_and_gaps(starter: Engine) -> None:
     assert json.loads(json.dumps(report.as_dict()))["results"][0]["code"] == report.results[0].code
 
 
-def test_stretch_results_can_be_left_out(starter: Engine) -> None:
+def test_stretch_results_can_be_left_out(starter: Engine, ctx: Context) -> None:
     document = load_document(EXAMPLES / "maya.json")
     document.pp.constraints.max_job_zone = 2
-    report = match(document, top=20, include_stretch=False, engine=starter)
+    report = match(document, ctx, top=20, include_stretch=False)
     assert report.results and all((r.job_zone or 0) <= 2 for r in report.results)
-    flagged = match(document, top=20, engine=starter)
+    flagged = match(document, ctx, top=20)
     assert any(r.stretch for r in flagged.results)
 
 
-def test_batch_matches_the_engine_at_whole_levels(starter: Engine) -> None:
-    m = load_matrices(starter)
+def test_batch_matches_the_engine_at_whole_levels(starter: Engine, ctx: Context) -> None:
+    m = load_matrices(ctx)
     rng = np.random.default_rng(3)
     b = 6
     profiles = BatchProfiles(
@@ -134,15 +135,15 @@ def test_batch_matches_the_engine_at_whole_levels(starter: Engine) -> None:
     np.testing.assert_array_equal(rows[:, 0], np.argmax(batch, axis=1))
 
 
-def test_similar_path_and_explore(starter: Engine) -> None:
-    moves = similar("13-2011.00", top=5, engine=starter)
+def test_similar_path_and_explore(starter: Engine, ctx: Context) -> None:
+    moves = similar("13-2011.00", ctx, top=5)
     assert len(moves) == 5 and "13-2011.00" not in [m.code for m in moves]
     assert [m.score for m in moves] == sorted([m.score for m in moves], reverse=True)
-    route = career_path("13-2011.00", "27-2022.00", engine=starter)
+    route = career_path("13-2011.00", "27-2022.00", ctx)
     assert 1 <= len(route.steps) <= 3
     assert route.steps[-1].to_code == "27-2022.00"
     assert route.total_cost <= route.direct_cost + 1e-6
-    [found] = explore(["I bake bread and decorate cakes before dawn"], top=3, engine=starter)
+    [found] = explore(["I bake bread and decorate cakes before dawn"], ctx, top=3)
     assert found[0].code == "51-3011.00"
 
 
@@ -186,10 +187,10 @@ def test_cli_faces(starter: Engine, tmp_path: Path) -> None:
 
 
 def test_a_job_title_listed_under_two_occupations_counts_for_both(
-    engine: Engine, tmp_path: Path
+    engine: Engine, tmp_path: Path, ctx: Context
 ) -> None:
     from passionpath.catalog import import_release
-    from passionpath.match._api import _past_occupations
+    from passionpath.match._report import _past_occupations
     from passionpath.profile import parse_document
     from tests.release_factory import release_files, write_release
 
@@ -199,11 +200,11 @@ def test_a_job_title_listed_under_two_occupations_counts_for_both(
         "15-1252.00\tProduction Lead\tn/a\t08",
     ]
     import_release(write_release(tmp_path / "release", files), engine=engine)
-    m = load_matrices(engine)
+    m = load_matrices(ctx)
 
     def held(position: str) -> set[str]:
         document = parse_document({"work": [{"position": position}]}, "test")
-        return {str(m.codes[row]) for row in _past_occupations(document, m, engine)}
+        return {str(m.codes[row]) for row in _past_occupations(document, m, ctx)}
 
     assert held("Production Lead") == {"51-3011.00", "15-1252.00"}
     assert held("Bread Baker") == {"51-3011.00"}
@@ -231,9 +232,9 @@ def test_clauses_that_say_nothing_on_their_own_are_not_passion_phrases() -> None
     assert not any(t.startswith(("which is", "not just")) for t in texts), texts
 
 
-def test_the_package_is_the_python_api(starter: Engine) -> None:
+def test_the_package_is_the_python_api(starter: Engine, ctx: Context) -> None:
     import passionpath
 
-    report = passionpath.match(EXAMPLES / "maya.json", top=5, engine=starter)
-    assert codes(report) == codes(match(EXAMPLES / "maya.json", top=5, engine=starter))
+    report = passionpath.match(EXAMPLES / "maya.json", top=5)  # opens its own context
+    assert codes(report) == codes(match(EXAMPLES / "maya.json", ctx, top=5))
     assert passionpath.match.similar is similar

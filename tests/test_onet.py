@@ -16,6 +16,7 @@ from passionpath.catalog import (
     rating_matrix,
     search_occupations,
 )
+from passionpath.context import Context
 from passionpath.store import dispose_engines, get_engine
 from tests.conftest import ONET_DIR
 
@@ -72,7 +73,7 @@ def test_counts_on_postgresql(pg_database: str) -> None:
 def test_search_finds_the_right_occupation(
     onet_engine: Engine, query: str, expected: str | set[str]
 ) -> None:
-    hits = search_occupations(query, 5, engine=onet_engine)
+    hits = search_occupations(query, Context.open(engine=onet_engine), 5)
     if isinstance(expected, set):
         assert {h.code for h in hits[: len(expected)]} == expected
     else:
@@ -80,7 +81,7 @@ def test_search_finds_the_right_occupation(
 
 
 def test_profile_includes_related_occupations(onet_engine: Engine) -> None:
-    profile = occupation_profile("51-3011.00", engine=onet_engine)
+    profile = occupation_profile("51-3011.00", onet_engine)
     assert profile.title == "Bakers"
     assert profile.job_zone == 2
     assert len(profile.related) == 20
@@ -90,16 +91,16 @@ def test_profile_includes_related_occupations(onet_engine: Engine) -> None:
 
 
 def test_matrices_cover_the_rated_occupations(onet_engine: Engine) -> None:
-    levels = rating_matrix("skills", "LV", engine=onet_engine)
+    levels = rating_matrix("skills", "LV", onet_engine)
     assert levels.values.shape == (879, 35)
     assert np.nanmax(levels.values) <= 7.0
-    interests = rating_matrix("interests", "OI", engine=onet_engine)
+    interests = rating_matrix("interests", "OI", onet_engine)
     assert interests.values.shape == (923, 6)
     assert not np.isnan(interests.values).any()
 
 
 def test_suppressed_values_are_flagged(onet_engine: Engine) -> None:
-    levels = rating_matrix("skills", "LV", engine=onet_engine)
+    levels = rating_matrix("skills", "LV", onet_engine)
     assert levels.suppressed.sum() > 0
     assert np.isnan(levels.values[levels.suppressed]).all()
 

@@ -14,6 +14,7 @@ from typer.testing import CliRunner
 
 from passionpath.catalog import import_release
 from passionpath.cli._app import app
+from passionpath.context import Context
 from passionpath.errors import NotFoundError, PassionpathError
 from passionpath.plan import (
     check_benchmark,
@@ -134,7 +135,13 @@ def sam(engine: Engine, release_dir: Path) -> str:
 
 def test_plan_is_stored_and_progress_is_tracked(engine: Engine, sam: str) -> None:
     plan = new_plan(
-        sam, "15-1252.00", hours_per_week=4, weeks=6, obstacles=["time"], start=START, engine=engine
+        sam,
+        "15-1252.00",
+        Context.open(engine=engine),
+        hours_per_week=4,
+        weeks=6,
+        obstacles=["time"],
+        start=START,
     )
     assert plan.status == "active" and plan.objectives and plan.obstacles[0]["kind"] == "time"
     first = plan.objectives[0]
@@ -148,7 +155,7 @@ def test_plan_is_stored_and_progress_is_tracked(engine: Engine, sam: str) -> Non
 
 
 def test_rerating_creates_a_profile_version(engine: Engine, sam: str) -> None:
-    plan = new_plan(sam, "15-1252.00", start=START, engine=engine)
+    plan = new_plan(sam, "15-1252.00", Context.open(engine=engine), start=START)
     version = rerate(plan, "Programming", 4.5, engine=engine)
     assert version == 2
     _, document = load_profile(sam, engine=engine)
@@ -159,15 +166,15 @@ def test_rerating_creates_a_profile_version(engine: Engine, sam: str) -> None:
 
 
 def test_switching_target_keeps_old_plans_readable(engine: Engine, sam: str) -> None:
-    first = new_plan(sam, "15-1252.00", start=START, engine=engine)
-    second = new_plan(sam, "51-3011.00", start=START, engine=engine)
+    first = new_plan(sam, "15-1252.00", Context.open(engine=engine), start=START)
+    second = new_plan(sam, "51-3011.00", Context.open(engine=engine), start=START)
     assert find_plan(None, sam, engine=engine).id == second.id
     old = find_plan(first.id, None, engine=engine)
     assert old.status == "archived" and old.code == "15-1252.00" and old.objectives
 
 
 def test_ical_round_trip(engine: Engine, sam: str, tmp_path: Path) -> None:
-    plan = new_plan(sam, "15-1252.00", start=START, engine=engine)
+    plan = new_plan(sam, "15-1252.00", Context.open(engine=engine), start=START)
     check_benchmark(plan, plan.objectives[0].benchmarks[0].id, engine=engine)
     plan = find_plan(plan.id, None, engine=engine)
     parsed = Calendar.from_ical(plan_calendar(plan))

@@ -19,6 +19,7 @@ from passionpath.catalog import (
 from passionpath.catalog._layout import SPECS
 from passionpath.catalog._source import iter_rows, open_release
 from passionpath.cli._app import app
+from passionpath.context import Context
 from passionpath.store import models as m
 from tests.conftest import ONET_DIR
 
@@ -54,9 +55,9 @@ def test_every_occupation_is_fully_rated(starter: Engine) -> None:
         "with_job_zone",
     ):
         assert status.counts[key] == n, key
-    skills = rating_matrix("skills", "LV", engine=starter)
+    skills = rating_matrix("skills", "LV", starter)
     assert skills.values.shape == (n, 35)
-    assert rating_matrix("knowledge", "IM", engine=starter).values.shape == (n, 33)
+    assert rating_matrix("knowledge", "IM", starter).values.shape == (n, 33)
 
 
 def test_starter_is_labelled_approximate(starter: Engine) -> None:
@@ -68,8 +69,8 @@ def test_starter_is_labelled_approximate(starter: Engine) -> None:
 
 
 def test_ratings_tell_occupations_apart(starter: Engine) -> None:
-    bakers = occupation_profile("51-3011.00", engine=starter)
-    developers = occupation_profile("15-1252.00", engine=starter)
+    bakers = occupation_profile("51-3011.00", starter)
+    developers = occupation_profile("15-1252.00", starter)
     assert bakers.riasec_code is not None and bakers.riasec_code[0] == "R"
     assert developers.riasec_code is not None and developers.riasec_code[0] == "I"
     programming = {s.name: s.level for s in developers.skills}["Programming"]
@@ -80,8 +81,11 @@ def test_ratings_tell_occupations_apart(starter: Engine) -> None:
 
 
 def test_starter_search(starter: Engine) -> None:
-    assert search_occupations("baker", engine=starter)[0].code == "51-3011.00"
-    assert search_occupations("sofware developer", engine=starter)[0].code == "15-1252.00"
+    assert search_occupations("baker", Context.open(engine=starter))[0].code == "51-3011.00"
+    assert (
+        search_occupations("sofware developer", Context.open(engine=starter))[0].code
+        == "15-1252.00"
+    )
 
 
 def test_load_if_empty_leaves_a_loaded_catalog_alone(starter: Engine) -> None:

@@ -9,6 +9,7 @@ import pytest
 from sqlalchemy import Engine, func, select
 
 from passionpath.catalog import import_release
+from passionpath.context import Context
 from passionpath.store import models as m
 from passionpath.text import (
     LexicalEmbedder,
@@ -61,9 +62,9 @@ def _count_vectors(engine: Engine) -> int:
 def test_reimport_does_not_recompute_unchanged_text(
     engine: Engine, tmp_path: Path, minilm: MiniLMEmbedder
 ) -> None:
-    from passionpath.text._store import _MEMO
+    from passionpath.text._store import VECTORS
 
-    _MEMO.clear()  # vectors remembered from other tests would hide the computing
+    VECTORS.clear()  # vectors remembered from other tests would hide the computing
     import_release(write_release(tmp_path / "a"), engine=engine)
     texts, matrix, first = embed_catalog(engine, minilm)
     assert first.computed == first.unique == len(set(texts.texts))
@@ -105,10 +106,10 @@ UNSEEN = [
 ]
 
 
-def test_interest_inference_on_unseen_sentences(engine: Engine) -> None:
+def test_interest_inference_on_unseen_sentences(ctx: Context) -> None:
     training = {e.text for e in corpus()}
     assert not any(text in training for _, text in UNSEEN)
-    results = infer_interests([text for _, text in UNSEEN], engine=engine)
+    results = infer_interests([text for _, text in UNSEEN], ctx)
     correct = [r.top == area for (area, _), r in zip(UNSEEN, results, strict=True)]
     # The benchmark measures about 0.9 on held-out data; allow one miss in twelve.
     assert sum(correct) >= 11, [
@@ -119,9 +120,11 @@ def test_interest_inference_on_unseen_sentences(engine: Engine) -> None:
         assert all(0.0 <= v <= 1.0 for v in result.scores.values())
 
 
-def test_inference_explains_each_area_with_the_persons_phrases(engine: Engine) -> None:
+def test_inference_explains_each_area_with_the_persons_phrases(
+    engine: Engine, ctx: Context
+) -> None:
     text = "I volunteer coaching the under-10s football team, and I write short stories at night"
-    [result] = infer_interests(text, engine=engine)
+    [result] = infer_interests(text, ctx)
     assert {"S", "A"} <= set(result.drivers)
     social = result.drivers["S"][0]
     assert "coaching" in social.text
@@ -129,11 +132,12 @@ def test_inference_explains_each_area_with_the_persons_phrases(engine: Engine) -
     assert "stories" in result.drivers["A"][0].text
 
 
-def test_model_is_trained_once_per_process(engine: Engine) -> None:
-    assert interest_model(engine) is interest_model(engine)
+def test_model_is_trained_once_per_context(engine: Engine, ctx: Context) -> None:
+    assert interest_model(ctx) is interest_model(ctx)
+    assert interest_model(Context.open(engine=engine)) is not interest_model(ctx)
 
 
-def test_evidence_of_skills_knowledge_and_technology(engine: Engine) -> None:
+def test_evidence_of_skills_knowledge_and_technology(engine: Engine, ctx: Context) -> None:
     from passionpath.catalog import load_starter
     from passionpath.text import extract_evidence
 
@@ -142,7 +146,7 @@ def test_evidence_of_skills_knowledge_and_technology(engine: Engine) -> None:
         "I coach the under-12 football team on Saturdays. "
         "I keep the club accounts in Excel, and I excel at listening to parents."
     )
-    found = extract_evidence([("reflections", text)], engine=engine)
+    found = extract_evidence([("reflections", text)], ctx)
     by_name = {e.name: e for e in found}
     excel = by_name["Microsoft Excel"]
     assert excel.kind == "technology" and text[excel.start : excel.end] == "Excel"

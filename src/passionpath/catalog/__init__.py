@@ -2,26 +2,33 @@
 
 from passionpath.catalog._download import download_release
 from passionpath.catalog._importer import ImportReport, import_release
-from passionpath.catalog._queries import (
-    CatalogStatus,
+from passionpath.catalog._layout import RIASEC_ELEMENTS, RIASEC_LETTERS
+from passionpath.catalog._occupations import (
     DescriptorInfo,
-    EmptyCatalogError,
     OccupationProfile,
     RatingMatrix,
-    catalog_is_empty,
-    catalog_status,
     descriptors,
     ete_distribution,
     occupation_levels,
     occupation_profile,
     rating_matrix,
-    release_attribution,
-    search_occupations,
 )
-from passionpath.catalog._search import SearchHit
+from passionpath.catalog._release import (
+    CatalogStatus,
+    EmptyCatalogError,
+    catalog_is_empty,
+    catalog_status,
+    current_release,
+    release_attribution,
+    release_key,
+)
+from passionpath.catalog._search import SearchHit, TitleIndex, tokenize
 from passionpath.catalog._starter import STARTER_PATH, load_starter
+from passionpath.catalog._title_index import search_occupations, title_index
 
 __all__ = [
+    "RIASEC_ELEMENTS",
+    "RIASEC_LETTERS",
     "STARTER_PATH",
     "CatalogStatus",
     "DescriptorInfo",
@@ -30,8 +37,10 @@ __all__ = [
     "OccupationProfile",
     "RatingMatrix",
     "SearchHit",
+    "TitleIndex",
     "catalog_is_empty",
     "catalog_status",
+    "current_release",
     "descriptors",
     "download_release",
     "ete_distribution",
@@ -41,5 +50,8 @@ __all__ = [
     "occupation_profile",
     "rating_matrix",
     "release_attribution",
+    "release_key",
     "search_occupations",
+    "title_index",
+    "tokenize",
 ]

@@ -15,7 +15,7 @@ from datetime import UTC, datetime
 from pathlib import Path
 from typing import Any
 
-from sqlalchemy import Connection, Engine, delete, insert, select
+from sqlalchemy import Connection, Engine, delete, insert
 from sqlalchemy.exc import IntegrityError
 
 from passionpath.catalog._convert import FieldReader
@@ -25,6 +25,7 @@ from passionpath.catalog._layout import (
     RIASEC_LETTERS,
     SPECS,
 )
+from passionpath.catalog._release import current_release
 from passionpath.catalog._source import ReleaseSource, iter_rows, open_release, read_header
 from passionpath.catalog.attribution import attribution_for
 from passionpath.errors import ReleaseError
@@ -331,30 +332,14 @@ def _load_file(
     return rows_total
 
 
-def current_release(engine: Engine) -> m.Release | None:
-    with engine.connect() as conn:
-        row = conn.execute(select(m.Release)).first()
-    if row is None:
-        return None
-    return m.Release(**row._asdict())
-
-
-def release_key(engine: Engine) -> str:
-    """The loaded release's content hash, "" when none: the key of caches built from it."""
-    release = current_release(engine)
-    return release.content_sha256 if release else ""
-
-
 def import_release(
     path: str | Path,
     *,
-    engine: Engine | None = None,
+    engine: Engine,
     force: bool = False,
     progress: ProgressCallback | None = None,
 ) -> ImportReport:
     """Import a release zip or folder, replacing the current catalog in one transaction."""
-    from passionpath.store import get_engine
-
     started = time.perf_counter()
     source = open_release(path)
     try:
@@ -379,7 +364,6 @@ def import_release(
             ),
         )
         sha = source.content_sha256()
-        engine = engine or get_engine()
         previous = current_release(engine)
         if previous is not None and previous.content_sha256 == sha and not force:
             report.unchanged = True

@@ -7,14 +7,14 @@ from pathlib import Path
 from sqlalchemy import Engine
 
 from passionpath.catalog._importer import ImportReport, ProgressCallback, import_release
-from passionpath.catalog._queries import catalog_is_empty
+from passionpath.catalog._release import catalog_is_empty
 
 STARTER_PATH = Path(__file__).with_name("starter_release")
 
 
 def load_starter(
     *,
-    engine: Engine | None = None,
+    engine: Engine,
     if_empty: bool = False,
     progress: ProgressCallback | None = None,
 ) -> ImportReport | None:

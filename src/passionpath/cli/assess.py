@@ -9,10 +9,12 @@ from typing import TYPE_CHECKING, Any, Literal
 
 import typer
 
+from passionpath.cli._context import open_context
 from passionpath.cli._output import JSON, console, emit_json, fail, user_errors
 
 if TYPE_CHECKING:
-    from passionpath.profile._inventory import Form
+    from passionpath.context import Context
+    from passionpath.profile import InventoryForm as Form
 
 Source = Literal["self", "job", "evidence"]
 
@@ -58,8 +60,8 @@ def _run_inventory(form: Form, profile_key: str | None) -> dict[str, int]:
     """Ask every item in the terminal; progress is saved after each answer so it can resume."""
     import click
 
+    from passionpath.profile import inventory_scale as scale
     from passionpath.profile import items
-    from passionpath.profile._inventory import scale
 
     questions = items(form)
     labels = " · ".join(f"{s['value']} {s['label']}" for s in scale())
@@ -110,8 +112,7 @@ def interests(
     as_json: bool = JSON,
 ) -> None:
     """The interest inventory: rate activities 1-5, get your three-letter RIASEC code."""
-    from passionpath.profile import AREA_NAMES, answers_from_sequence, score
-    from passionpath.profile._inventory import inventory_record
+    from passionpath.profile import AREA_NAMES, answers_from_sequence, inventory_record, score
 
     form: Form = "short" if short else "full"
     if answers is not None:
@@ -157,14 +158,14 @@ def interests(
 # --- skills ---------------------------------------------------------------------------------
 
 
-def _resolve_code(title: str | None, code: str | None) -> tuple[str, str] | None:
+def _resolve_code(title: str | None, code: str | None, ctx: Context) -> tuple[str, str] | None:
     from passionpath.catalog import occupation_profile, search_occupations
 
     if code:
-        found = occupation_profile(code)
+        found = occupation_profile(code, ctx.engine)
         return found.code, found.title
     if title:
-        hits = search_occupations(title, 1)
+        hits = search_occupations(title, ctx, 1)
         if not hits:
             fail(f"No occupation title resembles {title!r}.")
         return hits[0].code, hits[0].title
@@ -218,13 +219,13 @@ def skills(
 ) -> None:
     """Rate your skills and knowledge on O*NET's 0-7 level scale, in plain language."""
     from passionpath.catalog import descriptors, occupation_levels
-    from passionpath.profile import RatedDescriptor, load_profile
-    from passionpath.profile._levels import level_choices, nearest_choice
+    from passionpath.profile import RatedDescriptor, level_choices, load_profile, nearest_choice
 
     if domain not in ("skills", "knowledge", "all"):
         fail("--domain must be skills, knowledge or all.", 2)
     domains = ["skills", "knowledge"] if domain == "all" else [domain]
-    catalog = {d: descriptors(d) for d in domains}
+    ctx = open_context()
+    catalog = {d: descriptors(d, ctx.engine) for d in domains}
     names = {info.element_id: info.name for infos in catalog.values() for info in infos}
     levels: dict[str, float] = {}
     sources: dict[str, Source] = {}
@@ -234,10 +235,10 @@ def skills(
             for rated in getattr(document.pp, d):
                 levels[rated.element_id] = rated.level
                 sources[rated.element_id] = rated.source
-    start = _resolve_code(from_title, from_code)
+    start = _resolve_code(from_title, from_code, ctx)
     if start:
         for d in domains:
-            for element, (importance, level) in occupation_levels(start[0], d).items():
+            for element, (importance, level) in occupation_levels(start[0], d, ctx.engine).items():
                 if importance >= 2.5 and element not in levels:
                     levels[element] = round(level, 1)
                     sources[element] = "job"
@@ -390,7 +391,7 @@ def evidence(
         sources = document.free_texts()
     else:
         fail("Give a TEXT or --profile.", 2)
-    found = extract_evidence(sources)
+    found = extract_evidence(sources, open_context())
     if as_json:
         emit_json([e.as_dict() for e in found])
         return

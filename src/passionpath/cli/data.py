@@ -3,11 +3,15 @@
 from __future__ import annotations
 
 from pathlib import Path
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
 import typer
 
+from passionpath.cli._context import open_context
 from passionpath.cli._output import JSON, byte_progress, console, emit_json, user_errors
+
+if TYPE_CHECKING:
+    from sqlalchemy import Engine
 
 app = typer.Typer(help="Load and inspect the occupation catalog.", no_args_is_help=True)
 
@@ -18,14 +22,14 @@ NO_EMBED = typer.Option(
 )
 
 
-def _embed(report: Any, as_json: bool, skip: bool) -> None:
+def _embed(report: Any, engine: Engine, as_json: bool, skip: bool) -> None:
     """Embed the catalog's texts after an import; unchanged texts are reused from the cache."""
     if skip:
         return
     from passionpath.text import embed_catalog, get_embedder
 
     with byte_progress("Embedding occupation texts", enabled=not as_json, unit="texts") as bar:
-        _, _, stats = embed_catalog(progress=lambda done, total: bar("", done, total))
+        _, _, stats = embed_catalog(engine, progress=lambda done, total: bar("", done, total))
     report.embeddings = {
         "model": get_embedder().model_id,
         "texts": stats.unique,
@@ -71,9 +75,10 @@ def import_(
     """Import an O*NET text release, replacing the catalog in one transaction."""
     from passionpath.catalog import import_release
 
+    engine = open_context().engine
     with byte_progress("Importing", enabled=not as_json) as progress:
-        report = import_release(path, force=force, progress=progress)
-    _embed(report, as_json, no_embed)
+        report = import_release(path, engine=engine, force=force, progress=progress)
+    _embed(report, engine, as_json, no_embed)
     _print_report(report, as_json)
 
 
@@ -89,6 +94,7 @@ def download(
     from passionpath.config import get_settings
 
     settings = get_settings()
+    engine = open_context().engine
     with byte_progress(f"Downloading O*NET {release}", enabled=not as_json) as progress:
         path = download_release(
             release,
@@ -97,8 +103,8 @@ def download(
             progress=lambda done, total: progress("", done, total or 0),
         )
     with byte_progress("Importing", enabled=not as_json) as progress:
-        report = import_release(path, progress=progress)
-    _embed(report, as_json, no_embed)
+        report = import_release(path, engine=engine, progress=progress)
+    _embed(report, engine, as_json, no_embed)
     _print_report(report, as_json)
 
 
@@ -114,15 +120,16 @@ def starter(
     """Load the bundled approximate starter catalog (works offline)."""
     from passionpath.catalog import load_starter
 
+    engine = open_context().engine
     with byte_progress("Loading starter catalog", enabled=not as_json) as progress:
-        report = load_starter(if_empty=if_empty, progress=progress)
+        report = load_starter(engine=engine, if_empty=if_empty, progress=progress)
     if report is None:
         if as_json:
             emit_json({"loaded": False, "reason": "a catalog is already loaded"})
         else:
             console.print("A catalog is already loaded; the starter catalog was not needed.")
         return
-    _embed(report, as_json, no_embed)
+    _embed(report, engine, as_json, no_embed)
     _print_report(report, as_json)
 
 
@@ -136,7 +143,7 @@ def status(as_json: bool = JSON) -> None:
     from passionpath.cli._output import attribution_line
     from passionpath.config import get_settings
 
-    current = catalog_status()
+    current = catalog_status(open_context().engine)
     database = get_settings().resolved_database_url
     if as_json:
         emit_json({"database": database, "catalog": current.as_dict() if current else None})

@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import typer
 
+from passionpath.cli._context import open_context
 from passionpath.cli._output import JSON, attribution_line, console, emit_json, user_errors
 
 
@@ -18,7 +19,7 @@ def gaps_command(
 
     from passionpath.plan import analyse_gaps
 
-    report = analyse_gaps(profile, target)
+    report = analyse_gaps(profile, target, open_context())
     if as_json:
         emit_json(report.as_dict())
         return

@@ -8,6 +8,7 @@ from pathlib import Path
 
 import typer
 
+from passionpath.cli._context import open_context
 from passionpath.cli._output import JSON, console, read_texts, user_errors
 
 app = typer.Typer(help="Understand interests from your own words.", no_args_is_help=True)
@@ -24,11 +25,10 @@ def infer(
 ) -> None:
     """Score free text on the six RIASEC areas (0-1), with the phrases behind each."""
     from passionpath.profile import AREA_NAMES
-    from passionpath.store import get_engine
     from passionpath.text import infer_interests
 
     texts = read_texts(text, input_file)
-    results = infer_interests(texts, engine=get_engine())
+    results = infer_interests(texts, open_context())
     if as_json or input_file is not None:
         for result in results:
             payload = result.as_dict(with_drivers=input_file is None)

@@ -7,6 +7,7 @@ from pathlib import Path
 
 import typer
 
+from passionpath.cli._context import open_context
 from passionpath.cli._output import JSON, attribution_line, console, emit_json, fail, user_errors
 
 
@@ -40,9 +41,10 @@ def match_command(
             fail(f"--quadrant must be one of: {', '.join(QUADRANTS)}.", 2)
     if top < 1:
         fail("--top must be at least 1.", 2)
-    target = profile if profile is not None else find_profile(None).slug
+    ctx = open_context()
+    target = profile if profile is not None else find_profile(None, ctx.engine).slug
     with console.status("Matching...", spinner="dots") if not as_json else nullcontext():
-        report = match(target, top=top, quadrant=quadrant, include_stretch=not no_stretch)
+        report = match(target, ctx, top=top, quadrant=quadrant, include_stretch=not no_stretch)
     if chart is not None:
         from passionpath.match.chart import write_chart
 

@@ -6,6 +6,7 @@ from dataclasses import asdict
 
 import typer
 
+from passionpath.cli._context import open_context
 from passionpath.cli._output import JSON, attribution_line, console, emit_json, user_errors
 
 app = typer.Typer(help="Search and read occupations.", no_args_is_help=True)
@@ -28,8 +29,9 @@ def search(
 
     from passionpath.catalog import release_attribution, search_occupations
 
-    hits = search_occupations(query, limit)
-    attribution, notice = release_attribution()
+    ctx = open_context()
+    hits = search_occupations(query, ctx, limit)
+    attribution, notice = release_attribution(ctx.engine)
     if as_json:
         emit_json(
             {
@@ -69,7 +71,7 @@ def show(
 
     from passionpath.catalog import occupation_profile
 
-    profile = occupation_profile(code.strip())
+    profile = occupation_profile(code.strip(), open_context().engine)
     if as_json:
         emit_json(profile.as_dict())
         return

@@ -8,6 +8,7 @@ from typing import Any
 
 import typer
 
+from passionpath.cli._context import open_context
 from passionpath.cli._output import JSON, console, emit_json, fail, user_errors
 
 app = typer.Typer(help="Plans: objectives, benchmarks, actions and progress.", no_args_is_help=True)
@@ -98,6 +99,7 @@ def create(
     plan = new_plan(
         profile,
         target,
+        open_context(),
         hours_per_week=hours_per_week,
         weeks=weeks,
         obstacles=obstacles,

@@ -88,8 +88,7 @@ def new(
 def _render(slug: str, version: int, document: Any) -> None:
     from rich.table import Table
 
-    from passionpath.profile import AREA_NAMES, PASSION_QUESTIONS, score
-    from passionpath.profile._inventory import InventoryError
+    from passionpath.profile import AREA_NAMES, PASSION_QUESTIONS, InventoryError, score
 
     block = document.passionpath
     basics = document.basics
@@ -212,8 +211,7 @@ def edit(
 
 
 def _edit_in_editor(data: dict[str, Any], slug: str) -> Any:
-    from passionpath.profile import parse_document
-    from passionpath.profile._document import ProfileValidationError
+    from passionpath.profile import ProfileValidationError, parse_document
 
     editor = os.environ.get("VISUAL") or os.environ.get("EDITOR") or "vi"
     text = json.dumps(data, indent=2, ensure_ascii=False)

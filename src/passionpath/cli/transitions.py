@@ -5,9 +5,11 @@ from __future__ import annotations
 import json
 import sys
 from pathlib import Path
+from typing import TYPE_CHECKING
 
 import typer
 
+from passionpath.cli._context import open_context
 from passionpath.cli._output import (
     JSON,
     attribution_line,
@@ -18,11 +20,14 @@ from passionpath.cli._output import (
     user_errors,
 )
 
+if TYPE_CHECKING:
+    from passionpath.context import Context
 
-def _attribution() -> tuple[str, str | None]:
+
+def _attribution(ctx: Context) -> tuple[str, str | None]:
     from passionpath.catalog import release_attribution
 
-    return release_attribution()
+    return release_attribution(ctx.engine)
 
 
 @user_errors
@@ -42,15 +47,16 @@ def similar_command(
 
     from passionpath.match import similar, similar_all
 
+    ctx = open_context()
     if every:
-        for source, ranked in similar_all(top):
+        for source, ranked in similar_all(ctx, top):
             line = {"code": source, "similar": [{"code": r.code, "score": r.score} for r in ranked]}
             sys.stdout.write(json.dumps(line) + "\n")
         return
     if code is None:
         fail("Give an occupation CODE, or --all.", 2)
-    ranked = similar(code, top)
-    attribution, notice = _attribution()
+    ranked = similar(code, ctx, top)
+    attribution, notice = _attribution(ctx)
     if as_json:
         emit_json(
             {"code": code, "similar": [asdict(r) for r in ranked], "attribution": attribution}
@@ -74,8 +80,9 @@ def path_command(
     """Stepping stones from one occupation to another (at most three moves)."""
     from passionpath.match import career_path
 
-    route = career_path(origin, goal)
-    attribution, notice = _attribution()
+    ctx = open_context()
+    route = career_path(origin, goal, ctx)
+    attribution, notice = _attribution(ctx)
     if as_json:
         emit_json({**route.as_dict(), "attribution": attribution})
         return
@@ -110,7 +117,8 @@ def explore_command(
     texts = read_texts(text, input_file)
     if top < 1:
         fail("--top must be at least 1.", 2)
-    results = explore(texts, top)
+    ctx = open_context()
+    results = explore(texts, ctx, top)
     if input_file is not None or as_json:
         for source, ranked in zip(texts, results, strict=True):
             line = {
@@ -124,4 +132,4 @@ def explore_command(
             f"{i:>2}. {r.title} ({r.code}, zone {r.job_zone or '-'})  {r.score:.2f}",
             highlight=False,
         )
-    attribution_line(*_attribution())
+    attribution_line(*_attribution(ctx))

@@ -1,10 +1,12 @@
 """Matching: the passion x qualification sweet spot, explained."""
 
+from __future__ import annotations
+
 import sys
 import types
-from typing import Any
+from pathlib import Path
+from typing import TYPE_CHECKING, Any
 
-from passionpath.match._api import MatchReport, match, prepare_person
 from passionpath.match._batch import BatchMatcher, BatchProfiles
 from passionpath.match._congruence import (
     brown_gore_c,
@@ -15,9 +17,11 @@ from passionpath.match._congruence import (
     top_code,
 )
 from passionpath.match._engine import Explanation, Gap, MatchEngine, MatchResult, Weights
-from passionpath.match._matrices import CatalogMatrices, load_matrices
+from passionpath.match._matrices import CatalogMatrices, build_matrices, load_matrices
 from passionpath.match._path import CareerPath, Step
-from passionpath.match._scoring import QUADRANTS
+from passionpath.match._person import Person
+from passionpath.match._report import MatchReport, match, prepare_person, resolve_profile
+from passionpath.match._scoring import QUADRANTS, importance_weights
 from passionpath.match._transitions import Ranked, career_path, explore, similar, similar_all
 
 __all__ = [
@@ -31,18 +35,22 @@ __all__ = [
     "MatchEngine",
     "MatchReport",
     "MatchResult",
+    "Person",
     "Ranked",
     "Step",
     "Weights",
     "brown_gore_c",
+    "build_matrices",
     "career_path",
     "congruence",
     "explore",
     "iachan_m",
+    "importance_weights",
     "load_matrices",
     "match",
     "prepare_person",
     "profile_correlation",
+    "resolve_profile",
     "similar",
     "similar_all",
     "standardised_euclidean",
@@ -50,11 +58,27 @@ __all__ = [
 ]
 
 
-class _CallableModule(types.ModuleType):
-    """Lets ``passionpath.match(profile, top=10)`` stand for ``passionpath.match.match``."""
+if TYPE_CHECKING:
+    from passionpath.context import Context
+    from passionpath.profile import ProfileDocument
 
-    def __call__(self, *args: Any, **kwargs: Any) -> MatchReport:
-        return match(*args, **kwargs)
+
+class _CallableModule(types.ModuleType):
+    """Lets ``passionpath.match(profile, top=10)`` stand for ``passionpath.match.match``.
+
+    This is the one place that opens a context on its own: a person at a Python prompt has
+    none to pass, so the environment's settings and database are used. Code inside the
+    product always passes its context down.
+    """
+
+    def __call__(
+        self, profile: ProfileDocument | str | Path, ctx: Context | None = None, **options: Any
+    ) -> MatchReport:
+        if ctx is None:
+            from passionpath.context import Context
+
+            ctx = Context.open()
+        return match(profile, ctx, **options)
 
 
 sys.modules[__name__].__class__ = _CallableModule

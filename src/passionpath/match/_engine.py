@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 from dataclasses import asdict, dataclass, field
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
 import numpy as np
 from numpy.typing import NDArray
@@ -25,6 +25,9 @@ from passionpath.match._scoring import (
     values_fit,
 )
 
+if TYPE_CHECKING:
+    from passionpath.config import Settings
+
 F32 = NDArray[np.float32]
 
 
@@ -40,10 +43,8 @@ class Weights:
     study: float = 0.15
 
     @classmethod
-    def from_settings(cls) -> Weights:
-        from passionpath.config import get_settings
-
-        s = get_settings()
+    def from_settings(cls, s: Settings) -> Weights:
+        """The weights a deployment configured (``PASSIONPATH_MATCH_*``)."""
         return cls(
             s.match_interest_weight,
             s.match_text_weight,

@@ -8,7 +8,7 @@ from dataclasses import dataclass
 import numpy as np
 from numpy.typing import NDArray
 
-from passionpath.catalog._search import tokenize
+from passionpath.catalog import tokenize
 
 _STOP = frozenset(
     (

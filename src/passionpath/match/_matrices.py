@@ -6,22 +6,22 @@ and ``has_skills`` say which rows can be matched on each axis.
 
 from __future__ import annotations
 
-import pickle
 import warnings
 from dataclasses import dataclass, field
-from functools import cached_property, lru_cache
+from functools import cached_property
+from typing import TYPE_CHECKING
 
 import numpy as np
 from numpy.typing import NDArray
-from sqlalchemy import Engine, select
+from sqlalchemy import select
 
-from passionpath.catalog import rating_matrix
-from passionpath.catalog._importer import current_release
-from passionpath.catalog._layout import RIASEC_ELEMENTS
-from passionpath.catalog._queries import EmptyCatalogError
+from passionpath.catalog import RIASEC_ELEMENTS, EmptyCatalogError, current_release, rating_matrix
 from passionpath.match._explore import TextIndex
 from passionpath.match._scoring import normalise_rows
 from passionpath.store import models as m
+
+if TYPE_CHECKING:
+    from passionpath.context import Context
 
 F32 = NDArray[np.float32]
 VALUE_ELEMENTS = ["1.B.2.a", "1.B.2.b", "1.B.2.c", "1.B.2.d", "1.B.2.e", "1.B.2.f"]
@@ -134,9 +134,11 @@ def impute_ratings(
     return importance, level, missing
 
 
-def build_matrices(engine: Engine) -> CatalogMatrices:
+def build_matrices(ctx: Context) -> CatalogMatrices:
+    """The matrices read afresh from the database (``load_matrices`` is the cached way)."""
     from passionpath.text import embed_catalog, get_embedder
 
+    engine = ctx.engine
     release = current_release(engine)
     if release is None:
         raise EmptyCatalogError()
@@ -162,7 +164,7 @@ def build_matrices(engine: Engine) -> CatalogMatrices:
     n = codes.size
 
     def domain(name: str, scale: str, wanted: list[str] | None = None) -> tuple[F32, list[str]]:
-        found = rating_matrix(name, scale, engine=engine)
+        found = rating_matrix(name, scale, engine)
         ids = list(map(str, found.element_ids)) if wanted is None else wanted
         values = found.values if wanted is None else _columns(found.values, found.element_ids, ids)
         return _aligned(codes, values, found.codes, len(ids)), ids
@@ -245,40 +247,23 @@ def build_matrices(engine: Engine) -> CatalogMatrices:
     return matrices
 
 
-@lru_cache(maxsize=4)
-def _cached(url: str, release_sha: str, model_id: str) -> CatalogMatrices:
-    from passionpath.config import get_settings
-    from passionpath.store import get_engine
-
-    path = (
-        get_settings().cache_dir / f"matrices-v{CACHE_VERSION}-{release_sha[:16]}-{model_id}.pickle"
-    )
-    if path.exists():
-        try:
-            loaded = pickle.loads(path.read_bytes())
-            if isinstance(loaded, CatalogMatrices) and loaded.release_sha == release_sha:
-                return loaded
-        except Exception:  # a damaged cache is rebuilt, never fatal
-            pass
-    matrices = build_matrices(get_engine(url))
-    try:
-        path.parent.mkdir(parents=True, exist_ok=True)
-        tmp = path.with_suffix(".tmp")
-        tmp.write_bytes(pickle.dumps(matrices, protocol=pickle.HIGHEST_PROTOCOL))
-        tmp.replace(path)
-    except OSError:
-        pass
-    return matrices
-
-
-def load_matrices(engine: Engine | None = None) -> CatalogMatrices:
-    """The matrices for the loaded release, built on first use and cached (memory and disk)."""
-    from passionpath.store import get_engine
+def load_matrices(ctx: Context) -> CatalogMatrices:
+    """The matrices for the loaded release, built on first use and cached in the context's
+    memory and its cache directory, keyed by the release's content hash and the text model."""
     from passionpath.text import get_embedder
 
-    engine = engine or get_engine()
-    release = current_release(engine)
+    release = current_release(ctx.engine)
     if release is None:
         raise EmptyCatalogError()
-    url = engine.url.render_as_string(hide_password=False)
-    return _cached(url, release.content_sha256, get_embedder().model_id)
+    sha, model_id = release.content_sha256, get_embedder().model_id
+    name, key = f"matrices-v{CACHE_VERSION}", f"{sha[:16]}-{model_id}"
+
+    def from_disk() -> CatalogMatrices:
+        return ctx.disk.load_or_build(
+            name,
+            key,
+            lambda: build_matrices(ctx),
+            lambda found: isinstance(found, CatalogMatrices) and found.release_sha == sha,
+        )
+
+    return ctx.memo.get_or_make("matrices", (sha, model_id), from_disk, limit=2)

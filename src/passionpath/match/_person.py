@@ -10,9 +10,7 @@ import numpy as np
 from numpy.typing import NDArray
 
 from passionpath.match._matrices import CatalogMatrices
-from passionpath.profile import ProfileDocument, score
-from passionpath.profile._document import WORK_VALUES
-from passionpath.profile._inventory import AREAS, InventoryError
+from passionpath.profile import AREAS, WORK_VALUES, InventoryError, ProfileDocument, score
 
 F32 = NDArray[np.float32]
 
@@ -110,7 +108,7 @@ def _says_something(text: str) -> bool:
 
 def passion_phrases(document: ProfileDocument) -> list[PassionPhrase]:
     """The person's own words about what they love: reflections, activities and interests."""
-    from passionpath.text._interests import phrases
+    from passionpath.text import phrases
 
     block = document.passionpath
     out: list[PassionPhrase] = []

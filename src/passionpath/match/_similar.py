@@ -10,13 +10,16 @@ Occupations list: no task statements, knowledge ratings, alternate titles or rel
 from __future__ import annotations
 
 from dataclasses import dataclass
-from functools import lru_cache
+from typing import TYPE_CHECKING
 
 import numpy as np
 from numpy.typing import NDArray
 
 from passionpath.match._matrices import CatalogMatrices
 from passionpath.match._scoring import normalise_rows, top_k
+
+if TYPE_CHECKING:
+    from passionpath.context import Context
 
 F32 = NDArray[np.float32]
 
@@ -129,13 +132,7 @@ class TransferModel:
         return top_k(self.similarity, top)[0]
 
 
-@lru_cache(maxsize=2)
-def _cached_model(release_sha: str, model_id: str, url: str) -> TransferModel:
-    from passionpath.match._matrices import load_matrices
-    from passionpath.store import get_engine
-
-    return TransferModel.build(load_matrices(get_engine(url)))
-
-
-def transfer_model(matrices: CatalogMatrices, url: str) -> TransferModel:
-    return _cached_model(matrices.release_sha, matrices.model_id, url)
+def transfer_model(matrices: CatalogMatrices, ctx: Context) -> TransferModel:
+    """The transferability model of ``matrices``, built once per release and text model."""
+    key = (matrices.release_sha, matrices.model_id)
+    return ctx.memo.get_or_make("transfer-models", key, lambda: TransferModel.build(matrices), 2)

@@ -4,14 +4,17 @@ from __future__ import annotations
 
 from collections.abc import Sequence
 from dataclasses import dataclass
+from typing import TYPE_CHECKING
 
 import numpy as np
-from sqlalchemy import Engine
 
 from passionpath.errors import NotFoundError, PassionpathError
 from passionpath.match._matrices import CatalogMatrices, load_matrices
 from passionpath.match._path import NEIGHBOURS, CareerPath, find_path
 from passionpath.match._similar import TransferModel, transfer_model
+
+if TYPE_CHECKING:
+    from passionpath.context import Context
 
 
 @dataclass(frozen=True)
@@ -22,12 +25,9 @@ class Ranked:
     job_zone: int | None
 
 
-def _context(engine: Engine | None) -> tuple[CatalogMatrices, TransferModel]:
-    from passionpath.store import get_engine
-
-    engine = engine or get_engine()
-    matrices = load_matrices(engine)
-    return matrices, transfer_model(matrices, engine.url.render_as_string(hide_password=False))
+def _models(ctx: Context) -> tuple[CatalogMatrices, TransferModel]:
+    matrices = load_matrices(ctx)
+    return matrices, transfer_model(matrices, ctx)
 
 
 def _row(matrices: CatalogMatrices, code: str) -> int:
@@ -47,16 +47,16 @@ def _ranked(m: CatalogMatrices, row: int, score: float) -> Ranked:
     )
 
 
-def similar(code: str, top: int = 10, engine: Engine | None = None) -> list[Ranked]:
+def similar(code: str, ctx: Context, top: int = 10) -> list[Ranked]:
     """The occupations a person in ``code`` could move to most easily."""
     if top < 1:
         raise PassionpathError("--top must be at least 1.")
-    m, model = _context(engine)
+    m, model = _models(ctx)
     return [_ranked(m, j, s) for j, s in model.neighbours(_row(m, code), top)]
 
 
-def similar_all(top: int = 10, engine: Engine | None = None) -> list[tuple[str, list[Ranked]]]:
-    m, model = _context(engine)
+def similar_all(ctx: Context, top: int = 10) -> list[tuple[str, list[Ranked]]]:
+    m, model = _models(ctx)
     table = model.top_all(top)
     return [
         (str(m.codes[i]), [_ranked(m, int(j), float(model.similarity[i, j])) for j in table[i]])
@@ -64,8 +64,8 @@ def similar_all(top: int = 10, engine: Engine | None = None) -> list[tuple[str, 
     ]
 
 
-def career_path(origin: str, goal: str, engine: Engine | None = None) -> CareerPath:
-    m, model = _context(engine)
+def career_path(origin: str, goal: str, ctx: Context) -> CareerPath:
+    m, model = _models(ctx)
     a, b = _row(m, origin), _row(m, goal)
     if a == b:
         raise PassionpathError("--from and --to are the same occupation.")
@@ -76,15 +76,11 @@ def career_path(origin: str, goal: str, engine: Engine | None = None) -> CareerP
     return find_path(m, neighbours, a, b)
 
 
-def explore(
-    texts: Sequence[str], top: int = 10, engine: Engine | None = None
-) -> list[list[Ranked]]:
+def explore(texts: Sequence[str], ctx: Context, top: int = 10) -> list[list[Ranked]]:
     """For each text, the occupations whose work it describes best."""
-    from passionpath.store import get_engine
     from passionpath.text import get_embedder
 
-    engine = engine or get_engine()
-    m = load_matrices(engine)
+    m = load_matrices(ctx)
     index = m.text_index
     if index is None:
         raise PassionpathError("This catalog has no task statements to explore.")

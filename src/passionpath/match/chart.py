@@ -12,8 +12,8 @@ from pathlib import Path
 import numpy as np
 
 from passionpath.errors import PassionpathError
-from passionpath.match._api import MatchReport
 from passionpath.match._congruence import AREAS
+from passionpath.match._report import MatchReport
 from passionpath.profile import AREA_NAMES
 
 _SIZE = 420

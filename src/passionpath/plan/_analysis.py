@@ -3,41 +3,39 @@
 from __future__ import annotations
 
 from pathlib import Path
-
-from sqlalchemy import Engine
+from typing import TYPE_CHECKING
 
 from passionpath.plan._gaps import GapReport, gap_report
 from passionpath.profile import ProfileDocument
 
+if TYPE_CHECKING:
+    from passionpath.context import Context
 
-def profile_technology(document: ProfileDocument, engine: Engine) -> set[str]:
+
+def profile_technology(document: ProfileDocument, ctx: Context) -> set[str]:
     """Products the person names: JSON Resume skills and keywords, and their own words."""
     from passionpath.text import extract_evidence
 
     names: set[str] = set()
     for skill in document.skills or []:
         names.update(n for n in [skill.name, *(skill.keywords or [])] if n)
-    found = extract_evidence(document.free_texts(), engine=engine)
+    found = extract_evidence(document.free_texts(), ctx)
     names.update(e.name for e in found if e.kind == "technology")
     names.update(e.text for e in found if e.kind == "technology")
     return names
 
 
-def analyse_gaps(
-    profile: ProfileDocument | str | Path, target: str, engine: Engine | None = None
-) -> GapReport:
+def analyse_gaps(profile: ProfileDocument | str | Path, target: str, ctx: Context) -> GapReport:
     """Gaps between a profile and the occupation ``target`` (an O*NET-SOC code)."""
-    from passionpath.match._api import _resolve, prepare_person
-    from passionpath.match._matrices import load_matrices
-    from passionpath.store import get_engine
+    from passionpath.match import load_matrices, prepare_person, resolve_profile
 
-    engine = engine or get_engine()
-    name, document = _resolve(profile, engine)
-    matrices = load_matrices(engine)
+    engine = ctx.engine
+    name, document = resolve_profile(profile, engine)
+    matrices = load_matrices(ctx)
     code = target.strip()
     if code not in matrices.index:
         from passionpath.catalog import occupation_profile
 
         occupation_profile(code, engine)  # raises the clear "no occupation" error
-    person = prepare_person(document, matrices, engine)
-    return gap_report(name, person, profile_technology(document, engine), matrices, code, engine)
+    person = prepare_person(document, matrices, ctx)
+    return gap_report(name, person, profile_technology(document, ctx), matrices, code, engine)

@@ -8,9 +8,7 @@ from typing import Any
 import numpy as np
 from sqlalchemy import Engine
 
-from passionpath.match._matrices import CatalogMatrices
-from passionpath.match._person import Person
-from passionpath.match._scoring import importance_weights
+from passionpath.match import CatalogMatrices, Person, importance_weights
 
 #: O*NET's Related Work Experience categories (RW), as upper bounds in years.
 _EXPERIENCE_BOUNDS = [0, 1 / 12, 0.25, 0.5, 1, 2, 4, 6, 8, 10, 99]

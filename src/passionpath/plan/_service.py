@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 from datetime import date
+from typing import TYPE_CHECKING
 
 from sqlalchemy import Engine
 
@@ -11,6 +12,9 @@ from passionpath.plan._analysis import analyse_gaps
 from passionpath.plan._generate import generate_plan
 from passionpath.plan._store import PlanView, add_event, create_plan, load_plan
 from passionpath.store import get_engine
+
+if TYPE_CHECKING:
+    from passionpath.context import Context
 
 
 def _anchors(engine: Engine) -> dict[str, list[tuple[float, str]]]:
@@ -26,20 +30,20 @@ def _anchors(engine: Engine) -> dict[str, list[tuple[float, str]]]:
 def new_plan(
     profile: str | None,
     target: str,
+    ctx: Context,
     *,
     hours_per_week: float = 5.0,
     weeks: int | None = None,
     obstacles: list[str] | None = None,
     start: date | None = None,
-    engine: Engine | None = None,
     owner: int | None = None,
 ) -> PlanView:
     """Analyse the gaps from a stored profile to ``target`` and store the plan (active)."""
     from passionpath.profile import load_profile
 
-    engine = engine or get_engine()
+    engine = ctx.engine
     record, document = load_profile(profile, engine=engine, owner=owner)
-    report = analyse_gaps(document, target, engine=engine)
+    report = analyse_gaps(document, target, ctx)
     report.profile = record.slug
     draft = generate_plan(
         report,

@@ -18,9 +18,13 @@ from passionpath.profile._inventory import (
     InventoryError,
     InventoryResult,
     answers_from_sequence,
+    inventory_record,
     items,
     score,
 )
+from passionpath.profile._inventory import Form as InventoryForm
+from passionpath.profile._inventory import scale as inventory_scale
+from passionpath.profile._levels import LevelChoice, level_choices, nearest_choice
 from passionpath.profile._linkedin import LinkedInImportError, read_linkedin_export
 from passionpath.profile._store import (
     ProfileRecord,
@@ -41,7 +45,9 @@ __all__ = [
     "PASSION_QUESTIONS",
     "WORK_VALUES",
     "InventoryError",
+    "InventoryForm",
     "InventoryResult",
+    "LevelChoice",
     "LinkedInImportError",
     "PassionpathBlock",
     "ProfileDiff",
@@ -57,10 +63,14 @@ __all__ = [
     "diff_profiles",
     "find_profile",
     "interest_scores",
+    "inventory_record",
+    "inventory_scale",
     "items",
+    "level_choices",
     "list_profiles",
     "load_document",
     "load_profile",
+    "nearest_choice",
     "parse_document",
     "profile_history",
     "read_linkedin_export",

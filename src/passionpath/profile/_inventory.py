@@ -16,7 +16,7 @@ from typing import Literal
 
 import numpy as np
 
-from passionpath.catalog._layout import RIASEC_LETTERS
+from passionpath.catalog import RIASEC_LETTERS
 from passionpath.errors import PassionpathError
 from passionpath.profile._document import InventoryRecord
 
@@ -67,6 +67,7 @@ class InventoryError(PassionpathError):
     pass
 
 
+# Process-wide on purpose: the items ship inside the package and never change at run time.
 @lru_cache(maxsize=1)
 def _load() -> tuple[tuple[Item, ...], tuple[dict[str, object], ...]]:
     data = json.loads(ITEMS_FILE.read_text(encoding="utf-8"))

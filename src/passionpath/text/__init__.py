@@ -9,7 +9,13 @@ from passionpath.text._embedding import (
     minilm_available,
 )
 from passionpath.text._evidence import Evidence, extract_evidence
-from passionpath.text._interests import InterestInference, Phrase, infer_interests, interest_model
+from passionpath.text._interests import (
+    InterestInference,
+    Phrase,
+    infer_interests,
+    interest_model,
+    phrases,
+)
 from passionpath.text._store import EmbedStats, embed_cached
 
 __all__ = [
@@ -29,4 +35,5 @@ __all__ = [
     "interest_model",
     "minilm_available",
     "occupation_texts",
+    "phrases",
 ]

@@ -8,7 +8,6 @@ import numpy as np
 from numpy.typing import NDArray
 from sqlalchemy import Engine, select
 
-from passionpath.store import get_engine
 from passionpath.store import models as m
 from passionpath.text._embedding import Embedder, Matrix, get_embedder
 from passionpath.text._store import EmbedProgress, EmbedStats, embed_cached
@@ -49,13 +48,12 @@ def occupation_texts(engine: Engine) -> OccupationTexts:
 
 
 def embed_catalog(
-    engine: Engine | None = None,
+    engine: Engine,
     embedder: Embedder | None = None,
     progress: EmbedProgress | None = None,
 ) -> tuple[OccupationTexts, Matrix, EmbedStats]:
     """Embed every occupation text not embedded before (re-imports reuse unchanged text)."""
-    engine = engine or get_engine()
     embedder = embedder or get_embedder()
     texts = occupation_texts(engine)
-    matrix, stats = embed_cached(texts.texts, engine=engine, embedder=embedder, progress=progress)
+    matrix, stats = embed_cached(texts.texts, engine, embedder=embedder, progress=progress)
     return texts, matrix, stats

@@ -134,6 +134,8 @@ def minilm_available() -> bool:
     return TOKENIZER_FILE.exists()
 
 
+# Process-wide on purpose: the model is code and weights shipped in site-packages, the same
+# for every database and context, and loading it costs a second.
 @lru_cache(maxsize=4)
 def get_embedder(name: str | None = None) -> Embedder:
     """The configured embedder: ``minilm``, ``lexical``, or ``auto`` (MiniLM when installed)."""

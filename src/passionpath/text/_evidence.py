@@ -11,8 +11,7 @@ from __future__ import annotations
 import re
 from collections.abc import Sequence
 from dataclasses import asdict, dataclass
-from functools import lru_cache
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
 import numpy as np
 from sqlalchemy import Engine, select
@@ -21,6 +20,9 @@ from passionpath.text._cues import CUES
 from passionpath.text._embedding import get_embedder
 from passionpath.text._interests import phrases
 from passionpath.text._store import embed_cached
+
+if TYPE_CHECKING:
+    from passionpath.context import Context
 
 #: Cosine similarities are mapped linearly from [FLOOR, FLOOR + SPAN] onto confidence [0, 1].
 SIMILARITY_FLOOR = 0.30
@@ -181,14 +183,11 @@ class _CatalogView:
     cues: list[re.Pattern[str] | None]
 
 
-@lru_cache(maxsize=4)
-def _catalog(url: str, release_sha: str) -> _CatalogView:
-    """What evidence is matched against, read once per database and release."""
+def _read_catalog(engine: Engine) -> _CatalogView:
+    """What evidence is matched against, read from the database."""
     from passionpath.catalog import descriptors
-    from passionpath.store import get_engine
     from passionpath.store import models as m
 
-    engine = get_engine(url)
     with engine.connect() as conn:
         rows = conn.execute(select(m.Technology.example, m.Technology.hot).distinct()).all()
     hot: dict[str, bool] = {}
@@ -213,19 +212,23 @@ def cue_pattern(element_id: str) -> re.Pattern[str] | None:
     return re.compile("|".join(rf"\b{re.escape(c)}" for c in cues)) if cues else None
 
 
+def _catalog(ctx: Context) -> _CatalogView:
+    """The catalog view, read once per context and release."""
+    from passionpath.catalog import release_key
+
+    key = release_key(ctx.engine)
+    return ctx.memo.get_or_make("evidence-catalog", key, lambda: _read_catalog(ctx.engine), 2)
+
+
 def extract_evidence(
-    sources: Sequence[tuple[str, str]], engine: Engine | None = None, per_descriptor: int = 2
+    sources: Sequence[tuple[str, str]], ctx: Context, per_descriptor: int = 2
 ) -> list[Evidence]:
     """Evidence in ``(source label, text)`` pairs, strongest first.
 
     confidence = semantic, or CUE_CONFIDENCE + (1 - CUE_CONFIDENCE) x semantic where the
     phrase holds a cue word; kept when >= MIN_CONFIDENCE, best ``per_descriptor`` each.
     """
-    from passionpath.catalog._importer import release_key
-    from passionpath.store import get_engine
-
-    engine = engine or get_engine()
-    catalog = _catalog(engine.url.render_as_string(hide_password=False), release_key(engine))
+    catalog = _catalog(ctx)
     embedder = get_embedder()
     found: list[Evidence] = []
     spans: list[tuple[str, str, int, int]] = []
@@ -233,7 +236,7 @@ def extract_evidence(
         found += find_technology(text, catalog.technology, source)
         spans += [(source, p, s, e) for p, s, e in phrases(text)]
     if spans and catalog.descriptors:
-        descriptor_vectors, _ = embed_cached(catalog.texts, engine=engine, embedder=embedder)
+        descriptor_vectors, _ = embed_cached(catalog.texts, ctx.engine, embedder=embedder)
         phrase_vectors = embedder.embed([p for _, p, _, _ in spans])
         similarity = phrase_vectors @ descriptor_vectors.T
         semantic = np.clip((similarity - SIMILARITY_FLOOR) / SIMILARITY_SPAN, 0.0, 1.0)

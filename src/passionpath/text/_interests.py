@@ -1,9 +1,10 @@
 """Free text -> RIASEC interest scores, with the phrases that drove each area.
 
 The model is a softmax regression over sentence embeddings, trained (in well under a second,
-once per process) on our own labelled sentences plus the catalog's illustrative activities and
-RIASEC keywords. A text is scored as a whole and phrase by phrase; an area's score mixes the
-whole-text probability with its best phrase, so a text about two passions shows both.
+once per context and release) on our own labelled sentences plus the catalog's illustrative
+activities and RIASEC keywords. A text is scored as a whole and phrase by phrase; an area's
+score mixes the whole-text probability with its best phrase, so a text about two passions
+shows both.
 """
 
 from __future__ import annotations
@@ -12,16 +13,19 @@ import csv
 import re
 from collections.abc import Sequence
 from dataclasses import asdict, dataclass, field
-from functools import lru_cache
 from pathlib import Path
+from typing import TYPE_CHECKING
 
 import numpy as np
 from numpy.typing import NDArray
 from sqlalchemy import Engine, select
 
-from passionpath.catalog._layout import RIASEC_ELEMENTS, RIASEC_LETTERS
+from passionpath.catalog import RIASEC_ELEMENTS, RIASEC_LETTERS, release_key
 from passionpath.text._classifier import SoftmaxRegression
 from passionpath.text._embedding import Embedder, Matrix, get_embedder
+
+if TYPE_CHECKING:
+    from passionpath.context import Context
 
 AREAS = RIASEC_LETTERS
 RIASEC_ELEMENT = dict(zip(RIASEC_ELEMENTS, RIASEC_LETTERS, strict=True))
@@ -184,42 +188,29 @@ class InterestModel:
         return results
 
 
-def training_examples(engine: Engine | None) -> list[Example]:
-    examples = corpus()
-    if engine is not None:
-        examples += catalog_examples(engine)
-    return examples
+def training_examples(engine: Engine) -> list[Example]:
+    """Our own sentences and the loaded catalog's activities and keywords."""
+    return corpus() + catalog_examples(engine)
 
 
-@lru_cache(maxsize=4)
-def _cached_model(engine_url: str | None, release_sha: str) -> InterestModel:
-    from passionpath.store import get_engine
+def interest_model(ctx: Context) -> InterestModel:
+    """The interest model for the configured embedder and the loaded release, trained once
+    per context (the catalog's examples change with the release)."""
     from passionpath.text._store import embed_cached
 
     embedder = get_embedder()
-    engine = get_engine(engine_url) if engine_url else None
-    examples = training_examples(engine)
-    if engine is not None:
-        features, _ = embed_cached([e.text for e in examples], engine=engine, embedder=embedder)
-    else:
-        features = embedder.embed([e.text for e in examples])
-    return InterestModel.train(examples, embedder, features)
+
+    def train() -> InterestModel:
+        examples = training_examples(ctx.engine)
+        features, _ = embed_cached([e.text for e in examples], ctx.engine, embedder=embedder)
+        return InterestModel.train(examples, embedder, features)
+
+    key = (release_key(ctx.engine), embedder.model_id)
+    return ctx.memo.get_or_make("interest-models", key, train, limit=2)
 
 
-def interest_model(engine: Engine | None = None) -> InterestModel:
-    """The interest model for the configured embedder, trained once per process."""
-    if engine is None:
-        return _cached_model(None, "")
-    from passionpath.catalog._importer import release_key
-
-    url = engine.url.render_as_string(hide_password=False)
-    return _cached_model(url, release_key(engine))
-
-
-def infer_interests(
-    texts: str | Sequence[str], engine: Engine | None = None
-) -> list[InterestInference]:
+def infer_interests(texts: str | Sequence[str], ctx: Context) -> list[InterestInference]:
     """RIASEC scores (0-1) for each text, with the phrases behind each area."""
     if isinstance(texts, str):
         texts = [texts]
-    return interest_model(engine).infer_many(list(texts))
+    return interest_model(ctx).infer_many(list(texts))

@@ -8,6 +8,7 @@ from dataclasses import dataclass
 import numpy as np
 from sqlalchemy import Engine, insert, select
 
+from passionpath.cache import Memo
 from passionpath.store import models as m
 from passionpath.text._embedding import Embedder, Matrix, text_key
 
@@ -16,9 +17,13 @@ EmbedProgress = Callable[[int, int], None]
 
 _LOOKUP_CHUNK = 500
 _COMPUTE_CHUNK = 256
-#: Vectors already seen in this process, so repeated work skips the database as well.
-_MEMO: dict[tuple[str, str], Matrix] = {}
-_MEMO_LIMIT = 50_000
+#: Vectors already computed in this process, keyed by (model id, text hash). Process-wide on
+#: purpose, like the text model itself: a vector is a function of the model and the text
+#: alone, so it holds nothing of any one database and no secret, and a fresh database (a new
+#: profile store, a test) takes its vectors from here instead of recomputing for seconds.
+VECTORS = Memo()
+_TABLE = "embeddings"
+_LIMIT = 50_000
 
 
 @dataclass
@@ -30,8 +35,8 @@ class EmbedStats:
 
 def embed_cached(
     texts: Sequence[str],
-    *,
     engine: Engine,
+    *,
     embedder: Embedder,
     progress: EmbedProgress | None = None,
 ) -> tuple[Matrix, EmbedStats]:
@@ -57,7 +62,7 @@ def embed_cached(
                 vectors[sha] = np.frombuffer(blob, dtype=np.float32)
     absent = [k for k in key_list if k not in vectors]
     remembered = {
-        k: _MEMO[(embedder.model_id, k)] for k in absent if (embedder.model_id, k) in _MEMO
+        k: v for k in absent if (v := VECTORS.get(_TABLE, (embedder.model_id, k))) is not None
     }
     missing = [k for k in absent if k not in remembered]
     if remembered:
@@ -70,8 +75,8 @@ def embed_cached(
         vectors.update(computed)
         if progress is not None:
             progress(start + len(chunk), len(missing))
-    if len(_MEMO) < _MEMO_LIMIT:
-        _MEMO.update(((embedder.model_id, k), v) for k, v in vectors.items())
+    for k, v in vectors.items():
+        VECTORS.put(_TABLE, (embedder.model_id, k), v, _LIMIT)
     matrix = (
         np.stack([vectors[k] for k in keys]).astype(np.float32)
         if keys

@@ -5,6 +5,7 @@ from typing import Any
 
 from fastapi import APIRouter, Query
 
+from passionpath.api._context import ContextDep
 from passionpath.api._deps import EngineDep
 from passionpath.api._schemas import InventoryIn, Texts
 
@@ -21,14 +22,14 @@ def data_status(engine: EngineDep) -> dict[str, Any]:
 
 @router.get("/occupations")
 def search(
-    engine: EngineDep,
+    ctx: ContextDep,
     q: str = Query(min_length=1, max_length=200),
     limit: int = Query(10, ge=1, le=100),
 ) -> dict[str, Any]:
     from passionpath.catalog import release_attribution, search_occupations
 
-    hits = search_occupations(q, limit, engine=engine)
-    attribution, notice = release_attribution(engine)
+    hits = search_occupations(q, ctx, limit)
+    attribution, notice = release_attribution(ctx.engine)
     return {
         "query": q,
         "results": [asdict(h) for h in hits],
@@ -45,28 +46,28 @@ def occupation(code: str, engine: EngineDep) -> dict[str, Any]:
 
 
 @router.get("/occupations/{code}/similar")
-def similar(code: str, engine: EngineDep, top: int = Query(10, ge=1, le=100)) -> dict[str, Any]:
+def similar(code: str, ctx: ContextDep, top: int = Query(10, ge=1, le=100)) -> dict[str, Any]:
     from passionpath.match import similar as find
 
-    return {"code": code, "similar": [asdict(r) for r in find(code, top, engine)]}
+    return {"code": code, "similar": [asdict(r) for r in find(code, ctx, top)]}
 
 
 @router.get("/path")
 def path(
-    engine: EngineDep,
+    ctx: ContextDep,
     from_code: str = Query(alias="from", max_length=16),
     to_code: str = Query(alias="to", max_length=16),
 ) -> dict[str, Any]:
     from passionpath.match import career_path
 
-    return career_path(from_code, to_code, engine).as_dict()
+    return career_path(from_code, to_code, ctx).as_dict()
 
 
 @router.post("/explore")
-def explore(body: Texts, engine: EngineDep) -> list[dict[str, Any]]:
+def explore(body: Texts, ctx: ContextDep) -> list[dict[str, Any]]:
     from passionpath.match import explore as run
 
-    results = run(body.texts, body.top, engine)
+    results = run(body.texts, ctx, body.top)
     return [
         {"text": t, "results": [asdict(r) for r in ranked]}
         for t, ranked in zip(body.texts, results, strict=True)
@@ -74,19 +75,18 @@ def explore(body: Texts, engine: EngineDep) -> list[dict[str, Any]]:
 
 
 @router.post("/interests/infer")
-def infer(body: Texts, engine: EngineDep) -> list[dict[str, object]]:
+def infer(body: Texts, ctx: ContextDep) -> list[dict[str, object]]:
     from passionpath.text import infer_interests
 
-    return [r.as_dict() for r in infer_interests(body.texts, engine=engine)]
+    return [r.as_dict() for r in infer_interests(body.texts, ctx)]
 
 
 @router.get("/inventory/items")
 def inventory_items(form: str = Query("full", pattern="^(full|short)$")) -> dict[str, Any]:
-    from passionpath.profile import items
-    from passionpath.profile._inventory import scale
+    from passionpath.profile import inventory_scale, items
 
     chosen = items("short" if form == "short" else "full")
-    return {"form": form, "scale": scale(), "items": [asdict(i) for i in chosen]}
+    return {"form": form, "scale": inventory_scale(), "items": [asdict(i) for i in chosen]}
 
 
 @router.post("/inventory/score")

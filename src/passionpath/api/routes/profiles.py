@@ -1,15 +1,17 @@
 from __future__ import annotations
 
 import json
-from collections import OrderedDict
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
 from fastapi import APIRouter, Query, Response
-from sqlalchemy import Engine
 from starlette.concurrency import run_in_threadpool
 
+from passionpath.api._context import ContextDep
 from passionpath.api._deps import CurrentUser, EngineDep
 from passionpath.api._schemas import InventoryIn, PlanIn, ProfileIn
+
+if TYPE_CHECKING:
+    from passionpath.context import Context
 
 router = APIRouter(prefix="/profiles", tags=["profiles"])
 
@@ -86,11 +88,16 @@ def history(slug: str, user: CurrentUser, engine: EngineDep) -> list[dict[str, A
 def take_inventory(
     slug: str, body: InventoryIn, user: CurrentUser, engine: EngineDep
 ) -> dict[str, Any]:
-    from passionpath.profile import load_profile, save_profile, score
-    from passionpath.profile._inventory import Form, inventory_record
+    from passionpath.profile import (
+        InventoryForm,
+        inventory_record,
+        load_profile,
+        save_profile,
+        score,
+    )
 
     record, document = load_profile(slug, None, engine, user)  # ownership before anything else
-    form: Form = "short" if body.form == "short" else "full"
+    form: InventoryForm = "short" if body.form == "short" else "full"
     result = score(body.answers, form)
     document.pp.inventory = inventory_record(result, body.answers)
     saved = save_profile(
@@ -99,9 +106,10 @@ def take_inventory(
     return {**result.as_dict(), "version": saved.version}
 
 
-#: Match responses by (database, profile, version, release, query): a stored profile version
-#: and a release never change, so an unchanged profile is matched once, then served as bytes.
-_MATCHES: OrderedDict[tuple[Any, ...], bytes] = OrderedDict()
+#: Match responses by (profile, version, release, query) in the context's memo (the context
+#: is one database): a stored profile version and a release never change, so an unchanged
+#: profile is matched once, then served as bytes.
+_MATCHES = "api-matches"
 _MATCHES_LIMIT = 1024
 
 
@@ -109,37 +117,35 @@ _MATCHES_LIMIT = 1024
 async def matches(
     slug: str,
     user: CurrentUser,
-    engine: EngineDep,
+    ctx: ContextDep,
     top: int = Query(10, ge=1, le=100),
     quadrant: str | None = Query(None, pattern="^(sweet spot|passion stretch|safe fit|neither)$"),
 ) -> Response:
     # Async so that a cached answer, the usual case, skips the thread pool: the two lookups
     # here are single-row indexed reads; only a fresh match goes to a worker thread.
-    from passionpath.catalog._importer import release_key
+    from passionpath.catalog import release_key
     from passionpath.profile import find_profile
 
-    record = find_profile(slug, engine, user)
-    key = (str(engine.url), record.id, record.current_version, release_key(engine), top, quadrant)
-    body = _MATCHES.get(key)
+    record = find_profile(slug, ctx.engine, user)
+    key = (record.id, record.current_version, release_key(ctx.engine), top, quadrant)
+    body: bytes | None = ctx.memo.get(_MATCHES, key)
     if body is None:
         body = await run_in_threadpool(
-            _match_body, slug, record.current_version, user, engine, top, quadrant
+            _match_body, slug, record.current_version, user, ctx, top, quadrant
         )
-        _MATCHES[key] = body
-        if len(_MATCHES) > _MATCHES_LIMIT:
-            _MATCHES.popitem(last=False)
+        ctx.memo.put(_MATCHES, key, body, _MATCHES_LIMIT)
     return Response(body, media_type="application/json")
 
 
 def _match_body(
-    slug: str, version: int, user: int, engine: Engine, top: int, quadrant: str | None
+    slug: str, version: int, user: int, ctx: Context, top: int, quadrant: str | None
 ) -> bytes:
     from passionpath.match import match
     from passionpath.profile import load_profile
 
     # The version the cache key names, even if a newer one is saved meanwhile.
-    _, document = load_profile(slug, version, engine, user)
-    report = match(document, top=top, quadrant=quadrant, engine=engine)
+    _, document = load_profile(slug, version, ctx.engine, user)
+    report = match(document, ctx, top=top, quadrant=quadrant)
     return json.dumps({**report.as_dict(), "profile": slug}).encode()
 
 
@@ -147,29 +153,29 @@ def _match_body(
 def gaps(
     slug: str,
     user: CurrentUser,
-    engine: EngineDep,
+    ctx: ContextDep,
     target: str = Query(min_length=4, max_length=16),
 ) -> dict[str, Any]:
     from passionpath.plan import analyse_gaps
     from passionpath.profile import load_profile
 
-    _, document = load_profile(slug, None, engine, user)
-    report = analyse_gaps(document, target, engine=engine)
+    _, document = load_profile(slug, None, ctx.engine, user)
+    report = analyse_gaps(document, target, ctx)
     report.profile = slug
     return report.as_dict()
 
 
 @router.post("/{slug}/plans", status_code=201)
-def create_plan(slug: str, body: PlanIn, user: CurrentUser, engine: EngineDep) -> dict[str, Any]:
+def create_plan(slug: str, body: PlanIn, user: CurrentUser, ctx: ContextDep) -> dict[str, Any]:
     from passionpath.plan import new_plan
 
     return new_plan(
         slug,
         body.target,
+        ctx,
         hours_per_week=body.hours_per_week,
         weeks=body.weeks,
         obstacles=body.obstacles,
-        engine=engine,
         owner=user,
     ).as_dict()
 

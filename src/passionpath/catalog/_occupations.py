@@ -1,187 +1,20 @@
-"""Read-side queries over the catalog: status, occupation profiles, search and matrices."""
+"""Reading occupations: one occupation's profile, rating matrices, descriptors, education."""
 
 from __future__ import annotations
 
-import json
-import pickle
 from collections.abc import Sequence
-from dataclasses import asdict, dataclass, field, replace
+from dataclasses import asdict, dataclass, field
 from typing import Any
 
 import numpy as np
 from numpy.typing import NDArray
-from sqlalchemy import Engine, distinct, func, select
+from sqlalchemy import Engine, select
 
-from passionpath.catalog._importer import current_release
 from passionpath.catalog._layout import RIASEC_ELEMENTS, RIASEC_LETTERS
-from passionpath.catalog._search import SearchHit, TitleIndex
+from passionpath.catalog._release import EmptyCatalogError, current_release
 from passionpath.catalog.attribution import STARTER_NOTICE
-from passionpath.errors import NotFoundError, PassionpathError
-from passionpath.store import get_engine
+from passionpath.errors import NotFoundError
 from passionpath.store import models as m
-
-
-class EmptyCatalogError(PassionpathError):
-    def __init__(self) -> None:
-        super().__init__(
-            "The catalog is empty. Load the starter catalog with `passionpath data starter`, "
-            "or the real O*NET database with `passionpath data download`."
-        )
-
-
-@dataclass
-class CatalogStatus:
-    name: str
-    version: str
-    approximate: bool
-    source: str
-    imported_at: str
-    attribution: str
-    notice: str | None
-    counts: dict[str, int]
-    files_skipped: list[str]
-
-    def as_dict(self) -> dict[str, Any]:
-        return asdict(self)
-
-
-def _distinct_codes(engine: Engine, domain: str) -> int:
-    with engine.connect() as conn:
-        query = select(func.count(distinct(m.Rating.occupation_code))).where(
-            m.Rating.domain == domain
-        )
-        return int(conn.execute(query).scalar_one())
-
-
-def _count(engine: Engine, column: Any) -> int:
-    with engine.connect() as conn:
-        return int(conn.execute(select(func.count(column))).scalar_one())
-
-
-def catalog_status(engine: Engine | None = None) -> CatalogStatus | None:
-    """What is loaded, with counts; ``None`` when the catalog is empty."""
-    engine = engine or get_engine()
-    release = current_release(engine)
-    if release is None:
-        return None
-    counts = {
-        "occupations": _count(engine, m.Occupation.code),
-        "with_job_zone": _count(engine, m.Occupation.job_zone),
-        "with_interests": _distinct_codes(engine, "interests"),
-        "with_skills": _distinct_codes(engine, "skills"),
-        "with_knowledge": _distinct_codes(engine, "knowledge"),
-        "with_work_values": _distinct_codes(engine, "work_values"),
-        "with_work_styles": _distinct_codes(engine, "work_styles"),
-        "tasks": _count(engine, m.Task.task_id),
-        "technology_examples": _count(engine, m.Technology.id),
-        "alternate_titles": _count(engine, m.AlternateTitle.id),
-        "related_pairs": _count(engine, m.RelatedOccupation.occupation_code),
-        "descriptors": _count(engine, m.Descriptor.element_id),
-    }
-    return CatalogStatus(
-        name=release.name,
-        version=release.version,
-        approximate=release.approximate,
-        source=release.source,
-        imported_at=release.imported_at.isoformat(timespec="seconds"),
-        attribution=release.attribution,
-        notice=STARTER_NOTICE if release.approximate else None,
-        counts=counts,
-        files_skipped=json.loads(release.files_skipped),
-    )
-
-
-def release_attribution(engine: Engine | None = None) -> tuple[str, str | None]:
-    """The loaded release's attribution, and the starter-catalog notice when it applies."""
-    release = current_release(engine or get_engine())
-    if release is None:
-        raise EmptyCatalogError()
-    return release.attribution, STARTER_NOTICE if release.approximate else None
-
-
-def catalog_is_empty(engine: Engine | None = None) -> bool:
-    return current_release(engine or get_engine()) is None
-
-
-# --- search -----------------------------------------------------------------------------
-
-_indexes: dict[str, TitleIndex] = {}
-
-
-def title_index(engine: Engine | None = None) -> TitleIndex:
-    """The search index for the loaded release, cached in memory and in the cache directory."""
-    from passionpath.config import get_settings
-
-    engine = engine or get_engine()
-    release = current_release(engine)
-    if release is None:
-        raise EmptyCatalogError()
-    key = release.content_sha256
-    if key in _indexes:
-        return _indexes[key]
-    cache_file = get_settings().cache_dir / f"title-index-{key[:24]}.pickle"
-    index: TitleIndex | None = None
-    if cache_file.exists():
-        try:
-            index = pickle.loads(cache_file.read_bytes())
-        except Exception:  # a stale or truncated cache is rebuilt, never fatal
-            index = None
-    if not isinstance(index, TitleIndex):
-        with engine.connect() as conn:
-            occupations = conn.execute(
-                select(m.Occupation.code, m.Occupation.title).order_by(m.Occupation.code)
-            ).all()
-            alternates = conn.execute(
-                select(m.AlternateTitle.occupation_code, m.AlternateTitle.title)
-            ).all()
-            shorts = conn.execute(
-                select(m.AlternateTitle.occupation_code, m.AlternateTitle.short_title).where(
-                    m.AlternateTitle.short_title.is_not(None)
-                )
-            ).all()
-        index = TitleIndex.build(
-            [(c, t) for c, t in occupations],
-            [(c, t) for c, t in [*alternates, *shorts] if t is not None],
-        )
-        try:
-            cache_file.parent.mkdir(parents=True, exist_ok=True)
-            tmp = cache_file.with_suffix(".tmp")
-            tmp.write_bytes(pickle.dumps(index, protocol=pickle.HIGHEST_PROTOCOL))
-            tmp.replace(cache_file)
-        except OSError:
-            pass  # a read-only cache directory only costs speed
-    _indexes[key] = index
-    return index
-
-
-def search_occupations(
-    query: str, limit: int = 10, engine: Engine | None = None
-) -> list[SearchHit]:
-    """Occupations whose title or an alternate title matches ``query``, best first."""
-    if limit < 1:
-        raise PassionpathError("--limit must be at least 1.")
-    engine = engine or get_engine()
-    hits = title_index(engine).search(query, limit)
-    with engine.connect() as conn:
-        details = {
-            code: (zone, riasec)
-            for code, zone, riasec in conn.execute(
-                select(m.Occupation.code, m.Occupation.job_zone, m.Occupation.riasec_code).where(
-                    m.Occupation.code.in_([h.code for h in hits])
-                )
-            )
-        }
-    return [
-        replace(
-            hit,
-            job_zone=details.get(hit.code, (None, None))[0],
-            riasec_code=details.get(hit.code, (None, None))[1],
-        )
-        for hit in hits
-    ]
-
-
-# --- occupation profile -------------------------------------------------------------------
 
 
 @dataclass
@@ -232,8 +65,7 @@ def _rated(rows: Sequence[Any]) -> list[RatedDescriptor]:
     return sorted(by_element.values(), key=lambda d: (-(d.importance or 0), d.name))
 
 
-def occupation_profile(code: str, engine: Engine | None = None) -> OccupationProfile:
-    engine = engine or get_engine()
+def occupation_profile(code: str, engine: Engine) -> OccupationProfile:
     release = current_release(engine)
     if release is None:
         raise EmptyCatalogError()
@@ -322,9 +154,6 @@ def occupation_profile(code: str, engine: Engine | None = None) -> OccupationPro
     )
 
 
-# --- matrices -------------------------------------------------------------------------------
-
-
 @dataclass
 class RatingMatrix:
     """Occupations x descriptors for one domain and scale. Missing values are NaN."""
@@ -339,8 +168,8 @@ class RatingMatrix:
 def rating_matrix(
     domain: str,
     scale: str,
+    engine: Engine,
     *,
-    engine: Engine | None = None,
     include_suppressed: bool = False,
 ) -> RatingMatrix:
     """One query, one matrix: e.g. ``rating_matrix("skills", "LV")``.
@@ -348,7 +177,6 @@ def rating_matrix(
     Values O*NET recommends suppressing are NaN unless ``include_suppressed`` is set; the
     ``suppressed`` mask says where they were either way.
     """
-    engine = engine or get_engine()
     with engine.connect() as conn:
         rows = conn.execute(
             select(
@@ -382,9 +210,6 @@ def rating_matrix(
     return RatingMatrix(codes, elements, [names.get(e, e) for e in elements], values, suppressed)
 
 
-# --- descriptor reference ---------------------------------------------------------------------
-
-
 @dataclass
 class DescriptorInfo:
     element_id: str
@@ -394,9 +219,8 @@ class DescriptorInfo:
     anchors: list[tuple[float, str]]
 
 
-def descriptors(domain: str, engine: Engine | None = None) -> list[DescriptorInfo]:
+def descriptors(domain: str, engine: Engine) -> list[DescriptorInfo]:
     """The descriptors rated in ``domain`` (skills, knowledge...), with their level anchors."""
-    engine = engine or get_engine()
     with engine.connect() as conn:
         elements = (
             conn.execute(select(m.Rating.element_id).where(m.Rating.domain == domain).distinct())
@@ -422,11 +246,8 @@ def descriptors(domain: str, engine: Engine | None = None) -> list[DescriptorInf
     ]
 
 
-def occupation_levels(
-    code: str, domain: str, engine: Engine | None = None
-) -> dict[str, tuple[float, float]]:
+def occupation_levels(code: str, domain: str, engine: Engine) -> dict[str, tuple[float, float]]:
     """element_id -> (importance, level) for one occupation, suppressed values left out."""
-    engine = engine or get_engine()
     with engine.connect() as conn:
         rows = conn.execute(
             select(m.Rating.element_id, m.Rating.scale_id, m.Rating.value).where(
@@ -439,12 +260,9 @@ def occupation_levels(
     return {e: (importance.get(e, 0.0), v) for e, s, v in rows if s == "LV"}
 
 
-def ete_distribution(
-    code: str, scale: str, engine: Engine | None = None
-) -> list[tuple[int, float, str]]:
+def ete_distribution(code: str, scale: str, engine: Engine) -> list[tuple[int, float, str]]:
     """(category, share 0-1, label) of one education/training/experience scale (RL, RW, PT,
     OJ) for an occupation, in category order; empty when the catalog has none."""
-    engine = engine or get_engine()
     with engine.connect() as conn:
         rows = conn.execute(
             select(m.EteValue.category, m.EteValue.value, m.EteCategory.description)

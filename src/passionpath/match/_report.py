@@ -2,22 +2,24 @@
 
 from __future__ import annotations
 
-import hashlib
 import json
 import re
-from collections import OrderedDict
 from dataclasses import dataclass, field
 from pathlib import Path
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
 import numpy as np
 from sqlalchemy import Engine
 
+from passionpath.cache import digest
 from passionpath.match._congruence import AREAS
 from passionpath.match._engine import MatchEngine, MatchResult, MatchScores, Weights, riasec_letters
 from passionpath.match._matrices import CatalogMatrices, load_matrices
 from passionpath.match._person import Person, build_person
 from passionpath.profile import ProfileDocument
+
+if TYPE_CHECKING:
+    from passionpath.context import Context
 
 
 @dataclass
@@ -50,7 +52,7 @@ _NOT_EVIDENCE = re.compile(r"\b(intern|internship|trainee|student|volunteer|appr
 
 
 def _past_occupations(
-    document: ProfileDocument, matrices: CatalogMatrices, engine: Engine
+    document: ProfileDocument, matrices: CatalogMatrices, ctx: Context
 ) -> list[int]:
     """Rows of occupations the person has held, found by their job titles.
 
@@ -58,15 +60,14 @@ def _past_occupations(
     words, so "Marketing intern" does not become a medical intern. Every occupation tied
     for the best match counts: O*NET lists some titles ("UX Designer") under several.
     """
-    from passionpath.catalog import search_occupations
-    from passionpath.catalog._search import tokenize
+    from passionpath.catalog import search_occupations, tokenize
 
     rows = []
     for job in document.work or []:
         title = re.sub(r"\(.*?\)", " ", job.position or "").strip()
         if not title or _NOT_EVIDENCE.search(title):
             continue
-        hits = search_occupations(title, 5, engine=engine)
+        hits = search_occupations(title, ctx, 5)
         wanted = set(tokenize(title))
         for hit in hits:
             if hit.score < hits[0].score or hit.code not in matrices.index:
@@ -77,7 +78,7 @@ def _past_occupations(
     return sorted(set(rows))
 
 
-def prepare_person(document: ProfileDocument, matrices: CatalogMatrices, engine: Engine) -> Person:
+def prepare_person(document: ProfileDocument, matrices: CatalogMatrices, ctx: Context) -> Person:
     """Everything slow about a person (text inference, embeddings) done once."""
     from passionpath.match._person import passion_phrases, study_texts
     from passionpath.match._scoring import study_fit
@@ -87,7 +88,7 @@ def prepare_person(document: ProfileDocument, matrices: CatalogMatrices, engine:
     own_words = " ".join(block.reflections.model_dump().values()) if block else ""
     inferred = None
     if own_words.strip():
-        [result] = infer_interests(own_words, engine=engine)
+        [result] = infer_interests(own_words, ctx)
         inferred = np.asarray([result.scores[a] for a in AREAS], dtype=np.float32)
     phrases = passion_phrases(document)
     texts = [p.text for p in phrases]
@@ -95,7 +96,7 @@ def prepare_person(document: ProfileDocument, matrices: CatalogMatrices, engine:
     vectors = scores = relevance = None
     if texts or studied:
         # One embedding pass (and one cache lookup) for passion phrases and studies alike.
-        embedded, _ = embed_cached(texts + studied, engine=engine, embedder=get_embedder())
+        embedded, _ = embed_cached(texts + studied, ctx.engine, embedder=get_embedder())
         if texts:
             vectors = embedded[: len(texts)]
             if matrices.text_index is not None:
@@ -111,69 +112,48 @@ def prepare_person(document: ProfileDocument, matrices: CatalogMatrices, engine:
         phrase_vectors=vectors,
         phrase_scores=scores,
         study_relevance=relevance,
-        past_occupations=_past_occupations(document, matrices, engine),
+        past_occupations=_past_occupations(document, matrices, ctx),
     )
 
 
-_PEOPLE: OrderedDict[tuple[str, ...], Person] = OrderedDict()
-_PEOPLE_LIMIT = 512
-_ENGINES: dict[tuple[str, str, Weights], MatchEngine] = {}
-
-
-def _cached_person(document: ProfileDocument, matrices: CatalogMatrices, engine: Engine) -> Person:
+def _cached_person(document: ProfileDocument, matrices: CatalogMatrices, ctx: Context) -> Person:
     """Prepared people, remembered by the content of their document: text inference and
     embedding cost ~100 ms, matching ~3 ms, and a profile is matched far more often than
-    it changes."""
+    it changes. The context is one database, so release and model complete the key."""
     content = json.dumps(document.to_json_dict(), sort_keys=True, ensure_ascii=False)
-    key = (
-        hashlib.sha1(content.encode()).hexdigest(),
-        matrices.release_sha,
-        matrices.model_id,
-        engine.url.render_as_string(hide_password=False),
+    key = (digest(content), matrices.release_sha, matrices.model_id)
+    return ctx.memo.get_or_make(
+        "people", key, lambda: prepare_person(document, matrices, ctx), limit=512
     )
-    person = _PEOPLE.get(key)
-    if person is None:
-        person = prepare_person(document, matrices, engine)
-        _PEOPLE[key] = person
-        if len(_PEOPLE) > _PEOPLE_LIMIT:
-            _PEOPLE.popitem(last=False)
-    else:
-        _PEOPLE.move_to_end(key)
-    return person
 
 
-def _matcher(matrices: CatalogMatrices, weights: Weights) -> MatchEngine:
+def _matcher(matrices: CatalogMatrices, weights: Weights, ctx: Context) -> MatchEngine:
     key = (matrices.release_sha, matrices.model_id, weights)
-    if key not in _ENGINES:
-        _ENGINES.clear()
-        _ENGINES[key] = MatchEngine(matrices, weights)
-    return _ENGINES[key]
+    return ctx.memo.get_or_make("match-engines", key, lambda: MatchEngine(matrices, weights), 2)
 
 
 def match(
     profile: ProfileDocument | str | Path,
+    ctx: Context,
     *,
     top: int = 10,
     quadrant: str | None = None,
     include_stretch: bool = True,
-    engine: Engine | None = None,
     weights: Weights | None = None,
 ) -> MatchReport:
     """Rank every occupation for a profile (a document, a JSON file, or a stored profile slug)."""
     from passionpath.catalog import release_attribution
     from passionpath.match._congruence import top_code
-    from passionpath.store import get_engine
 
-    engine = engine or get_engine()
-    name, document = _resolve(profile, engine)
-    matrices = load_matrices(engine)
-    person = _cached_person(document, matrices, engine)
-    matcher = _matcher(matrices, weights or Weights.from_settings())
+    name, document = resolve_profile(profile, ctx.engine)
+    matrices = load_matrices(ctx)
+    person = _cached_person(document, matrices, ctx)
+    matcher = _matcher(matrices, weights or Weights.from_settings(ctx.settings), ctx)
     scores = matcher.score(person)
     results = matcher.results(
         person, scores, top=top, quadrant=quadrant, include_stretch=include_stretch
     )
-    attribution, notice = release_attribution(engine)
+    attribution, notice = release_attribution(ctx.engine)
     return MatchReport(
         profile=name,
         riasec=riasec_letters(person.riasec) if person.riasec is not None else None,
@@ -190,7 +170,11 @@ def match(
     )
 
 
-def _resolve(profile: ProfileDocument | str | Path, engine: Engine) -> tuple[str, ProfileDocument]:
+def resolve_profile(
+    profile: ProfileDocument | str | Path, engine: Engine
+) -> tuple[str, ProfileDocument]:
+    """The display name and document of a profile given as a document, a JSON Resume or
+    LinkedIn file, or a stored profile's slug."""
     from passionpath.profile import load_profile, read_profile_file
 
     if isinstance(profile, ProfileDocument):
