@@ -52,3 +52,10 @@ def onet_engine():  # type: ignore[no-untyped-def]
     engine = get_engine(f"sqlite:///{path}")
     import_release(ONET_DIR, engine=engine)
     return engine
+
+
+def onet_context():  # type: ignore[no-untyped-def]
+    """A context (settings, caches) on the ``onet_engine`` database."""
+    from passionpath.context import Context
+
+    return Context.open(engine=onet_engine())

@@ -52,22 +52,22 @@ def main() -> None:
         catalog = "O*NET 30.0" if have_onet else "starter catalog"
 
         os.environ.update(env)
-        from passionpath.catalog._queries import _indexes
-
         from passionpath.catalog import search_occupations
+        from passionpath.context import Context
 
+        ctx = Context.open()
         started = time.perf_counter()
-        search_occupations("baker")
+        search_occupations("baker", ctx)
         first = time.perf_counter() - started
-        _indexes.clear()
+        ctx.memo.clear()  # the next search reads the index from the disk cache
         started = time.perf_counter()
-        search_occupations("baker")
+        search_occupations("baker", ctx)
         cached = time.perf_counter() - started
         samples = []
         for _ in range(20):
             for query in QUERIES:
                 started = time.perf_counter()
-                search_occupations(query, 10)
+                search_occupations(query, ctx, 10)
                 samples.append(time.perf_counter() - started)
         print(
             f"search index ({catalog}): build {first * 1000:.0f} ms, "

@@ -12,22 +12,27 @@ import os
 import time
 
 import numpy as np
-from _common import ROOT, onet_engine, percentiles
+from _common import ROOT, onet_context, percentiles
 from eval_selfmatch import exact_scores, synthetic
-from passionpath.match._api import prepare_person
 
-from passionpath.match import BatchMatcher, BatchProfiles, match
-from passionpath.match._engine import MatchEngine, Weights
-from passionpath.match._matrices import load_matrices
+from passionpath.match import (
+    BatchMatcher,
+    BatchProfiles,
+    MatchEngine,
+    Weights,
+    load_matrices,
+    match,
+    prepare_person,
+)
 from passionpath.profile import load_document
 
 
 def main() -> None:
     print(f"cores={os.cpu_count()} OMP_NUM_THREADS={os.environ.get('OMP_NUM_THREADS', 'unset')}")
-    engine = onet_engine()
-    m = load_matrices(engine)
+    ctx = onet_context()
+    m = load_matrices(ctx)
     maya = load_document(ROOT / "examples" / "profiles" / "maya.json")
-    person = prepare_person(maya, m, engine)
+    person = prepare_person(maya, m, ctx)
     matcher = MatchEngine(m, Weights())
     samples = []
     for _ in range(200):
@@ -38,7 +43,7 @@ def main() -> None:
     whole = []
     for _ in range(20):
         started = time.perf_counter()
-        match(maya, top=10, engine=engine)
+        match(maya, ctx, top=10)
         whole.append(time.perf_counter() - started)
     print(f"single profile, whole match() call (warm):    {percentiles(whole)}")
 

@@ -57,14 +57,14 @@ def main() -> None:
         from passionpath.catalog import import_release
         from passionpath.store import get_engine
         from passionpath.text import embed_catalog
-        from passionpath.text._store import _MEMO
+        from passionpath.text._store import VECTORS
 
         engine = get_engine(f"sqlite:///{tmp}/onet.db")
         import_release(ONET_DIR, engine=engine)
         started = time.perf_counter()
         texts, _, stats = embed_catalog(engine, minilm)
         first = time.perf_counter() - started
-        _MEMO.clear()
+        VECTORS.clear()
         started = time.perf_counter()
         _, _, again = embed_catalog(engine, minilm)
         second = time.perf_counter() - started

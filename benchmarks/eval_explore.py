@@ -13,7 +13,7 @@ import argparse
 import time
 
 import numpy as np
-from _common import onet_engine, ranks_of
+from _common import onet_context, ranks_of
 
 from passionpath.match._explore import EXPLORE_WEIGHTS, TextIndex, _standardise
 from passionpath.match._matrices import CatalogMatrices, load_matrices
@@ -80,7 +80,7 @@ def main() -> None:
     parser = argparse.ArgumentParser(description=__doc__)
     parser.add_argument("--views", action="store_true", help="Also score each signal alone.")
     args = parser.parse_args()
-    matrices = load_matrices(onet_engine())
+    matrices = load_matrices(onet_context())
     started = time.perf_counter()
     index, vectors, texts, truth, kept = held_out(matrices)
     print(f"index built in {time.perf_counter() - started:.1f} s")

@@ -55,12 +55,13 @@ def main() -> None:
     parser = argparse.ArgumentParser(description=__doc__)
     parser.add_argument("--views", action="store_true", help="Also score each view alone.")
     args = parser.parse_args()
+    from passionpath.context import Context
     from passionpath.match._matrices import build_matrices
     from passionpath.match._similar import VIEW_WEIGHTS, TransferModel, combine, views
 
     engine = onet_engine()
     started = time.perf_counter()
-    matrices = build_matrices(engine)
+    matrices = build_matrices(Context.open(engine=engine))
     print(f"matrices (incl. one-time text embedding): {time.perf_counter() - started:.1f} s")
     related = related_lists(matrices.index)
     started = time.perf_counter()

@@ -12,7 +12,7 @@ from __future__ import annotations
 import time
 
 import numpy as np
-from _common import onet_engine, ranks_of
+from _common import onet_context, ranks_of
 
 from passionpath.match import BatchMatcher, BatchProfiles
 from passionpath.match._engine import MatchEngine
@@ -56,7 +56,7 @@ def report(name: str, ranks: np.ndarray) -> None:
 
 
 def main() -> None:
-    m = load_matrices(onet_engine())
+    m = load_matrices(onet_context())
     rows, profiles = synthetic(m)
     started = time.perf_counter()
     batch = BatchMatcher(m).scores(profiles)

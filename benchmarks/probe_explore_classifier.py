@@ -13,7 +13,7 @@ from __future__ import annotations
 import time
 
 import numpy as np
-from _common import onet_engine
+from _common import onet_context
 from eval_explore import held_out, hits
 
 from passionpath.match._explore import _standardise
@@ -25,7 +25,7 @@ def main() -> None:
     from sklearn.feature_extraction.text import TfidfVectorizer
     from sklearn.svm import LinearSVC
 
-    m = load_matrices(onet_engine())
+    m = load_matrices(onet_context())
     index, vectors, texts, truth, kept = held_out(m)
     explore = index.scores(vectors, texts)
     n = m.title_vectors.shape[0]

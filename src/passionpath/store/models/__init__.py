@@ -1,0 +1,83 @@
+"""SQLAlchemy models, one module per owning package; every model is re-exported here so
+``from passionpath.store import models as m; m.Profile`` works and Alembic sees the whole
+metadata by importing this package."""
+
+from passionpath.store.models.accounts import (
+    ApiToken,
+    User,
+)
+from passionpath.store.models.base import (
+    CODE,
+    ELEMENT,
+    NAMING,
+    SCALE,
+    Base,
+)
+from passionpath.store.models.catalog import (
+    CATALOG_TABLES,
+    AlternateTitle,
+    BasicInterestArea,
+    Descriptor,
+    EteCategory,
+    EteValue,
+    InterestActivity,
+    JobZoneReference,
+    LevelAnchor,
+    Occupation,
+    Rating,
+    RelatedOccupation,
+    Release,
+    Scale,
+    Task,
+    Technology,
+)
+from passionpath.store.models.embeddings import (
+    TextEmbedding,
+)
+from passionpath.store.models.plans import (
+    Plan,
+    PlanAction,
+    PlanBenchmark,
+    PlanEvent,
+    PlanObjective,
+    PlanObstacle,
+)
+from passionpath.store.models.profiles import (
+    Profile,
+    ProfileVersion,
+)
+
+__all__ = [
+    "CATALOG_TABLES",
+    "CODE",
+    "ELEMENT",
+    "NAMING",
+    "SCALE",
+    "AlternateTitle",
+    "ApiToken",
+    "Base",
+    "BasicInterestArea",
+    "Descriptor",
+    "EteCategory",
+    "EteValue",
+    "InterestActivity",
+    "JobZoneReference",
+    "LevelAnchor",
+    "Occupation",
+    "Plan",
+    "PlanAction",
+    "PlanBenchmark",
+    "PlanEvent",
+    "PlanObjective",
+    "PlanObstacle",
+    "Profile",
+    "ProfileVersion",
+    "Rating",
+    "RelatedOccupation",
+    "Release",
+    "Scale",
+    "Task",
+    "Technology",
+    "TextEmbedding",
+    "User",
+]
