@@ -191,7 +191,7 @@ def build_matrices(ctx: Context) -> CatalogMatrices:
     for code, example, hot in tech_rows:
         technology[row_of[code], tech_col[example]] = 2.0 if hot else 1.0
 
-    embedder = get_embedder()
+    embedder = get_embedder(ctx.settings.text_model)
     texts, vectors, _ = embed_catalog(engine, embedder)
     owners = np.asarray([row_of[str(c)] for c in texts.codes], dtype=np.int64)
     dim = vectors.shape[1]
@@ -255,7 +255,7 @@ def load_matrices(ctx: Context) -> CatalogMatrices:
     release = current_release(ctx.engine)
     if release is None:
         raise EmptyCatalogError()
-    sha, model_id = release.content_sha256, get_embedder().model_id
+    sha, model_id = release.content_sha256, get_embedder(ctx.settings.text_model).model_id
     name, key = f"matrices-v{CACHE_VERSION}", f"{sha[:16]}-{model_id}"
 
     def from_disk() -> CatalogMatrices:

@@ -96,7 +96,8 @@ def prepare_person(document: ProfileDocument, matrices: CatalogMatrices, ctx: Co
     vectors = scores = relevance = None
     if texts or studied:
         # One embedding pass (and one cache lookup) for passion phrases and studies alike.
-        embedded, _ = embed_cached(texts + studied, ctx.engine, embedder=get_embedder())
+        embedder = get_embedder(ctx.settings.text_model)
+        embedded, _ = embed_cached(texts + studied, ctx.engine, embedder=embedder)
         if texts:
             vectors = embedded[: len(texts)]
             if matrices.text_index is not None:

@@ -84,7 +84,7 @@ def explore(texts: Sequence[str], ctx: Context, top: int = 10) -> list[list[Rank
     index = m.text_index
     if index is None:
         raise PassionpathError("This catalog has no task statements to explore.")
-    queries = get_embedder().embed(list(texts))
+    queries = get_embedder(ctx.settings.text_model).embed(list(texts))
     scores = index.scores(queries, list(texts))
     out = []
     for row_scores in scores:

@@ -134,15 +134,21 @@ def minilm_available() -> bool:
     return TOKENIZER_FILE.exists()
 
 
-# Process-wide on purpose: the model is code and weights shipped in site-packages, the same
-# for every database and context, and loading it costs a second.
-@lru_cache(maxsize=4)
 def get_embedder(name: str | None = None) -> Embedder:
-    """The configured embedder: ``minilm``, ``lexical``, or ``auto`` (MiniLM when installed)."""
+    """The embedder ``name`` (``minilm``, ``lexical``, or ``auto``: MiniLM when installed);
+    without a name, the one the environment configures (``PASSIONPATH_TEXT_MODEL``). Code
+    holding a context passes ``ctx.settings.text_model``."""
     if name is None:
         from passionpath.config import get_settings
 
         name = get_settings().text_model
+    return _embedder(name)
+
+
+# Process-wide on purpose: the model is code and weights shipped in site-packages, the same
+# for every database and context, and loading it costs a second.
+@lru_cache(maxsize=4)
+def _embedder(name: str) -> Embedder:
     if name == "lexical":
         return LexicalEmbedder()
     if name == "minilm" or (name == "auto" and minilm_available()):

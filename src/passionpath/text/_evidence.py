@@ -229,7 +229,7 @@ def extract_evidence(
     phrase holds a cue word; kept when >= MIN_CONFIDENCE, best ``per_descriptor`` each.
     """
     catalog = _catalog(ctx)
-    embedder = get_embedder()
+    embedder = get_embedder(ctx.settings.text_model)
     found: list[Evidence] = []
     spans: list[tuple[str, str, int, int]] = []
     for source, text in sources:

@@ -198,7 +198,7 @@ def interest_model(ctx: Context) -> InterestModel:
     per context (the catalog's examples change with the release)."""
     from passionpath.text._store import embed_cached
 
-    embedder = get_embedder()
+    embedder = get_embedder(ctx.settings.text_model)
 
     def train() -> InterestModel:
         examples = training_examples(ctx.engine)
