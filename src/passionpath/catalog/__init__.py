@@ -1,7 +1,7 @@
 """The occupation catalog: importing releases, searching and reading occupations."""
 
 from passionpath.catalog._download import download_release
-from passionpath.catalog._importer import ImportReport, import_release
+from passionpath.catalog._importer import ImportReport, import_release, release_key
 from passionpath.catalog._queries import (
     CatalogStatus,
     DescriptorInfo,
@@ -41,5 +41,6 @@ __all__ = [
     "occupation_profile",
     "rating_matrix",
     "release_attribution",
+    "release_key",
     "search_occupations",
 ]

@@ -1,5 +1,6 @@
 """Profiles: the JSON Resume-based document, the interest inventory, versions and imports."""
 
+from passionpath.profile import _account_data  # noqa: F401  (registers with accounts)
 from passionpath.profile._diff import ProfileDiff, diff_profiles, interest_scores
 from passionpath.profile._document import (
     PASSION_QUESTIONS,
@@ -7,6 +8,7 @@ from passionpath.profile._document import (
     PassionpathBlock,
     ProfileDocument,
     ProfileValidationError,
+    Activity,
     RatedDescriptor,
     load_document,
     parse_document,
@@ -18,9 +20,12 @@ from passionpath.profile._inventory import (
     InventoryError,
     InventoryResult,
     answers_from_sequence,
+    inventory_record,
     items,
+    scale,
     score,
 )
+from passionpath.profile._levels import LevelChoice, level_choices
 from passionpath.profile._linkedin import LinkedInImportError, read_linkedin_export
 from passionpath.profile._store import (
     ProfileRecord,
@@ -38,10 +43,12 @@ from passionpath.profile._store import (
 __all__ = [
     "AREAS",
     "AREA_NAMES",
+    "Activity",
     "PASSION_QUESTIONS",
     "WORK_VALUES",
     "InventoryError",
     "InventoryResult",
+    "LevelChoice",
     "LinkedInImportError",
     "PassionpathBlock",
     "ProfileDiff",
@@ -57,7 +64,9 @@ __all__ = [
     "diff_profiles",
     "find_profile",
     "interest_scores",
+    "inventory_record",
     "items",
+    "level_choices",
     "list_profiles",
     "load_document",
     "load_profile",
@@ -66,5 +75,6 @@ __all__ = [
     "read_linkedin_export",
     "read_profile_file",
     "save_profile",
+    "scale",
     "score",
 ]

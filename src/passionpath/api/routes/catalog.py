@@ -82,8 +82,7 @@ def infer(body: Texts, engine: EngineDep) -> list[dict[str, object]]:
 
 @router.get("/inventory/items")
 def inventory_items(form: str = Query("full", pattern="^(full|short)$")) -> dict[str, Any]:
-    from passionpath.profile import items
-    from passionpath.profile._inventory import scale
+    from passionpath.profile import items, scale
 
     chosen = items("short" if form == "short" else "full")
     return {"form": form, "scale": scale(), "items": [asdict(i) for i in chosen]}

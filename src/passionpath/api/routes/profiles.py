@@ -1,14 +1,13 @@
 from __future__ import annotations
 
 import json
-from collections import OrderedDict
-from typing import Any
+from typing import Any, Literal
 
 from fastapi import APIRouter, Query, Response
 from sqlalchemy import Engine
 from starlette.concurrency import run_in_threadpool
 
-from passionpath.api._deps import CurrentUser, EngineDep
+from passionpath.api._deps import ContextDep, CurrentUser, EngineDep
 from passionpath.api._schemas import InventoryIn, PlanIn, ProfileIn
 
 router = APIRouter(prefix="/profiles", tags=["profiles"])
@@ -86,11 +85,10 @@ def history(slug: str, user: CurrentUser, engine: EngineDep) -> list[dict[str, A
 def take_inventory(
     slug: str, body: InventoryIn, user: CurrentUser, engine: EngineDep
 ) -> dict[str, Any]:
-    from passionpath.profile import load_profile, save_profile, score
-    from passionpath.profile._inventory import Form, inventory_record
+    from passionpath.profile import inventory_record, load_profile, save_profile, score
 
     record, document = load_profile(slug, None, engine, user)  # ownership before anything else
-    form: Form = "short" if body.form == "short" else "full"
+    form: Literal["full", "short"] = "short" if body.form == "short" else "full"
     result = score(body.answers, form)
     document.pp.inventory = inventory_record(result, body.answers)
     saved = save_profile(
@@ -99,9 +97,10 @@ def take_inventory(
     return {**result.as_dict(), "version": saved.version}
 
 
-#: Match responses by (database, profile, version, release, query): a stored profile version
-#: and a release never change, so an unchanged profile is matched once, then served as bytes.
-_MATCHES: OrderedDict[tuple[Any, ...], bytes] = OrderedDict()
+#: Match responses by (profile, version, release, query) in the context's memo (one per app,
+#: so per database): a stored profile version and a release never change, so an unchanged
+#: profile is matched once, then served as bytes.
+_MATCHES = "api-matches"
 _MATCHES_LIMIT = 1024
 
 
@@ -109,25 +108,24 @@ _MATCHES_LIMIT = 1024
 async def matches(
     slug: str,
     user: CurrentUser,
-    engine: EngineDep,
+    ctx: ContextDep,
     top: int = Query(10, ge=1, le=100),
     quadrant: str | None = Query(None, pattern="^(sweet spot|passion stretch|safe fit|neither)$"),
 ) -> Response:
     # Async so that a cached answer, the usual case, skips the thread pool: the two lookups
     # here are single-row indexed reads; only a fresh match goes to a worker thread.
-    from passionpath.catalog._importer import release_key
+    from passionpath.catalog import release_key
     from passionpath.profile import find_profile
 
+    engine = ctx.engine
     record = find_profile(slug, engine, user)
     key = (str(engine.url), record.id, record.current_version, release_key(engine), top, quadrant)
-    body = _MATCHES.get(key)
+    body: bytes | None = ctx.memo.get(_MATCHES, key)
     if body is None:
         body = await run_in_threadpool(
             _match_body, slug, record.current_version, user, engine, top, quadrant
         )
-        _MATCHES[key] = body
-        if len(_MATCHES) > _MATCHES_LIMIT:
-            _MATCHES.popitem(last=False)
+        ctx.memo.put(_MATCHES, key, body, limit=_MATCHES_LIMIT)
     return Response(body, media_type="application/json")
 
 
