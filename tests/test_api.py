@@ -10,8 +10,8 @@ import pytest
 from fastapi.testclient import TestClient
 from sqlalchemy import Engine
 
-from passionpath.server import create_app
 from passionpath.catalog import load_starter
+from passionpath.server import create_app
 
 EXAMPLES = Path(__file__).resolve().parents[1] / "examples" / "profiles"
 PASSWORD = "correct horse battery"

@@ -8,9 +8,9 @@ import pytest
 import schemathesis
 from hypothesis import HealthCheck, settings
 
-from passionpath.server import create_app
 from passionpath.catalog import load_starter
 from passionpath.config import get_settings
+from passionpath.server import create_app
 from passionpath.store import dispose_engines, get_engine
 
 

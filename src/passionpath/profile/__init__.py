@@ -5,10 +5,10 @@ from passionpath.profile._diff import ProfileDiff, diff_profiles, interest_score
 from passionpath.profile._document import (
     PASSION_QUESTIONS,
     WORK_VALUES,
+    Activity,
     PassionpathBlock,
     ProfileDocument,
     ProfileValidationError,
-    Activity,
     RatedDescriptor,
     load_document,
     parse_document,
@@ -43,9 +43,9 @@ from passionpath.profile._store import (
 __all__ = [
     "AREAS",
     "AREA_NAMES",
-    "Activity",
     "PASSION_QUESTIONS",
     "WORK_VALUES",
+    "Activity",
     "InventoryError",
     "InventoryResult",
     "LevelChoice",

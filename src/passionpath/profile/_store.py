@@ -76,7 +76,9 @@ def find_profile(
         if key.isdigit():
             match = or_(match, m.Profile.id == int(key))
         with engine.connect() as conn:
-            row = conn.execute(select(m.Profile.__table__).where(owned_by(m.Profile, owner), match)).first()
+            row = conn.execute(
+                select(m.Profile.__table__).where(owned_by(m.Profile, owner), match)
+            ).first()
         if row is not None:
             return _record(row)
     profiles = list_profiles(engine, owner)

@@ -7,8 +7,8 @@ __all__ = [
     "dispose_engines",
     "get_engine",
     "migrate",
-    "session_scope",
     "owned_by",
     "owned_tables",
     "ownership_path",
+    "session_scope",
 ]

@@ -36,7 +36,9 @@ def ownership_path(table: Table) -> list[ForeignKey] | None:
     queue: deque[tuple[Table, list[ForeignKey]]] = deque([(table, [])])
     while queue:
         current, path = queue.popleft()
-        keys = sorted(current.foreign_keys, key=lambda fk: (bool(fk.parent.nullable), fk.parent.name))
+        keys = sorted(
+            current.foreign_keys, key=lambda fk: (bool(fk.parent.nullable), fk.parent.name)
+        )
         for fk in keys:
             target = fk.column.table
             if target.name == USER_TABLE:
@@ -53,9 +55,9 @@ def owned_tables() -> set[str]:
 
 
 def owned_by(model: Any, owner: int | None) -> ColumnElement[bool]:
-    """The WHERE clause selecting ``model``'s rows that belong to ``owner`` (a user id, or
-    None for the local CLI user, whose rows have no user)."""
-    table: Table = model.__table__
+    """The WHERE clause selecting the rows of ``model`` (a mapped class or a Table) that
+    belong to ``owner``: a user id, or None for the local CLI user, whose rows have no user."""
+    table: Table = model if isinstance(model, Table) else model.__table__
     path = ownership_path(table)
     if path is None:
         raise TypeError(f"Rows of {table.name!r} belong to no user.")
