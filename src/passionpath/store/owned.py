@@ -26,14 +26,14 @@ def _tables() -> dict[str, Table]:
 
 
 @cache
-def ownership_path(table: Table) -> list[ForeignKey] | None:
+def ownership_path(table: Table) -> tuple[ForeignKey, ...] | None:
     """The shortest chain of foreign keys from ``table`` to ``app_user`` (required keys are
-    preferred over optional ones of the same length); [] for app_user itself, None when the
+    preferred over optional ones of the same length); () for app_user itself, None when the
     table belongs to no user."""
     if table.name == USER_TABLE:
-        return []
+        return ()
     seen = {table.name}
-    queue: deque[tuple[Table, list[ForeignKey]]] = deque([(table, [])])
+    queue: deque[tuple[Table, tuple[ForeignKey, ...]]] = deque([(table, ())])
     while queue:
         current, path = queue.popleft()
         keys = sorted(
@@ -42,10 +42,10 @@ def ownership_path(table: Table) -> list[ForeignKey] | None:
         for fk in keys:
             target = fk.column.table
             if target.name == USER_TABLE:
-                return [*path, fk]
+                return (*path, fk)
             if target.name not in seen and isinstance(target, Table):
                 seen.add(target.name)
-                queue.append((target, [*path, fk]))
+                queue.append((target, (*path, fk)))
     return None
 
 
