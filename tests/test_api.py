@@ -10,8 +10,8 @@ import pytest
 from fastapi.testclient import TestClient
 from sqlalchemy import Engine
 
-from passionpath.api import create_app
 from passionpath.catalog import load_starter
+from passionpath.server import create_app
 
 EXAMPLES = Path(__file__).resolve().parents[1] / "examples" / "profiles"
 PASSWORD = "correct horse battery"
@@ -20,7 +20,7 @@ PASSWORD = "correct horse battery"
 @pytest.fixture
 def client(engine: Engine) -> Iterator[TestClient]:
     load_starter(engine=engine)
-    with TestClient(create_app(engine)) as test_client:
+    with TestClient(create_app(engine=engine)) as test_client:
         yield test_client
 
 
@@ -173,7 +173,7 @@ def _web_login(client: TestClient, email: str) -> str:
 
 def test_web_pages_are_private_and_need_csrf(engine: Engine) -> None:
     load_starter(engine=engine)
-    app = create_app(engine)
+    app = create_app(engine=engine)
     with TestClient(app) as a, TestClient(app) as b:
         csrf_a = _web_login(a, "web-a@example.org")
         made = a.post("/plans", data={"target": "51-3011.00", "hours_per_week": "5",
@@ -195,7 +195,7 @@ def test_web_pages_work_for_a_user_who_made_a_profile_through_the_api(engine: En
     import re
 
     load_starter(engine=engine)
-    with TestClient(create_app(engine)) as web:
+    with TestClient(create_app(engine=engine)) as web:
         headers = sign_up(web, "both@example.org")
         made = web.post(
             "/api/v1/profiles",

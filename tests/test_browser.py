@@ -34,9 +34,9 @@ def _free_port() -> int:
 def server(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> Iterator[str]:
     import uvicorn
 
-    from passionpath.api import create_app
     from passionpath.catalog import load_starter
     from passionpath.config import get_settings
+    from passionpath.server import create_app
     from passionpath.store import get_engine
 
     url = f"sqlite:///{tmp_path / 'web.db'}"
@@ -45,7 +45,9 @@ def server(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> Iterator[str]:
     engine: Engine = get_engine(url)
     load_starter(engine=engine)
     port = _free_port()
-    config = uvicorn.Config(create_app(engine), host="127.0.0.1", port=port, log_level="warning")
+    config = uvicorn.Config(
+        create_app(engine=engine), host="127.0.0.1", port=port, log_level="warning"
+    )
     instance = uvicorn.Server(config)
     thread = threading.Thread(target=instance.run, daemon=True)
     thread.start()

@@ -8,9 +8,9 @@ import pytest
 import schemathesis
 from hypothesis import HealthCheck, settings
 
-from passionpath.api import create_app
 from passionpath.catalog import load_starter
 from passionpath.config import get_settings
+from passionpath.server import create_app
 from passionpath.store import dispose_engines, get_engine
 
 
@@ -24,18 +24,18 @@ def _app():  # type: ignore[no-untyped-def]
     get_settings.cache_clear()
     engine = get_engine(f"sqlite:///{folder / 'schema.db'}")
     load_starter(engine=engine)
-    return create_app(engine)
+    return create_app(engine=engine)
 
 
 app = _app()
-_engine = app.state.engine
+_engine = app.state.ctx.engine
 
 
 def _token() -> str:
     """A signed-up user with one profile, so authenticated routes get past the login check."""
     import json
 
-    from passionpath.api._users import issue_token, register
+    from passionpath.accounts import issue_token, register
     from passionpath.profile import create_profile, parse_document
 
     user = register(_engine, "schema@example.org", "a long enough password")

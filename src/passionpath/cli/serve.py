@@ -1,4 +1,4 @@
-"""``passionpath serve``: the REST API (and, later, the web pages)."""
+"""``passionpath serve``: the web pages and the REST API."""
 
 from __future__ import annotations
 
@@ -15,7 +15,7 @@ def serve_command(
     """Serve the web app and the REST API (/api/v1, OpenAPI at /api/v1/openapi.json)."""
     import uvicorn
 
-    from passionpath.api import create_app
+    from passionpath.server import create_app
 
     app = create_app()
     console.print(

@@ -1,6 +1,7 @@
 """Plans: gap analysis, SMART objectives with benchmarks, actions, obstacles, progress and
 an iCalendar feed."""
 
+from passionpath.plan import _account_data  # noqa: F401  (registers with accounts)
 from passionpath.plan._analysis import analyse_gaps
 from passionpath.plan._gaps import (
     DescriptorGap,
@@ -9,7 +10,7 @@ from passionpath.plan._gaps import (
     PreparationGap,
     TechnologyGap,
 )
-from passionpath.plan._generate import PlanDraft, generate_plan, hours_to_raise
+from passionpath.plan._generate import OBSTACLE_KINDS, PlanDraft, generate_plan, hours_to_raise
 from passionpath.plan._ical import plan_calendar
 from passionpath.plan._progress import ObjectiveProgress, plan_progress
 from passionpath.plan._service import find_plan, new_plan, rerate
@@ -19,11 +20,13 @@ from passionpath.plan._store import (
     add_event,
     attach_to_action,
     check_benchmark,
+    find_by_feed_token,
     list_plans,
     load_plan,
 )
 
 __all__ = [
+    "OBSTACLE_KINDS",
     "DescriptorGap",
     "ExperienceGap",
     "GapReport",
@@ -37,6 +40,7 @@ __all__ = [
     "analyse_gaps",
     "attach_to_action",
     "check_benchmark",
+    "find_by_feed_token",
     "find_plan",
     "generate_plan",
     "hours_to_raise",

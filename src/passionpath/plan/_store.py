@@ -12,7 +12,7 @@ from sqlalchemy import Engine, insert, select, update
 
 from passionpath.errors import NotFoundError, PassionpathError
 from passionpath.plan._generate import PlanDraft
-from passionpath.store import get_engine
+from passionpath.store import get_engine, owned_by
 from passionpath.store import models as m
 
 
@@ -155,12 +155,7 @@ def create_plan(profile_id: int, draft: PlanDraft, engine: Engine | None = None)
 
 
 def _plan_row(conn: Any, plan_id: int | None, profile_id: int | None, owner: int | None) -> Any:
-    owned = m.Profile.user_id.is_(None) if owner is None else m.Profile.user_id == owner
-    query = (
-        select(m.Plan.__table__)
-        .join(m.Profile.__table__, m.Profile.id == m.Plan.profile_id)
-        .where(owned)
-    )
+    query = select(m.Plan.__table__).where(owned_by(m.Plan, owner))
     if plan_id is not None:
         query = query.where(m.Plan.id == plan_id)
     else:
@@ -173,6 +168,23 @@ def _plan_row(conn: Any, plan_id: int | None, profile_id: int | None, owner: int
             "No active plan. Create one with `passionpath plan create PROFILE --target CODE`."
         )
     return row
+
+
+def find_by_feed_token(engine: Engine, token: str) -> PlanView:
+    """The plan whose calendar feed lives at this secret token, whoever owns it (the token
+    is the credential: calendar apps subscribe without logging in)."""
+    # Real tokens are 32 characters; a short guess is refused before it reaches the database.
+    if len(token) < 20:
+        raise NotFoundError("No such calendar feed.")
+    with engine.connect() as conn:
+        row = conn.execute(
+            select(m.Plan.id, m.Profile.user_id)
+            .join(m.Profile, m.Profile.id == m.Plan.profile_id)
+            .where(m.Plan.feed_token == token)
+        ).first()
+    if row is None:
+        raise NotFoundError("No such calendar feed.")
+    return load_plan(row.id, engine=engine, owner=row.user_id)
 
 
 def load_plan(

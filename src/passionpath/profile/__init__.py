@@ -1,9 +1,11 @@
 """Profiles: the JSON Resume-based document, the interest inventory, versions and imports."""
 
+from passionpath.profile import _account_data  # noqa: F401  (registers with accounts)
 from passionpath.profile._diff import ProfileDiff, diff_profiles, interest_scores
 from passionpath.profile._document import (
     PASSION_QUESTIONS,
     WORK_VALUES,
+    Activity,
     PassionpathBlock,
     ProfileDocument,
     ProfileValidationError,
@@ -44,6 +46,7 @@ __all__ = [
     "AREA_NAMES",
     "PASSION_QUESTIONS",
     "WORK_VALUES",
+    "Activity",
     "InventoryError",
     "InventoryForm",
     "InventoryResult",

@@ -13,7 +13,7 @@ from sqlalchemy import Engine, Row, delete, func, insert, or_, select, update
 
 from passionpath.errors import NotFoundError, PassionpathError
 from passionpath.profile._document import ProfileDocument, parse_document
-from passionpath.store import get_engine
+from passionpath.store import get_engine, owned_by
 from passionpath.store import models as m
 
 
@@ -57,16 +57,11 @@ def _canonical(document: ProfileDocument) -> str:
     return json.dumps(document.to_json_dict(), sort_keys=True, ensure_ascii=False)
 
 
-def _owned(owner: int | None) -> Any:
-    """Every query is scoped to its owner: a user id, or None for the local CLI user."""
-    return m.Profile.user_id.is_(None) if owner is None else m.Profile.user_id == owner
-
-
 def list_profiles(engine: Engine | None = None, owner: int | None = None) -> list[ProfileRecord]:
     engine = engine or get_engine()
     with engine.connect() as conn:
         rows = conn.execute(
-            select(m.Profile.__table__).where(_owned(owner)).order_by(m.Profile.slug)
+            select(m.Profile.__table__).where(owned_by(m.Profile, owner)).order_by(m.Profile.slug)
         ).all()
     return [_record(r) for r in rows]
 
@@ -81,7 +76,9 @@ def find_profile(
         if key.isdigit():
             match = or_(match, m.Profile.id == int(key))
         with engine.connect() as conn:
-            row = conn.execute(select(m.Profile.__table__).where(_owned(owner), match)).first()
+            row = conn.execute(
+                select(m.Profile.__table__).where(owned_by(m.Profile, owner), match)
+            ).first()
         if row is not None:
             return _record(row)
     profiles = list_profiles(engine, owner)
@@ -114,7 +111,7 @@ def create_profile(
     now = datetime.now(UTC)
     with engine.begin() as conn:
         taken = conn.execute(
-            select(m.Profile.id).where(m.Profile.slug == slug, _owned(owner))
+            select(m.Profile.id).where(m.Profile.slug == slug, owned_by(m.Profile, owner))
         ).first()
         if taken is not None:
             raise PassionpathError(

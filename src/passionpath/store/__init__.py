@@ -1,5 +1,14 @@
-"""Storage: SQLAlchemy models, engines and Alembic migrations."""
+"""Storage: SQLAlchemy models, engines, Alembic migrations, and the owner filter."""
 
 from passionpath.store.engine import dispose_engines, get_engine, migrate, session_scope
+from passionpath.store.owned import owned_by, owned_tables, ownership_path
 
-__all__ = ["dispose_engines", "get_engine", "migrate", "session_scope"]
+__all__ = [
+    "dispose_engines",
+    "get_engine",
+    "migrate",
+    "owned_by",
+    "owned_tables",
+    "ownership_path",
+    "session_scope",
+]

@@ -1,5 +1,16 @@
-"""Server-rendered web pages (Jinja2 templates, HTML forms, no JavaScript build step)."""
+"""Server-rendered web pages (Jinja2 templates, HTML forms, no JavaScript build step).
 
-from passionpath.web._routes import router
+``passionpath.server`` mounts ``router`` and installs ``error_handlers()``; this face never
+imports the REST API.
+"""
 
-__all__ = ["router"]
+from fastapi import APIRouter
+
+from passionpath.web._errors import Handler, error_handlers
+from passionpath.web.pages import account, auth, matches, plans, profile
+
+router = APIRouter(include_in_schema=False)
+for _pages in (auth.router, profile.router, matches.router, plans.router, account.router):
+    router.include_router(_pages)
+
+__all__ = ["Handler", "error_handlers", "router"]

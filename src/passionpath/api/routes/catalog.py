@@ -5,8 +5,7 @@ from typing import Any
 
 from fastapi import APIRouter, Query
 
-from passionpath.api._context import ContextDep
-from passionpath.api._deps import EngineDep
+from passionpath.api._deps import ContextDep, EngineDep
 from passionpath.api._schemas import InventoryIn, Texts
 
 router = APIRouter(tags=["catalog"])

@@ -6,8 +6,7 @@ from typing import TYPE_CHECKING, Any
 from fastapi import APIRouter, Query, Response
 from starlette.concurrency import run_in_threadpool
 
-from passionpath.api._context import ContextDep
-from passionpath.api._deps import CurrentUser, EngineDep
+from passionpath.api._deps import ContextDep, CurrentUser, EngineDep
 from passionpath.api._schemas import InventoryIn, PlanIn, ProfileIn
 
 if TYPE_CHECKING:

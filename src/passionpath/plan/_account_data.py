@@ -1,0 +1,39 @@
+"""Plans as part of an account: each profile's plans, nested in that profile's export entry.
+
+Registered with ``passionpath.accounts`` when this package is imported. This package imports
+``passionpath.profile`` first, so the profiles' part exists when the plans are added to it.
+Deletion needs no hook: plans and their parts go with the profile through ON DELETE CASCADE.
+"""
+
+from __future__ import annotations
+
+from typing import Any
+
+from sqlalchemy import Engine
+
+from passionpath.accounts import register_owned_data
+from passionpath.plan._store import list_plans, load_plan
+from passionpath.profile import find_profile
+
+
+def export_plans(engine: Engine, user_id: int, export: dict[str, Any]) -> None:
+    for entry in export.get("profiles", []):
+        profile = find_profile(entry["slug"], engine, user_id)
+        entry["plans"] = [
+            load_plan(p["id"], engine=engine, owner=user_id).as_dict()
+            for p in list_plans(profile.id, engine)
+        ]
+
+
+register_owned_data(
+    "plans",
+    tables=(
+        "plan",
+        "plan_objective",
+        "plan_benchmark",
+        "plan_action",
+        "plan_obstacle",
+        "plan_event",
+    ),
+    export=export_plans,
+)

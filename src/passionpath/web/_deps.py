@@ -1,0 +1,106 @@
+"""What every page needs: the app's context, the signed session's user, the CSRF token,
+template rendering, and the user's own web profile.
+
+Every page that touches personal data goes through ``me``: the session's user and that
+user's own profile, so no page can reach another account's records.
+"""
+
+from __future__ import annotations
+
+import secrets
+from pathlib import Path
+from typing import Any
+
+from fastapi import Request
+from fastapi.responses import HTMLResponse
+from fastapi.templating import Jinja2Templates
+from sqlalchemy import Engine
+
+from passionpath.accounts import LoginLimiter
+from passionpath.context import Context
+from passionpath.errors import NotFoundError, PassionpathError
+from passionpath.profile import ProfileDocument
+
+templates = Jinja2Templates(directory=str(Path(__file__).with_name("templates")))
+#: The slug of the one profile the web pages edit.
+SLUG = "me"
+
+
+class LoginRequired(Exception):
+    """A page needs a signed-in user; answered with a redirect to /login."""
+
+
+def context(request: Request) -> Context:
+    ctx: Context = request.app.state.ctx
+    return ctx
+
+
+def engine(request: Request) -> Engine:
+    return context(request).engine
+
+
+def limiter(request: Request) -> LoginLimiter:
+    found: LoginLimiter = request.app.state.limiter
+    return found
+
+
+def csrf_token(request: Request) -> str:
+    token: str | None = request.session.get("csrf")
+    if token is None:
+        token = secrets.token_urlsafe(24)
+        request.session["csrf"] = token
+    return token
+
+
+def check_csrf(request: Request, submitted: str) -> None:
+    if not submitted or not secrets.compare_digest(submitted, request.session.get("csrf", "")):
+        raise PassionpathError("This form has expired; reload the page and try again.")
+
+
+def render(request: Request, template: str, status: int = 200, **values: Any) -> HTMLResponse:
+    from passionpath.catalog import release_attribution
+
+    try:
+        attribution, notice = release_attribution(engine(request))
+    except PassionpathError:
+        attribution, notice = "", None
+    values.setdefault("attribution", attribution)
+    values.setdefault("notice", notice)
+    return templates.TemplateResponse(
+        request,
+        template,
+        {"user": request.session.get("user"), "csrf": csrf_token(request), **values},
+        status_code=status,
+    )
+
+
+def current_user(request: Request) -> int:
+    user: int | None = request.session.get("user")
+    if user is None:
+        raise LoginRequired()
+    return user
+
+
+def me(request: Request) -> tuple[int, ProfileDocument]:
+    """(user id, the user's web profile document); creates the profile on first use."""
+    from passionpath.profile import create_profile, load_profile
+
+    user = current_user(request)
+    db = engine(request)
+    try:
+        return user, load_profile(SLUG, engine=db, owner=user)[1]
+    except NotFoundError:
+        # Also when the user has other profiles (made through the API) but not this one.
+        create_profile(
+            ProfileDocument.model_validate({"basics": {"name": "Me"}}),
+            slug=SLUG,
+            engine=db,
+            owner=user,
+        )
+    return user, load_profile(SLUG, engine=db, owner=user)[1]
+
+
+def save_me(request: Request, user: int, document: ProfileDocument, note: str) -> None:
+    from passionpath.profile import save_profile
+
+    save_profile(SLUG, document, note=note, engine=engine(request), owner=user)

@@ -1,0 +1,127 @@
+"""Accounts in the core: owned data is registered, export keeps its shape, deletion leaves
+nothing of the user behind, and the token cache is per context."""
+
+from __future__ import annotations
+
+import json
+import subprocess
+import sys
+import time
+from pathlib import Path
+
+import pytest
+from sqlalchemy import Engine, func, select
+
+from passionpath import accounts
+from passionpath.cache import Memo
+from passionpath.catalog import load_starter
+from passionpath.plan import add_event, new_plan
+from passionpath.profile import create_profile, parse_document, save_profile
+from passionpath.store import models as m
+from passionpath.store import owned_by, owned_tables
+
+MAYA = Path(__file__).resolve().parents[1] / "examples" / "profiles" / "maya.json"
+PASSWORD = "a long enough password"
+
+
+def test_every_table_a_user_owns_is_registered() -> None:
+    registered = {table for part in accounts.owned_data() for table in part.tables}
+    assert registered | set(accounts.ACCOUNT_TABLES) == owned_tables()
+    assert {"profile", "plan_benchmark", "plan_event"} <= owned_tables()
+
+
+def test_registration_does_not_depend_on_what_was_imported_first() -> None:
+    code = (
+        "import sys, passionpath.accounts as a; "
+        "assert 'passionpath.plan' not in sys.modules; "
+        "print(','.join(p.name for p in a.owned_data()))"
+    )
+    out = subprocess.run(
+        [sys.executable, "-c", code], capture_output=True, text=True, check=True
+    ).stdout
+    assert out.strip() == "profiles,plans"
+
+
+def _user_with_everything(engine: Engine, email: str) -> int:
+    user = accounts.register(engine, email, PASSWORD)
+    document = parse_document(json.loads(MAYA.read_text()))
+    create_profile(document, slug="maya", engine=engine, owner=user)
+    document.pp.reflections.causes = f"something new for {email}"
+    save_profile("maya", document, note="second", engine=engine, owner=user)
+    plan = new_plan("maya", "51-3011.00", obstacles=["time", "money"], engine=engine, owner=user)
+    objective = plan.objectives[0].id
+    add_event(plan.id, "hours", objective_id=objective, hours=2.0, engine=engine)
+    add_event(plan.id, "note", note="started", engine=engine)
+    accounts.issue_token(engine, user)
+    accounts.issue_token(engine, user, name="second")
+    return user
+
+
+def _rows(engine: Engine, owner: int) -> dict[str, int]:
+    with engine.connect() as conn:
+        return {
+            name: conn.execute(
+                select(func.count()).select_from(table).where(owned_by(table, owner))
+            ).scalar_one()
+            for name, table in m.Base.metadata.tables.items()
+            if name in owned_tables()
+        }
+
+
+def _all_rows(engine: Engine) -> dict[str, set[tuple[object, ...]]]:
+    with engine.connect() as conn:
+        return {
+            name: {tuple(row) for row in conn.execute(select(table)).all()}
+            for name, table in m.Base.metadata.tables.items()
+            if name in owned_tables()
+        }
+
+
+def test_delete_account_leaves_no_row_of_the_user(engine: Engine) -> None:
+    load_starter(engine=engine)
+    leaving = _user_with_everything(engine, "leaving@example.org")
+    staying = _user_with_everything(engine, "staying@example.org")
+    mine_before = _all_rows(engine)
+    with_staying_only = _rows(engine, staying)
+    assert all(count > 0 for count in _rows(engine, leaving).values()), _rows(engine, leaving)
+
+    exported = accounts.export_account(engine, leaving)
+    assert list(exported) == ["profiles"]
+    (profile,) = exported["profiles"]
+    assert list(profile) == ["slug", "versions", "plans"]
+    assert [v["version"] for v in profile["versions"]] == [1, 2]
+    assert profile["plans"][0]["obstacles"] and profile["plans"][0]["events"]
+
+    accounts.delete_account(engine, leaving)
+
+    after = _all_rows(engine)
+    assert all(count == 0 for count in _rows(engine, leaving).values())
+    assert _rows(engine, staying) == with_staying_only
+    # Independently of the owner filter: what is left is exactly the other user's rows.
+    for name, rows in after.items():
+        assert rows <= mine_before[name]
+        assert len(rows) == with_staying_only[name], name
+
+
+def test_a_cached_token_expires_and_deleting_the_account_revokes_it_at_once(
+    engine: Engine, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    clock = [1000.0]
+    monkeypatch.setattr(time, "monotonic", lambda: clock[0])
+    memo, other_memo = Memo(), Memo()
+    user = accounts.register(engine, "token@example.org", PASSWORD)
+    digest = accounts.token_digest(accounts.issue_token(engine, user))
+    assert accounts.user_for_token(engine, digest, memo) == user
+    assert accounts.cached_user(memo, digest) == user
+    assert accounts.cached_user(other_memo, digest) is None  # one cache per context
+
+    clock[0] += accounts.TOKEN_CACHE_SECONDS - 1
+    assert accounts.cached_user(memo, digest) == user
+    clock[0] += 2
+    assert accounts.cached_user(memo, digest) is None  # re-checked in the database again
+    assert accounts.user_for_token(engine, digest, memo) == user
+
+    accounts.delete_account(engine, user, tokens=memo)
+    assert accounts.cached_user(memo, digest) is None
+    with pytest.raises(accounts.AuthError):
+        accounts.user_for_token(engine, digest, memo)
