@@ -15,6 +15,7 @@ from sqlalchemy import Engine, func, select
 from passionpath import accounts
 from passionpath.cache import Memo
 from passionpath.catalog import load_starter
+from passionpath.context import Context
 from passionpath.plan import add_event, new_plan
 from passionpath.profile import create_profile, parse_document, save_profile
 from passionpath.store import models as m
@@ -48,7 +49,9 @@ def _user_with_everything(engine: Engine, email: str) -> int:
     create_profile(document, slug="maya", engine=engine, owner=user)
     document.pp.reflections.causes = f"something new for {email}"
     save_profile("maya", document, note="second", engine=engine, owner=user)
-    plan = new_plan("maya", "51-3011.00", obstacles=["time", "money"], engine=engine, owner=user)
+    plan = new_plan(
+        "maya", "51-3011.00", Context.open(engine=engine), obstacles=["time", "money"], owner=user
+    )
     objective = plan.objectives[0].id
     add_event(plan.id, "hours", objective_id=objective, hours=2.0, engine=engine)
     add_event(plan.id, "note", note="started", engine=engine)
