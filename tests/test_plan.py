@@ -217,7 +217,7 @@ def test_cli_plan_flow_and_bad_input(engine: Engine, sam: str, tmp_path: Path) -
     bad_hours = runner.invoke(
         app, ["plan", "create", sam, "--target", "15-1252.00", "--hours-per-week", "-3", "--no-ask"]
     )
-    assert bad_hours.exit_code == 1 and "--hours-per-week must be more than 0" in bad_hours.output
+    assert bad_hours.exit_code == 1 and "--hours-per-week: must be more than 0" in bad_hours.output
     bad_log = runner.invoke(app, ["plan", "log", "--hours", "-1"])
     assert bad_log.exit_code == 2 and "--hours must be more than 0" in bad_log.output
     assert "Traceback" not in bad_target.output + bad_hours.output + bad_log.output

@@ -24,8 +24,9 @@ from passionpath.store import models as m
 class EmptyCatalogError(PassionpathError):
     def __init__(self) -> None:
         super().__init__(
-            "The catalog is empty. Load the starter catalog with `passionpath data starter`, "
-            "or the real O*NET database with `passionpath data download`."
+            "The catalog is empty.",
+            hint="Load the starter catalog, or import the real O*NET database.",
+            kind="empty_catalog",
         )
 
 
@@ -159,7 +160,7 @@ def search_occupations(
 ) -> list[SearchHit]:
     """Occupations whose title or an alternate title matches ``query``, best first."""
     if limit < 1:
-        raise PassionpathError("--limit must be at least 1.")
+        raise PassionpathError("must be at least 1.", field="limit")
     engine = engine or get_engine()
     hits = title_index(engine).search(query, limit)
     with engine.connect() as conn:
@@ -243,8 +244,10 @@ def occupation_profile(code: str, engine: Engine | None = None) -> OccupationPro
         ).first()
         if occupation is None:
             raise NotFoundError(
-                f"No occupation with code {code!r}. Find codes with "
-                "`passionpath occupations search TITLE`."
+                f"No occupation with code {code!r}.",
+                field="code",
+                hint="Search the occupations by title to find codes.",
+                kind="unknown_occupation",
             )
         zone_name = conn.execute(
             select(m.JobZoneReference.name).where(
