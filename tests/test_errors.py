@@ -107,6 +107,7 @@ demo = typer.Typer()
 def plan(
     key: str = typer.Argument(None),
     hours_per_week: float = typer.Option(5.0, "--hours-per-week", "-h"),
+    origin: str = typer.Option(None, "--from"),
     field: str = typer.Option("hours_per_week", "--field"),
 ) -> None:
     raise PassionpathError("must be more than 0.", field=field, hint="Give a positive number.")
@@ -123,6 +124,7 @@ def other() -> None:
     [
         ("hours_per_week", "--hours-per-week: "),  # the option whose name is the field
         ("profile", "KEY: "),  # an alias: the profile commands call it KEY
+        ("from", "--from: "),  # an option spelled like the field, whatever its Python name
         ("start", "start: "),  # no such parameter: the field's own name
     ],
 )

@@ -109,8 +109,9 @@ def test_obstacles_get_counter_moves() -> None:
 
 @pytest.mark.parametrize("hours", [0, -2, 100])
 def test_impossible_hours_are_refused(hours: float) -> None:
-    with pytest.raises(PassionpathError, match="hours-per-week"):
+    with pytest.raises(PassionpathError, match="hours_per_week") as refused:
         generate_plan(report(), start=START, hours_per_week=hours)
+    assert refused.value.field == "hours_per_week"
 
 
 PERSON = {

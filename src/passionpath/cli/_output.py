@@ -73,15 +73,17 @@ def _parameter_label(field: str) -> str:
     context = _current_context()
     if context is None:
         return field
-    by_name = {param.name: param for param in context.command.params}
     for name in (field, *_PARAMETER_NAMES.get(field, ())):
-        param = by_name.get(name)
+        flag = "--" + name.replace("_", "-")
+        # A parameter called ``name``, or an option spelled ``--name`` whatever its Python
+        # name (``--from`` is ``origin`` in ``passionpath path``).
+        param = next((p for p in context.command.params if p.name == name or flag in p.opts), None)
         if param is None:
             continue
         if param.param_type_name == "option":
             long = [opt for opt in param.opts if opt.startswith("--")]
             return str((long or param.opts)[0])
-        return str(getattr(param, "metavar", None) or name.upper())  # as the usage line
+        return str(getattr(param, "metavar", None) or param.name.upper())  # as in usage
     return field
 
 
