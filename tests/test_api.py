@@ -105,7 +105,7 @@ def test_validation_errors_name_the_field(client: TestClient) -> None:
     weak = client.post(
         "/api/v1/auth/register", json={"email": "x@example.org", "password": "short"}
     )
-    assert weak.status_code == 400 and weak.json()["detail"][0]["loc"] == ["password"]
+    assert weak.status_code == 400 and weak.json()["detail"][0]["loc"] == ["body", "password"]
     malformed = client.post(
         "/api/v1/auth/register", json={"email": "not-an-email", "password": PASSWORD}
     )

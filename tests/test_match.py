@@ -183,7 +183,7 @@ def test_cli_faces(starter: Engine, tmp_path: Path) -> None:
     bad = runner.invoke(app, ["match", str(EXAMPLES / "amara.json"), "--quadrant", "best"])
     assert bad.exit_code == 2 and "--quadrant must be one of" in bad.output
     unknown = runner.invoke(app, ["path", "--from", "00-0000.00", "--to", "27-2022.00"])
-    assert unknown.exit_code == 1 and "No occupation with code" in unknown.output
+    assert unknown.exit_code == 1 and "--from: No occupation with code" in unknown.output
 
 
 def test_a_job_title_listed_under_two_occupations_counts_for_both(

@@ -110,8 +110,9 @@ def test_obstacles_get_counter_moves() -> None:
 
 @pytest.mark.parametrize("hours", [0, -2, 100])
 def test_impossible_hours_are_refused(hours: float) -> None:
-    with pytest.raises(PassionpathError, match="hours-per-week"):
+    with pytest.raises(PassionpathError, match="hours_per_week") as refused:
         generate_plan(report(), start=START, hours_per_week=hours)
+    assert refused.value.field == "hours_per_week"
 
 
 PERSON = {
@@ -224,7 +225,7 @@ def test_cli_plan_flow_and_bad_input(engine: Engine, sam: str, tmp_path: Path) -
     bad_hours = runner.invoke(
         app, ["plan", "create", sam, "--target", "15-1252.00", "--hours-per-week", "-3", "--no-ask"]
     )
-    assert bad_hours.exit_code == 1 and "--hours-per-week must be more than 0" in bad_hours.output
+    assert bad_hours.exit_code == 1 and "--hours-per-week: must be more than 0" in bad_hours.output
     bad_log = runner.invoke(app, ["plan", "log", "--hours", "-1"])
     assert bad_log.exit_code == 2 and "--hours must be more than 0" in bad_log.output
     assert "Traceback" not in bad_target.output + bad_hours.output + bad_log.output

@@ -47,10 +47,10 @@ def register(engine: Engine, email: str, password: str) -> int:
     """Create an account; its id. Emails are compared in lower case."""
     email = email.strip().lower()
     if len(password) < MIN_PASSWORD:
-        raise PassionpathError(f"password: use at least {MIN_PASSWORD} characters.")
+        raise PassionpathError(f"use at least {MIN_PASSWORD} characters.", field="password")
     with engine.begin() as conn:
         if conn.execute(select(m.User.id).where(m.User.email == email)).first():
-            raise PassionpathError("email: an account with this address exists already.")
+            raise PassionpathError("an account with this address exists already.", field="email")
         return int(
             conn.execute(
                 insert(m.User).returning(m.User.id),

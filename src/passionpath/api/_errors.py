@@ -1,4 +1,4 @@
-"""API errors as JSON with a field path: {"detail": [{"loc": [...], "msg": "..."}]}."""
+"""API errors as JSON with a field path: {"detail": [{"loc": [...], "msg": ..., "hint": ...}]}."""
 
 from __future__ import annotations
 
@@ -13,9 +13,46 @@ from passionpath.profile import ProfileValidationError
 
 Handler = Callable[[Request, Exception], Awaitable[Response]]
 
+#: Core fields that this API names differently: a profile is the ``slug`` in the path,
+#: plans and benchmarks are ``plan_id`` and ``benchmark_id``, and an occupation code is
+#: the ``target`` when planning or closing gaps.
+_PARAMETER_NAMES = {
+    "profile": "slug",
+    "plan": "plan_id",
+    "benchmark": "benchmark_id",
+    "code": "target",
+}
 
-def _body(loc: list[str | int], msg: str) -> dict[str, list[dict[str, object]]]:
-    return {"detail": [{"loc": loc, "msg": msg}]}
+_METHODS_WITH_BODY = {"POST", "PUT", "PATCH"}
+
+
+def _loc(request: Request, field: str | None) -> list[str | int]:
+    """Where ``field`` sits in this request, in FastAPI's own style: path, query or body."""
+    if field is None:
+        return []
+    names = [field, _PARAMETER_NAMES[field]] if field in _PARAMETER_NAMES else [field]
+    for name in names:
+        if name in request.path_params:
+            return ["path", name]
+        if name in request.query_params:
+            return ["query", name]
+    if request.method in _METHODS_WITH_BODY:
+        return ["body", names[-1]]
+    return [field]
+
+
+def _body(
+    loc: list[str | int], msg: str, hint: str | None = None
+) -> dict[str, list[dict[str, object]]]:
+    entry: dict[str, object] = {"loc": loc, "msg": msg}
+    if hint:
+        entry["hint"] = hint
+    return {"detail": [entry]}
+
+
+def _error_body(request: Request, exc: Exception) -> dict[str, list[dict[str, object]]]:
+    assert isinstance(exc, PassionpathError)
+    return _body(_loc(request, exc.field), exc.message or str(exc), exc.hint)
 
 
 async def _invalid_profile(_: Request, exc: Exception) -> Response:
@@ -30,27 +67,30 @@ async def _invalid_profile(_: Request, exc: Exception) -> Response:
     return JSONResponse({"detail": detail}, status_code=422)
 
 
-async def _not_found(_: Request, exc: Exception) -> Response:
-    return JSONResponse(_body([], str(exc)), status_code=404)
+async def _not_found(request: Request, exc: Exception) -> Response:
+    return JSONResponse(_error_body(request, exc), status_code=404)
 
 
 async def _unauthorised(_: Request, exc: Exception) -> Response:
+    assert isinstance(exc, AuthError)
     return JSONResponse(
-        _body(["header", "authorization"], str(exc)),
+        _body(["header", "authorization"], exc.message or str(exc), exc.hint),
         status_code=401,
         headers={"WWW-Authenticate": "Bearer"},
     )
 
 
 async def _limited(_: Request, exc: Exception) -> Response:
-    return JSONResponse(_body([], str(exc)), status_code=429, headers={"Retry-After": "60"})
+    assert isinstance(exc, RateLimited)
+    return JSONResponse(
+        _body([], exc.message or str(exc), exc.hint),
+        status_code=429,
+        headers={"Retry-After": "60"},
+    )
 
 
-async def _bad_request(_: Request, exc: Exception) -> Response:
-    text = str(exc)
-    field, _sep, rest = text.partition(": ")
-    loc: list[str | int] = [field] if rest and " " not in field else []
-    return JSONResponse(_body(loc, text), status_code=400)
+async def _bad_request(request: Request, exc: Exception) -> Response:
+    return JSONResponse(_error_body(request, exc), status_code=400)
 
 
 def error_handlers() -> dict[type[Exception], Handler]:

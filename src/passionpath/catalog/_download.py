@@ -22,7 +22,7 @@ _ATTEMPTS = 5
 
 def release_url(release: str, template: str) -> str:
     if not _RELEASE.match(release):
-        raise DownloadError(f"--release {release!r} is not a release number like 30.0.")
+        raise DownloadError(f"{release!r} is not a release number like 30.0.", field="release")
     return template.format(release=release.replace(".", "_"))
 
 
@@ -71,8 +71,8 @@ def fetch(url: str, target: Path, progress: DownloadProgress | None = None) -> P
             time.sleep(min(2**attempt, 10) * 0.1)
     else:
         raise DownloadError(
-            f"Download of {url} failed after {_ATTEMPTS} attempts ({last_error}). "
-            "Run the command again to resume."
+            f"Download of {url} failed after {_ATTEMPTS} attempts ({last_error}).",
+            hint="Start the download again to resume it.",
         )
     part.replace(target)
     return target

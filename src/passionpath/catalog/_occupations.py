@@ -75,8 +75,10 @@ def occupation_profile(code: str, engine: Engine) -> OccupationProfile:
         ).first()
         if occupation is None:
             raise NotFoundError(
-                f"No occupation with code {code!r}. Find codes with "
-                "`passionpath occupations search TITLE`."
+                f"No occupation with code {code!r}.",
+                field="code",
+                hint="Search the occupations by title to find codes.",
+                kind="unknown_occupation",
             )
         zone_name = conn.execute(
             select(m.JobZoneReference.name).where(

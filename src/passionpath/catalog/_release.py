@@ -16,8 +16,9 @@ from passionpath.store import models as m
 class EmptyCatalogError(PassionpathError):
     def __init__(self) -> None:
         super().__init__(
-            "The catalog is empty. Load the starter catalog with `passionpath data starter`, "
-            "or the real O*NET database with `passionpath data download`."
+            "The catalog is empty.",
+            hint="Load the starter catalog, or import the real O*NET database.",
+            kind="empty_catalog",
         )
 
 

@@ -58,7 +58,7 @@ def title_index(ctx: Context) -> TitleIndex:
 def search_occupations(query: str, ctx: Context, limit: int = 10) -> list[SearchHit]:
     """Occupations whose title or an alternate title matches ``query``, best first."""
     if limit < 1:
-        raise PassionpathError("--limit must be at least 1.")
+        raise PassionpathError("must be at least 1.", field="limit")
     hits = title_index(ctx).search(query, limit)
     with ctx.engine.connect() as conn:
         details = {

@@ -12,9 +12,9 @@ def main() -> None:
     try:
         app()
     except PassionpathError as exc:
-        from passionpath.cli._output import err_console
+        from passionpath.cli._output import err_console, error_line
 
-        err_console.print(f"[bold red]Error:[/] {exc}", highlight=False, soft_wrap=True)
+        err_console.print(f"[bold red]Error:[/] {error_line(exc)}", highlight=False, soft_wrap=True)
         sys.exit(1)
     except KeyboardInterrupt:
         sys.stderr.write("Interrupted: nothing was changed.\n")

@@ -8,10 +8,13 @@ import sys
 from collections.abc import Callable, Iterator
 from contextlib import contextmanager
 from pathlib import Path
-from typing import Any, NoReturn, TypeVar
+from typing import TYPE_CHECKING, Any, NoReturn, TypeVar
 
 import typer
 from rich.console import Console
+
+if TYPE_CHECKING:
+    from passionpath.errors import PassionpathError
 
 console = Console()
 err_console = Console(stderr=True)
@@ -37,6 +40,73 @@ def attribution_line(text: str, notice: str | None = None) -> None:
 
 F = TypeVar("F", bound=Callable[..., Any])
 
+#: Core fields whose command-line parameter has another name, tried in order after the
+#: field's own name (``profile`` is the ``KEY`` argument of the ``profile`` commands, an
+#: occupation ``code`` is ``--target`` when planning, a re-rated ``skill`` is ``--rate``).
+_PARAMETER_NAMES: dict[str, tuple[str, ...]] = {
+    "profile": ("key", "into"),
+    "plan": ("plan_id",),
+    "code": ("target", "from_code"),
+    "skill": ("rate",),
+    "level": ("rate",),
+}
+
+#: What to run, for the situations where the command line has a better answer than the
+#: core's plain hint.
+_SUGGESTIONS: dict[str, str] = {
+    "empty_catalog": "Load the starter catalog with `passionpath data starter`, "
+    "or the real O*NET database with `passionpath data download`.",
+    "unknown_occupation": "Find codes with `passionpath occupations search TITLE`.",
+    "no_profiles": "Create one with `passionpath profile new NAME` "
+    "or `passionpath profile import FILE`.",
+    "unknown_plan": "`passionpath plan list` shows your plans.",
+    "no_active_plan": "Create one with `passionpath plan create PROFILE --target CODE`.",
+    "unknown_benchmark": "`passionpath plan show` lists them.",
+}
+
+
+def _parameter_label(field: str) -> str:
+    """How the running command spells the input ``field``: ``--hours-per-week``, ``CODE``.
+
+    Falls back to the field's own name when the command has no such parameter (the input
+    came from somewhere else, such as a stored plan)."""
+    context = _current_context()
+    if context is None:
+        return field
+    for name in (field, *_PARAMETER_NAMES.get(field, ())):
+        flag = "--" + name.replace("_", "-")
+        # A parameter called ``name``, or an option spelled ``--name`` whatever its Python
+        # name (``--from`` is ``origin`` in ``passionpath path``).
+        param = next((p for p in context.command.params if p.name == name or flag in p.opts), None)
+        if param is None:
+            continue
+        if param.param_type_name == "option":
+            long = [opt for opt in param.opts if opt.startswith("--")]
+            return str((long or param.opts)[0])
+        return str(getattr(param, "metavar", None) or param.name.upper())  # as in usage
+    return field
+
+
+def _current_context() -> Any:
+    """The Click context of the command running now, or None outside a command.
+
+    Typer (pinned in pyproject.toml) runs on its own bundled copy of Click, whose context
+    stack is not the one ``click.get_current_context`` reads."""
+    try:
+        from typer._click import globals as click_globals
+    except ImportError:  # a Typer that uses the Click package itself
+        import click as click_globals  # type: ignore[no-redef]
+    return click_globals.get_current_context(silent=True)
+
+
+def error_line(exc: PassionpathError) -> str:
+    """One line for a core error, in the command line's words."""
+    text = exc.message or str(exc)
+    if exc.field:
+        text = f"{_parameter_label(exc.field)}: {text}"
+    advice = _SUGGESTIONS.get(exc.kind or "", exc.hint)
+    return f"{text} {advice}" if advice else text
+
 
 def user_errors(func: F) -> F:
     """Turn a PassionpathError raised by a command into one red line and exit status 1."""
@@ -48,7 +118,7 @@ def user_errors(func: F) -> F:
         try:
             return func(*args, **kwargs)
         except PassionpathError as exc:
-            fail(str(exc))
+            fail(error_line(exc))
 
     return wrapper  # type: ignore[return-value]
 

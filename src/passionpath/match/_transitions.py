@@ -30,12 +30,14 @@ def _models(ctx: Context) -> tuple[CatalogMatrices, TransferModel]:
     return matrices, transfer_model(matrices, ctx)
 
 
-def _row(matrices: CatalogMatrices, code: str) -> int:
+def _row(matrices: CatalogMatrices, code: str, field: str = "code") -> int:
     row = matrices.index.get(code.strip())
     if row is None:
         raise NotFoundError(
-            f"No occupation with code {code!r}. Find codes with "
-            "`passionpath occupations search TITLE`."
+            f"No occupation with code {code!r}.",
+            field=field,
+            hint="Search the occupations by title to find codes.",
+            kind="unknown_occupation",
         )
     return row
 
@@ -50,7 +52,7 @@ def _ranked(m: CatalogMatrices, row: int, score: float) -> Ranked:
 def similar(code: str, ctx: Context, top: int = 10) -> list[Ranked]:
     """The occupations a person in ``code`` could move to most easily."""
     if top < 1:
-        raise PassionpathError("--top must be at least 1.")
+        raise PassionpathError("must be at least 1.", field="top")
     m, model = _models(ctx)
     return [_ranked(m, j, s) for j, s in model.neighbours(_row(m, code), top)]
 
@@ -66,12 +68,15 @@ def similar_all(ctx: Context, top: int = 10) -> list[tuple[str, list[Ranked]]]:
 
 def career_path(origin: str, goal: str, ctx: Context) -> CareerPath:
     m, model = _models(ctx)
-    a, b = _row(m, origin), _row(m, goal)
+    a, b = _row(m, origin, "from"), _row(m, goal, "to")
     if a == b:
-        raise PassionpathError("--from and --to are the same occupation.")
+        raise PassionpathError("is the same occupation as the starting one.", field="to")
     for row, code in ((a, origin), (b, goal)):
         if not m.has_skills[row]:
-            raise PassionpathError(f"{code} has no skill ratings in this catalog to plan with.")
+            raise PassionpathError(
+                f"{code} has no skill ratings in this catalog to plan with.",
+                field="from" if row == a else "to",
+            )
     neighbours = model.top_all(NEIGHBOURS)
     return find_path(m, neighbours, a, b)
 

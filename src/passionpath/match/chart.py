@@ -153,4 +153,4 @@ def write_chart(report: MatchReport, path: Path) -> None:
 
         path.write_bytes(bytes(resvg_py.svg_to_bytes(svg_string=svg, background="#ffffff")))
     else:
-        raise PassionpathError(f"--chart {path}: use a .svg or .png file name.")
+        raise PassionpathError(f"{str(path)!r}: use a .svg or .png file name.", field="chart")

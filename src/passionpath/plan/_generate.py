@@ -288,11 +288,11 @@ def generate_plan(
     """A dated plan for ``report``'s gaps. When the hours per week cannot fit the work into
     ``weeks``, the plan is longer than asked and ``weeks_needed`` says by how much."""
     if hours_per_week <= 0:
-        raise PassionpathError("--hours-per-week must be more than 0.")
+        raise PassionpathError("must be more than 0.", field="hours_per_week")
     if hours_per_week > 80:
-        raise PassionpathError("--hours-per-week above 80 is not a plan a person can keep.")
+        raise PassionpathError("above 80 is not a plan a person can keep.", field="hours_per_week")
     if weeks is not None and weeks < 1:
-        raise PassionpathError("--weeks must be at least 1.")
+        raise PassionpathError("must be at least 1.", field="weeks")
     objectives = build_objectives(report)
     needed = schedule(objectives, start, hours_per_week) if objectives else 1
     for o in objectives:

@@ -85,7 +85,7 @@ def rerate(
     from passionpath.profile import RatedDescriptor, load_profile, save_profile
 
     if not 0 <= level <= 7:
-        raise PassionpathError(f"Level {level:g} is outside 0-7.")
+        raise PassionpathError(f"level {level:g} is outside 0-7.", field="level")
     engine = engine or get_engine()
     known = [
         (d.element_id, d.name, domain)
@@ -101,7 +101,9 @@ def rerate(
         key=lambda k: (name_or_id != k[0], k[0] not in in_plan),
     )
     if not match:
-        raise NotFoundError(f"{name_or_id!r} is not a skill or knowledge area in the catalog.")
+        raise NotFoundError(
+            f"{name_or_id!r} is not a skill or knowledge area in the catalog.", field="skill"
+        )
     element, name, domain = match[0]
     record, document = load_profile(plan.profile, engine=engine, owner=owner)
     rated = [r for r in getattr(document.pp, domain) if r.element_id != element]

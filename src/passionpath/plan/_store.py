@@ -163,9 +163,17 @@ def _plan_row(conn: Any, plan_id: int | None, profile_id: int | None, owner: int
     row = conn.execute(query).first()
     if row is None:
         if plan_id is not None:
-            raise NotFoundError(f"No plan {plan_id}. `passionpath plan list` shows your plans.")
+            raise NotFoundError(
+                f"No plan {plan_id}.",
+                field="plan",
+                hint="The list of your plans shows their ids.",
+                kind="unknown_plan",
+            )
         raise NotFoundError(
-            "No active plan. Create one with `passionpath plan create PROFILE --target CODE`."
+            "No active plan.",
+            field="plan",
+            hint="Create a plan for a profile and a target occupation.",
+            kind="no_active_plan",
         )
     return row
 
@@ -331,7 +339,7 @@ def add_event(
     engine: Engine | None = None,
 ) -> None:
     if hours is not None and hours <= 0:
-        raise PassionpathError("--hours must be more than 0.")
+        raise PassionpathError("must be more than 0.", field="hours")
     engine = engine or get_engine()
     with engine.begin() as conn:
         conn.execute(
@@ -371,7 +379,10 @@ def check_benchmark(
                 )
                 return BenchmarkView(b.id, b.due, b.check, stamp)
     raise NotFoundError(
-        f"Plan {plan.id} has no benchmark {benchmark_id}; `passionpath plan show` lists them."
+        f"Plan {plan.id} has no benchmark {benchmark_id}.",
+        field="benchmark",
+        hint="The plan lists its benchmarks with their ids.",
+        kind="unknown_benchmark",
     )
 
 
@@ -379,7 +390,7 @@ def attach_to_action(
     plan: PlanView, action_id: int, text: str, engine: Engine | None = None
 ) -> None:
     if action_id not in {a.id for a in plan.actions}:
-        raise NotFoundError(f"Plan {plan.id} has no action {action_id}.")
+        raise NotFoundError(f"Plan {plan.id} has no action {action_id}.", field="action")
     engine = engine or get_engine()
     with engine.begin() as conn:
         conn.execute(update(m.PlanAction).where(m.PlanAction.id == action_id).values(attached=text))

@@ -87,14 +87,18 @@ def find_profile(
             return profiles[0]
         if not profiles:
             raise NotFoundError(
-                "There are no profiles yet. Create one with `passionpath profile new NAME` "
-                "or `passionpath profile import FILE`."
+                "There are no profiles yet.",
+                field="profile",
+                hint="Create a profile, or import one from a file.",
+                kind="no_profiles",
             )
         raise PassionpathError(
-            f"There are {len(profiles)} profiles; name one: " + ", ".join(p.slug for p in profiles)
+            f"There are {len(profiles)} profiles; name one: " + ", ".join(p.slug for p in profiles),
+            field="profile",
         )
     raise NotFoundError(
-        f"No profile {key!r}. Profiles: {', '.join(p.slug for p in profiles) or 'none yet'}."
+        f"No profile {key!r}. Profiles: {', '.join(p.slug for p in profiles) or 'none yet'}.",
+        field="profile",
     )
 
 
@@ -115,7 +119,9 @@ def create_profile(
         ).first()
         if taken is not None:
             raise PassionpathError(
-                f"A profile called {slug!r} exists already; pick another name with --slug."
+                f"A profile called {slug!r} exists already.",
+                field="slug",
+                hint="Pick another short name for the new profile.",
             )
         profile_id = conn.execute(
             insert(m.Profile).returning(m.Profile.id),
@@ -159,7 +165,8 @@ def load_profile(
     if text is None:
         raise NotFoundError(
             f"Profile {profile.slug!r} has no version {wanted} "
-            f"(versions 1 to {profile.current_version})."
+            f"(versions 1 to {profile.current_version}).",
+            field="version",
         )
     return profile, parse_document(json.loads(text), f"{profile.slug} v{wanted}")
 

@@ -29,12 +29,23 @@ async def _login_first(_: Request, __: Exception) -> Response:
     return RedirectResponse("/login", status_code=303)
 
 
+def _in_words(exc: Exception) -> str:
+    """The error as a page says it: a page has no parameter names to point at, so the input
+    at fault is named in plain words, then the message and what to do."""
+    if not isinstance(exc, PassionpathError):
+        return str(exc)
+    message = exc.message or str(exc)
+    if exc.field:
+        message = f"{exc.field.replace('_', ' ').capitalize()}: {message}"
+    return f"{message} {exc.hint}" if exc.hint else message
+
+
 async def _not_found(_: Request, exc: Exception) -> Response:
-    return _page(404, str(exc))
+    return _page(404, _in_words(exc))
 
 
 async def _bad_request(_: Request, exc: Exception) -> Response:
-    return _page(400, str(exc))
+    return _page(400, _in_words(exc))
 
 
 def error_handlers() -> dict[type[Exception], Handler]:

@@ -47,12 +47,14 @@ def log(plan_id: int, body: LogIn, user: CurrentUser, engine: EngineDep) -> dict
 
     plan = find_plan(plan_id, None, engine, user)
     if body.hours is None and body.evidence is None:
-        raise PassionpathError("hours: give hours or evidence.")
+        raise PassionpathError("give hours or evidence.", field="hours")
     objective_id = None
     if body.objective is not None:
         found = [o.id for o in plan.objectives if o.position == body.objective]
         if not found:
-            raise NotFoundError(f"objective: plan {plan_id} has no objective {body.objective}.")
+            raise NotFoundError(
+                f"plan {plan_id} has no objective {body.objective}.", field="objective"
+            )
         objective_id = found[0]
     add_event(
         plan.id,

@@ -33,7 +33,7 @@ async def create_plan(request: Request) -> Response:
     try:
         hours = float(str(form.get("hours_per_week", "5")) or 5)
     except ValueError:
-        raise PassionpathError("hours_per_week: enter a number of hours.") from None
+        raise PassionpathError("enter a number of hours.", field="hours_per_week") from None
     plan = new_plan(
         SLUG,
         str(form.get("target", "")),
