@@ -13,11 +13,11 @@ from fastapi.testclient import TestClient
 from sqlalchemy import Engine
 from typer.testing import CliRunner
 
-from passionpath.api import create_app
 from passionpath.catalog import load_starter
 from passionpath.cli._app import app
 from passionpath.cli._output import user_errors
 from passionpath.errors import NotFoundError, PassionpathError, ReleaseError
+from passionpath.server import create_app
 from passionpath.store import get_engine
 
 SRC = Path(__file__).resolve().parents[1] / "src" / "passionpath"
@@ -154,7 +154,7 @@ def starter() -> Engine:
 
 @pytest.fixture
 def client(starter: Engine) -> Iterator[TestClient]:
-    with TestClient(create_app(starter)) as test_client:
+    with TestClient(create_app(engine=starter)) as test_client:
         yield test_client
 
 
