@@ -81,8 +81,9 @@ def explore(
 ) -> list[list[Ranked]]:
     """For each text, the occupations whose work it describes best."""
     from passionpath.store import get_engine
-    from passionpath.text import get_embedder
+    from passionpath.text import check_texts, get_embedder
 
+    texts = check_texts(texts)  # nothing to go on, too long or not English: refuse
     engine = engine or get_engine()
     m = load_matrices(engine)
     index = m.text_index

@@ -10,6 +10,15 @@ from passionpath.text._embedding import (
 )
 from passionpath.text._evidence import Evidence, extract_evidence
 from passionpath.text._interests import InterestInference, Phrase, infer_interests, interest_model
+from passionpath.text._language import (
+    LanguageGuess,
+    TextInputError,
+    check_text,
+    check_texts,
+    guess_language,
+    is_english,
+    language_warnings,
+)
 from passionpath.text._store import EmbedStats, embed_cached
 
 __all__ = [
@@ -17,16 +26,23 @@ __all__ = [
     "Embedder",
     "Evidence",
     "InterestInference",
+    "LanguageGuess",
     "LexicalEmbedder",
     "MiniLMEmbedder",
     "OccupationTexts",
     "Phrase",
+    "TextInputError",
+    "check_text",
+    "check_texts",
     "embed_cached",
     "embed_catalog",
     "extract_evidence",
     "get_embedder",
+    "guess_language",
     "infer_interests",
     "interest_model",
+    "is_english",
+    "language_warnings",
     "minilm_available",
     "occupation_texts",
 ]

@@ -22,6 +22,7 @@ from sqlalchemy import Engine, select
 from passionpath.catalog._layout import RIASEC_ELEMENTS, RIASEC_LETTERS
 from passionpath.text._classifier import SoftmaxRegression
 from passionpath.text._embedding import Embedder, Matrix, get_embedder
+from passionpath.text._language import check_texts
 
 AREAS = RIASEC_LETTERS
 RIASEC_ELEMENT = dict(zip(RIASEC_ELEMENTS, RIASEC_LETTERS, strict=True))
@@ -222,4 +223,5 @@ def infer_interests(
     """RIASEC scores (0-1) for each text, with the phrases behind each area."""
     if isinstance(texts, str):
         texts = [texts]
-    return interest_model(engine).infer_many(list(texts))
+    texts = check_texts(texts)  # nothing to go on, too long or not English: refuse
+    return interest_model(engine).infer_many(texts)
