@@ -192,7 +192,7 @@ def match(
         attribution=attribution,
         notice=notice,
         scores=scores,
-        warnings=language_warnings(document.free_texts()),
+        warnings=language_warnings(document.passion_texts()),
     )
 
 

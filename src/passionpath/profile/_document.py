@@ -168,6 +168,15 @@ class ProfileDocument(BaseModel):
     def display_name(self) -> str:
         return (self.basics.name if self.basics and self.basics.name else None) or "Unnamed"
 
+    def passion_texts(self) -> list[tuple[str, str]]:
+        """(field path, text) for what the person wrote about what they love: the answers
+        to the passion questions and the notes on their activities (not names or titles)."""
+        return [
+            (where, text)
+            for where, text in self.free_texts()
+            if where.startswith(("passionpath.reflections.", "passionpath.activities["))
+        ]
+
     def free_texts(self) -> list[tuple[str, str]]:
         """(field path, text) for every piece of the person's own writing in the profile."""
         texts: list[tuple[str, str]] = []

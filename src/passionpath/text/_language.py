@@ -114,10 +114,10 @@ def guess_language(text: str) -> LanguageGuess:
     }
     language, foreign = max(hits.items(), key=lambda kv: kv[1])
     evidence = foreign + accented
-    # Function words and accents decide; the vocabulary share only tips a text with some
-    # foreign evidence and no English words, because English jargon and slang ("k8s",
-    # "idk") are often split by the tokenizer too.
-    not_english = evidence > english and (evidence >= 2 or whole < MIN_WHOLE_SHARE)
+    # Function words and accents decide; the vocabulary share only tips a text with a
+    # foreign function word and no more English ones, because English jargon, slang ("k8s",
+    # "idk") and accented names ("Lumière") are often split by the tokenizer too.
+    not_english = evidence > english and (evidence >= 2 or (foreign and whole < MIN_WHOLE_SHARE))
     named = language if foreign else "another language"
     return LanguageGuess(not not_english, named if not_english else None, len(words), whole)
 
