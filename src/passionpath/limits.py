@@ -11,6 +11,10 @@ from __future__ import annotations
 MAX_TEXT_CHARS = 4000
 #: Texts in one explore or interest-inference request (or lines of an --input file).
 MAX_TEXTS = 200
+#: All the texts of one request together, and all of a profile's passion writing together
+#: (reflections and activities). Reading text costs about 1 ms per character, so this keeps
+#: a request or a first match within seconds.
+MAX_TOTAL_TEXT_CHARS = 10_000
 #: Entries in any one list of a profile (jobs, skills, activities, highlights, ...).
 MAX_LIST_ITEMS = 200
 #: A profile document, as a JSON file or as the JSON of an API request.
@@ -46,4 +50,5 @@ __all__ = [
     "MAX_TEXTS",
     "MAX_TEXT_CHARS",
     "MAX_TEXT_FILE_BYTES",
+    "MAX_TOTAL_TEXT_CHARS",
 ]

@@ -7,7 +7,7 @@ from __future__ import annotations
 
 from typing import Annotated, Any
 
-from pydantic import AfterValidator, BaseModel, ConfigDict, Field
+from pydantic import AfterValidator, BaseModel, ConfigDict, Field, field_validator
 
 from passionpath.limits import (
     MAX_EVIDENCE_CHARS,
@@ -59,6 +59,17 @@ class Texts(BaseModel):
     model_config = ConfigDict(extra="forbid")
     texts: list[FreeText] = Field(min_length=1, max_length=MAX_TEXTS)
     top: int = Field(default=10, ge=1, le=100)
+
+    @field_validator("texts")
+    @classmethod
+    def _total(cls, texts: list[str]) -> list[str]:
+        from passionpath.text import TextInputError, check_total
+
+        try:
+            check_total(texts)
+        except TextInputError as exc:
+            raise ValueError(exc.reason) from None
+        return texts
 
 
 class InventoryIn(BaseModel):

@@ -94,7 +94,7 @@ def read_texts(text: str | None, input_file: Path | None) -> list[str]:
     of the file; the core checks again for callers that are not the CLI."""
     from passionpath.files import read_user_text
     from passionpath.limits import MAX_TEXT_FILE_BYTES, MAX_TEXTS
-    from passionpath.text import TextInputError, check_text
+    from passionpath.text import TextInputError, check_text, check_total
 
     if input_file is not None:
         lines = read_user_text(input_file, max_bytes=MAX_TEXT_FILE_BYTES).splitlines()
@@ -108,6 +108,10 @@ def read_texts(text: str | None, input_file: Path | None) -> list[str]:
                 check_text(line)
             except TextInputError as exc:
                 fail(f"{input_file}, line {number}: {exc.reason}")
+        try:
+            check_total([line for _, line in numbered])
+        except TextInputError as exc:
+            fail(f"{input_file}: {exc.reason}")
         return [line for _, line in numbered]
     if text is not None:
         try:

@@ -10,7 +10,12 @@ from pydantic import BaseModel, ConfigDict, Field, ValidationError, field_valida
 
 from passionpath.errors import PassionpathError
 from passionpath.files import decode_user_text, read_user_bytes
-from passionpath.limits import MAX_LIST_ITEMS, MAX_PROFILE_BYTES, MAX_TEXT_CHARS
+from passionpath.limits import (
+    MAX_LIST_ITEMS,
+    MAX_PROFILE_BYTES,
+    MAX_TEXT_CHARS,
+    MAX_TOTAL_TEXT_CHARS,
+)
 from passionpath.profile._resume import (
     Award,
     Basics,
@@ -279,10 +284,20 @@ def parse_document(
         if problems:
             raise ProfileValidationError(source, problems)
     try:
-        return ProfileDocument.model_validate(data)
+        document = ProfileDocument.model_validate(data)
     except ValidationError as exc:
         problems = [(_path(error["loc"]), _message(error)) for error in exc.errors()]
         raise ProfileValidationError(source, problems) from None
+    if check_limits:
+        # Each passion text is read at every first match: bound them together as well.
+        total = sum(len(text) for _, text in document.passion_texts())
+        if total > MAX_TOTAL_TEXT_CHARS:
+            message = (
+                f"the reflections and activities add up to {total} characters; the limit is "
+                f"{MAX_TOTAL_TEXT_CHARS} for all of them together"
+            )
+            raise ProfileValidationError(source, [("passionpath", message)])
+    return document
 
 
 def is_empty(document: ProfileDocument) -> bool:

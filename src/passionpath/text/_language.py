@@ -18,7 +18,7 @@ from dataclasses import dataclass
 from functools import lru_cache
 
 from passionpath.errors import PassionpathError
-from passionpath.limits import MAX_TEXT_CHARS, MAX_TEXTS
+from passionpath.limits import MAX_TEXT_CHARS, MAX_TEXTS, MAX_TOTAL_TEXT_CHARS
 from passionpath.text._embedding import TOKENIZER_FILE
 
 #: Fewer words than this and the text passes: too little to judge.
@@ -153,7 +153,19 @@ def check_texts(texts: Sequence[str]) -> list[str]:
     if len(texts) > MAX_TEXTS:
         raise TextInputError(f"there are {len(texts)} texts; the limit is {MAX_TEXTS}.")
     single = len(texts) == 1
-    return [check_text(text, index=None if single else i) for i, text in enumerate(texts)]
+    checked = [check_text(text, index=None if single else i) for i, text in enumerate(texts)]
+    check_total(checked)
+    return checked
+
+
+def check_total(texts: Sequence[str]) -> None:
+    """Refuse texts that together exceed MAX_TOTAL_TEXT_CHARS."""
+    total = sum(len(text) for text in texts)
+    if total > MAX_TOTAL_TEXT_CHARS:
+        raise TextInputError(
+            f"the texts add up to {total} characters; the limit is {MAX_TOTAL_TEXT_CHARS} "
+            "for all of them together."
+        )
 
 
 def language_warnings(texts: Sequence[tuple[str, str]]) -> list[str]:
