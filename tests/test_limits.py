@@ -156,9 +156,10 @@ def test_api_bounds_inventory_answers_and_plan_obstacles(client: TestClient) -> 
 
 def test_texts_and_passion_writing_are_bounded_together() -> None:
     full = "a" * limits.MAX_TEXT_CHARS
-    count = limits.MAX_TOTAL_TEXT_CHARS // limits.MAX_TEXT_CHARS + 1
+    count = limits.MAX_TEXTS_TOTAL_CHARS // limits.MAX_TEXT_CHARS + 1
     with pytest.raises(TextInputError, match="add up to"):
         check_texts([full] * count)
+    count = limits.MAX_PASSION_TOTAL_CHARS // limits.MAX_TEXT_CHARS + 1
     keys = ["lose_track_of_time", "causes", "talents", "unpaid"][:count]
     document = {"passionpath": {"reflections": dict.fromkeys(keys, full)}}
     with pytest.raises(ProfileValidationError) as caught:
@@ -169,6 +170,6 @@ def test_texts_and_passion_writing_are_bounded_together() -> None:
 
 def test_api_bounds_the_texts_together(client: TestClient) -> None:
     full = "I love baking. " * (limits.MAX_TEXT_CHARS // 15)
-    count = limits.MAX_TOTAL_TEXT_CHARS // len(full) + 1
+    count = limits.MAX_TEXTS_TOTAL_CHARS // len(full) + 1
     response = client.post("/api/v1/explore", json={"texts": [full] * count})
     assert _locs(response) == [["body", "texts"]]

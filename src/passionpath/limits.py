@@ -11,10 +11,12 @@ from __future__ import annotations
 MAX_TEXT_CHARS = 4000
 #: Texts in one explore or interest-inference request (or lines of an --input file).
 MAX_TEXTS = 200
-#: All the texts of one request together, and all of a profile's passion writing together
-#: (reflections and activities). Reading text costs about 1 ms per character, so this keeps
-#: a request or a first match within seconds.
-MAX_TOTAL_TEXT_CHARS = 10_000
+#: Reading text costs about 1 ms per character (interest inference), so two totals keep a
+#: request within seconds: all the texts of one explore / inference request together ...
+MAX_TEXTS_TOTAL_CHARS = 20_000
+#: ... and a profile's passion writing (reflections and activities) together, which is read
+#: again at every first match of a new version (a web page is waiting).
+MAX_PASSION_TOTAL_CHARS = 6_000
 #: Entries in any one list of a profile (jobs, skills, activities, highlights, ...).
 MAX_LIST_ITEMS = 200
 #: A profile document, as a JSON file or as the JSON of an API request.
@@ -45,10 +47,11 @@ __all__ = [
     "MAX_LIST_ITEMS",
     "MAX_NOTE_CHARS",
     "MAX_OBSTACLES",
+    "MAX_PASSION_TOTAL_CHARS",
     "MAX_PROFILE_BYTES",
     "MAX_SLUG_CHARS",
     "MAX_TEXTS",
+    "MAX_TEXTS_TOTAL_CHARS",
     "MAX_TEXT_CHARS",
     "MAX_TEXT_FILE_BYTES",
-    "MAX_TOTAL_TEXT_CHARS",
 ]

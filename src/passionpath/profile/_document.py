@@ -12,9 +12,9 @@ from passionpath.errors import PassionpathError
 from passionpath.files import decode_user_text, read_user_bytes
 from passionpath.limits import (
     MAX_LIST_ITEMS,
+    MAX_PASSION_TOTAL_CHARS,
     MAX_PROFILE_BYTES,
     MAX_TEXT_CHARS,
-    MAX_TOTAL_TEXT_CHARS,
 )
 from passionpath.profile._resume import (
     Award,
@@ -291,10 +291,10 @@ def parse_document(
     if check_limits:
         # Each passion text is read at every first match: bound them together as well.
         total = sum(len(text) for _, text in document.passion_texts())
-        if total > MAX_TOTAL_TEXT_CHARS:
+        if total > MAX_PASSION_TOTAL_CHARS:
             message = (
                 f"the reflections and activities add up to {total} characters; the limit is "
-                f"{MAX_TOTAL_TEXT_CHARS} for all of them together"
+                f"{MAX_PASSION_TOTAL_CHARS} for all of them together"
             )
             raise ProfileValidationError(source, [("passionpath", message)])
     return document

@@ -18,7 +18,7 @@ from dataclasses import dataclass
 from functools import lru_cache
 
 from passionpath.errors import PassionpathError
-from passionpath.limits import MAX_TEXT_CHARS, MAX_TEXTS, MAX_TOTAL_TEXT_CHARS
+from passionpath.limits import MAX_TEXT_CHARS, MAX_TEXTS, MAX_TEXTS_TOTAL_CHARS
 from passionpath.text._embedding import TOKENIZER_FILE
 
 #: Fewer words than this and the text passes: too little to judge.
@@ -159,11 +159,11 @@ def check_texts(texts: Sequence[str]) -> list[str]:
 
 
 def check_total(texts: Sequence[str]) -> None:
-    """Refuse texts that together exceed MAX_TOTAL_TEXT_CHARS."""
+    """Refuse texts that together exceed MAX_TEXTS_TOTAL_CHARS."""
     total = sum(len(text) for text in texts)
-    if total > MAX_TOTAL_TEXT_CHARS:
+    if total > MAX_TEXTS_TOTAL_CHARS:
         raise TextInputError(
-            f"the texts add up to {total} characters; the limit is {MAX_TOTAL_TEXT_CHARS} "
+            f"the texts add up to {total} characters; the limit is {MAX_TEXTS_TOTAL_CHARS} "
             "for all of them together."
         )
 
