@@ -158,13 +158,44 @@ def byte_progress(
 
 
 def read_texts(text: str | None, input_file: Path | None) -> list[str]:
-    """The texts a command works on: one TEXT, or the non-blank lines of --input FILE."""
+    """The texts a command works on: one TEXT, or the non-blank lines of --input FILE.
+
+    They are checked here (empty, too long, not English) so an error can name the line
+    of the file; the core checks again for callers that are not the CLI."""
+    from passionpath.files import read_user_text
+    from passionpath.limits import MAX_TEXT_FILE_BYTES, MAX_TEXTS
+    from passionpath.text import TextInputError, check_text, check_total
+
     if input_file is not None:
+        lines = read_user_text(input_file, max_bytes=MAX_TEXT_FILE_BYTES).splitlines()
+        numbered = [(n, line.strip()) for n, line in enumerate(lines, start=1) if line.strip()]
+        if not numbered:
+            fail(f"{input_file}: the file has no text; there is nothing to go on.")
+        if len(numbered) > MAX_TEXTS:
+            fail(f"{input_file}: {len(numbered)} texts; the limit is {MAX_TEXTS} (one per line).")
+        for number, line in numbered:
+            try:
+                check_text(line)
+            except TextInputError as exc:
+                fail(f"{input_file}, line {number}: {exc.reason}")
         try:
-            lines = input_file.read_text(encoding="utf-8").splitlines()
-        except OSError as exc:
-            fail(f"{input_file}: cannot read the file ({exc.strerror}).")
-        return [line.strip() for line in lines if line.strip()]
-    if text:
-        return [text]
+            check_total([line for _, line in numbered])
+        except TextInputError as exc:
+            fail(f"{input_file}: {exc.reason}")
+        return [line for _, line in numbered]
+    if text is not None:
+        try:
+            return [check_text(text)]
+        except TextInputError as exc:
+            fail(exc.reason[:1].upper() + exc.reason[1:])
     fail("Give a TEXT or --input FILE.", 2)
+
+
+def write_output(path: Path, data: str | bytes, option: str) -> None:
+    """Write a file a command was asked for; a bad path is one line naming the option."""
+    from passionpath.files import UserFileError, write_user_file
+
+    try:
+        write_user_file(path, data)
+    except UserFileError as exc:
+        fail(f"{option} {exc.path}: {exc.reason}")

@@ -118,10 +118,10 @@ def interests(
     if answers is not None:
         given = answers_from_sequence(_parse_answers(answers, "--answers"), form)
     elif answers_file is not None:
-        try:
-            text = answers_file.read_text(encoding="utf-8")
-        except OSError as exc:
-            fail(f"{answers_file}: cannot read the file ({exc.strerror}).")
+        from passionpath.files import read_user_text
+        from passionpath.limits import MAX_TEXT_FILE_BYTES
+
+        text = read_user_text(answers_file, max_bytes=MAX_TEXT_FILE_BYTES)
         if text.lstrip().startswith("{"):
             try:
                 given = {str(k): int(v) for k, v in json.loads(text).items()}

@@ -46,12 +46,18 @@ def match_command(
     with console.status("Matching...", spinner="dots") if not as_json else nullcontext():
         report = match(target, ctx, top=top, quadrant=quadrant, include_stretch=not no_stretch)
     if chart is not None:
+        from passionpath.files import UserFileError
         from passionpath.match.chart import write_chart
 
-        write_chart(report, chart)
+        try:
+            write_chart(report, chart)
+        except UserFileError as exc:
+            fail(f"--chart {exc.path}: {exc.reason}")
     if as_json:
         emit_json(report.as_dict())
         return
+    for warning in report.warnings:
+        console.print(f"[yellow]Note:[/] {warning}", highlight=False)
     code = report.interest_code or "-"
     console.print(
         f"[bold]{report.profile}[/]: interest code {code}, prepared for job zone {report.zone}"

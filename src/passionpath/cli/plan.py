@@ -9,12 +9,25 @@ from typing import Any
 import typer
 
 from passionpath.cli._context import open_context
-from passionpath.cli._output import JSON, console, emit_json, fail, user_errors
+from passionpath.cli._output import JSON, console, emit_json, fail, user_errors, write_output
 
 app = typer.Typer(help="Plans: objectives, benchmarks, actions and progress.", no_args_is_help=True)
 
 PLAN = typer.Option(None, "--plan", help="Plan id (default: the profile's active plan).")
 PROFILE = typer.Option(None, "--profile", "-p", help="Profile slug (default: the only one).")
+
+
+def _hours(text: str | None) -> float | None:
+    """--hours as a number, or one line saying what was wrong with it."""
+    if text is None:
+        return None
+    try:
+        hours = float(text.strip())
+    except ValueError:
+        fail(f"--hours must be a number of hours, like 1.5; {text!r} is not a number.", 2)
+    if hours != hours or hours in (float("inf"), float("-inf")):
+        fail(f"--hours must be a number of hours, like 1.5; {text!r} is not.", 2)
+    return hours
 
 
 def _plan(plan_id: int | None, profile: str | None) -> Any:
@@ -171,7 +184,8 @@ def check(
 @app.command()
 @user_errors
 def log(
-    hours: float = typer.Option(None, "--hours", help="Hours spent."),
+    # Read as text so "--hours abc" is one clear line rather than a usage box.
+    hours_text: str = typer.Option(None, "--hours", metavar="<float>", help="Hours spent."),
     objective: int = typer.Option(None, "--objective", "-o", help="Objective number."),
     evidence: str = typer.Option(None, "--evidence", help="What you did or made (a link, a note)."),
     rate: str = typer.Option(None, "--rate", help="Re-rate a skill: 'Programming=4.5'."),
@@ -181,6 +195,7 @@ def log(
     """Log hours or evidence, or re-rate a skill (which saves a new profile version)."""
     from passionpath.plan import add_event, rerate
 
+    hours = _hours(hours_text)
     plan = _plan(plan_id, profile)
     if hours is None and evidence is None and rate is None:
         fail("Give --hours, --evidence or --rate.", 2)
@@ -288,5 +303,5 @@ def export(
     """Export benchmarks, actions and the reassessment as calendar to-dos with reminders."""
     from passionpath.plan import plan_calendar
 
-    ical.write_bytes(plan_calendar(_plan(plan_id, profile)))
+    write_output(ical, plan_calendar(_plan(plan_id, profile)), "--ical")
     console.print(f"Wrote {ical}: import it into any calendar app.")

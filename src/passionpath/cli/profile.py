@@ -12,7 +12,15 @@ from typing import Any
 
 import typer
 
-from passionpath.cli._output import JSON, console, emit_json, err_console, fail, user_errors
+from passionpath.cli._output import (
+    JSON,
+    console,
+    emit_json,
+    err_console,
+    fail,
+    user_errors,
+    write_output,
+)
 
 app = typer.Typer(help="Your profile: passions, interests, skills, values.", no_args_is_help=True)
 
@@ -279,7 +287,7 @@ def export(
     if output is None:
         sys.stdout.write(text)
     else:
-        output.write_text(text, encoding="utf-8")
+        write_output(output, text, "--output")
         err_console.print(f"Wrote {output}")
 
 

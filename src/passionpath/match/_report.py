@@ -33,6 +33,8 @@ class MatchReport:
     attribution: str
     notice: str | None = None
     scores: MatchScores | None = field(default=None, repr=False)
+    #: Plain-language cautions about the profile itself (e.g. text not in English).
+    warnings: list[str] = field(default_factory=list)
 
     def as_dict(self) -> dict[str, Any]:
         return {
@@ -44,6 +46,7 @@ class MatchReport:
             "results": [r.as_dict() for r in self.results],
             "attribution": self.attribution,
             "notice": self.notice,
+            "warnings": self.warnings,
         }
 
 
@@ -82,13 +85,14 @@ def prepare_person(document: ProfileDocument, matrices: CatalogMatrices, ctx: Co
     """Everything slow about a person (text inference, embeddings) done once."""
     from passionpath.match._person import passion_phrases, study_texts
     from passionpath.match._scoring import study_fit
-    from passionpath.text import embed_cached, get_embedder, infer_interests
+    from passionpath.text import embed_cached, get_embedder, interest_model
 
     block = document.passionpath
     own_words = " ".join(block.reflections.model_dump().values()) if block else ""
     inferred = None
     if own_words.strip():
-        [result] = infer_interests(own_words, ctx)
+        # The model directly: a profile's own words are warned about, never refused.
+        [result] = interest_model(ctx).infer_many([own_words])
         inferred = np.asarray([result.scores[a] for a in AREAS], dtype=np.float32)
     phrases = passion_phrases(document)
     texts = [p.text for p in phrases]
@@ -145,6 +149,7 @@ def match(
     """Rank every occupation for a profile (a document, a JSON file, or a stored profile slug)."""
     from passionpath.catalog import release_attribution
     from passionpath.match._congruence import top_code
+    from passionpath.text import language_warnings
 
     name, document = resolve_profile(profile, ctx.engine)
     matrices = load_matrices(ctx)
@@ -168,6 +173,7 @@ def match(
         attribution=attribution,
         notice=notice,
         scores=scores,
+        warnings=language_warnings(document.passion_texts()),
     )
 
 

@@ -83,8 +83,9 @@ def career_path(origin: str, goal: str, ctx: Context) -> CareerPath:
 
 def explore(texts: Sequence[str], ctx: Context, top: int = 10) -> list[list[Ranked]]:
     """For each text, the occupations whose work it describes best."""
-    from passionpath.text import get_embedder
+    from passionpath.text import check_texts, get_embedder
 
+    texts = check_texts(texts)  # nothing to go on, too long or not English: refuse
     m = load_matrices(ctx)
     index = m.text_index
     if index is None:

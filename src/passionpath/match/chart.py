@@ -12,6 +12,7 @@ from pathlib import Path
 import numpy as np
 
 from passionpath.errors import PassionpathError
+from passionpath.files import write_user_file
 from passionpath.match._congruence import AREAS
 from passionpath.match._report import MatchReport
 from passionpath.profile import AREA_NAMES
@@ -147,10 +148,10 @@ def write_chart(report: MatchReport, path: Path) -> None:
     svg = chart_svg(report)
     suffix = path.suffix.lower()
     if suffix == ".svg":
-        path.write_text(svg, encoding="utf-8")
+        write_user_file(path, svg)
     elif suffix == ".png":
         import resvg_py
 
-        path.write_bytes(bytes(resvg_py.svg_to_bytes(svg_string=svg, background="#ffffff")))
+        write_user_file(path, bytes(resvg_py.svg_to_bytes(svg_string=svg, background="#ffffff")))
     else:
         raise PassionpathError(f"{str(path)!r}: use a .svg or .png file name.", field="chart")

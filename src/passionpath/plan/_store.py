@@ -11,6 +11,7 @@ from typing import Any
 from sqlalchemy import Engine, insert, select, update
 
 from passionpath.errors import NotFoundError, PassionpathError
+from passionpath.limits import MAX_EVIDENCE_CHARS
 from passionpath.plan._generate import PlanDraft
 from passionpath.store import get_engine, owned_by
 from passionpath.store import models as m
@@ -340,6 +341,11 @@ def add_event(
 ) -> None:
     if hours is not None and hours <= 0:
         raise PassionpathError("must be more than 0.", field="hours")
+    if note is not None and len(note) > MAX_EVIDENCE_CHARS:
+        raise PassionpathError(
+            f"is {len(note)} characters long; the limit is {MAX_EVIDENCE_CHARS}.",
+            field="evidence",
+        )
     engine = engine or get_engine()
     with engine.begin() as conn:
         conn.execute(

@@ -9,6 +9,13 @@ from typing import Any, Literal
 from pydantic import BaseModel, ConfigDict, Field, ValidationError, field_validator
 
 from passionpath.errors import PassionpathError
+from passionpath.files import decode_user_text, read_user_bytes
+from passionpath.limits import (
+    MAX_LIST_ITEMS,
+    MAX_PASSION_TOTAL_CHARS,
+    MAX_PROFILE_BYTES,
+    MAX_TEXT_CHARS,
+)
 from passionpath.profile._resume import (
     Award,
     Basics,
@@ -166,6 +173,15 @@ class ProfileDocument(BaseModel):
     def display_name(self) -> str:
         return (self.basics.name if self.basics and self.basics.name else None) or "Unnamed"
 
+    def passion_texts(self) -> list[tuple[str, str]]:
+        """(field path, text) for what the person wrote about what they love: the answers
+        to the passion questions and the notes on their activities (not names or titles)."""
+        return [
+            (where, text)
+            for where, text in self.free_texts()
+            if where.startswith(("passionpath.reflections.", "passionpath.activities["))
+        ]
+
     def free_texts(self) -> list[tuple[str, str]]:
         """(field path, text) for every piece of the person's own writing in the profile."""
         texts: list[tuple[str, str]] = []
@@ -224,27 +240,101 @@ def _message(error: Any) -> str:
     return str(error["msg"]).removeprefix("Value error, ")
 
 
-def parse_document(data: Any, source: str = "profile") -> ProfileDocument:
-    """Validate a decoded JSON value as a profile; errors name each field path."""
+def _limit_problems(data: Any, path: tuple[Any, ...] = ()) -> list[tuple[str, str]]:
+    """Every text longer than MAX_TEXT_CHARS and list longer than MAX_LIST_ITEMS, by path.
+
+    Checked on the decoded JSON rather than on each model field, so JSON Resume sections
+    and unknown keys kept for round trips are bounded too."""
+    problems: list[tuple[str, str]] = []
+    if isinstance(data, str) and len(data) > MAX_TEXT_CHARS:
+        problems.append(
+            (_path(path), f"{len(data)} characters is too long; the limit is {MAX_TEXT_CHARS}")
+        )
+    elif isinstance(data, list):
+        if len(data) > MAX_LIST_ITEMS:
+            problems.append(
+                (_path(path), f"{len(data)} entries are too many; the limit is {MAX_LIST_ITEMS}")
+            )
+        for i, item in enumerate(data[:MAX_LIST_ITEMS]):
+            problems += _limit_problems(item, (*path, i))
+    elif isinstance(data, dict):
+        for key, value in data.items():
+            problems += _limit_problems(value, (*path, str(key)))
+    return problems
+
+
+def parse_document(
+    data: Any, source: str = "profile", *, check_limits: bool = True
+) -> ProfileDocument:
+    """Validate a decoded JSON value as a profile; errors name each field path.
+
+    New input is held to the size limits (``passionpath.limits``); versions already stored
+    are read with ``check_limits=False`` so nothing saved before the limits is lost."""
     if not isinstance(data, dict):
         raise ProfileValidationError(source, [("(document)", "expected a JSON object")])
+    if check_limits:
+        size = len(json.dumps(data, ensure_ascii=False).encode("utf-8"))
+        if size > MAX_PROFILE_BYTES:
+            limit = f"{MAX_PROFILE_BYTES / 1_000_000:g} MB"
+            raise ProfileValidationError(
+                source,
+                [("(document)", f"{size / 1_000_000:.1f} MB is too large; the limit is {limit}")],
+            )
+        problems = _limit_problems(data)
+        if problems:
+            raise ProfileValidationError(source, problems)
     try:
-        return ProfileDocument.model_validate(data)
+        document = ProfileDocument.model_validate(data)
     except ValidationError as exc:
         problems = [(_path(error["loc"]), _message(error)) for error in exc.errors()]
         raise ProfileValidationError(source, problems) from None
+    if check_limits:
+        # Each passion text is read at every first match: bound them together as well.
+        total = sum(len(text) for _, text in document.passion_texts())
+        if total > MAX_PASSION_TOTAL_CHARS:
+            message = (
+                f"the reflections and activities add up to {total} characters; the limit is "
+                f"{MAX_PASSION_TOTAL_CHARS} for all of them together"
+            )
+            raise ProfileValidationError(source, [("passionpath", message)])
+    return document
+
+
+def is_empty(document: ProfileDocument) -> bool:
+    """True when a document holds none of what a profile is made of: no name or other
+    basics, no JSON Resume section entries, nothing in the passionpath block."""
+    data = document.to_json_dict()
+    block = data.pop("passionpath", None)
+    if block is not None and block != PassionpathBlock().model_dump(mode="json"):
+        return False
+    known = set(ProfileDocument.model_fields) - {"meta", "passionpath"}
+    return not any(_has_value(data.get(name)) for name in known)
+
+
+def _has_value(value: Any) -> bool:
+    if isinstance(value, dict):
+        return any(_has_value(v) for v in value.values())
+    if isinstance(value, list):
+        return any(_has_value(v) for v in value)
+    if isinstance(value, str):
+        return bool(value.strip())
+    return value is not None
 
 
 def load_document(path: str | Path) -> ProfileDocument:
-    path = Path(path)
-    try:
-        text = path.read_text(encoding="utf-8")
-    except OSError as exc:
-        raise PassionpathError(f"{path}: cannot read the file ({exc.strerror}).") from exc
+    """A profile JSON file: UTF-8 (a byte-order mark is fine), at most MAX_PROFILE_BYTES,
+    and with something in it."""
+    text = decode_user_text(read_user_bytes(path, max_bytes=MAX_PROFILE_BYTES), path)
     try:
         data = json.loads(text)
     except json.JSONDecodeError as exc:
         raise PassionpathError(
             f"{path}, line {exc.lineno}, column {exc.colno}: not valid JSON ({exc.msg})."
         ) from exc
-    return parse_document(data, str(path))
+    document = parse_document(data, str(path))
+    if is_empty(document):
+        raise PassionpathError(
+            f"{path}: there is nothing in this profile (no name, work, education, skills, "
+            "passions or interests), so nothing was imported."
+        )
+    return document

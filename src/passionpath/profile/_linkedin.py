@@ -11,6 +11,7 @@ from pathlib import Path, PurePosixPath
 from typing import Any
 
 from passionpath.errors import PassionpathError
+from passionpath.limits import MAX_LINKEDIN_UNPACKED_BYTES, MAX_LINKEDIN_ZIP_BYTES
 from passionpath.profile._document import ProfileDocument, parse_document
 
 _MONTHS = {
@@ -104,10 +105,24 @@ _SECTIONS: dict[str, tuple[str, tuple[str, ...], dict[str, str], dict[str, str]]
 def read_linkedin_export(path: str | Path) -> ProfileDocument:
     path = Path(path)
     try:
+        size = path.stat().st_size
         archive = zipfile.ZipFile(path)
     except (zipfile.BadZipFile, OSError) as exc:
         raise LinkedInImportError(f"{path}: not a readable zip archive ({exc}).") from exc
     with archive:
+        if size > MAX_LINKEDIN_ZIP_BYTES:
+            raise LinkedInImportError(
+                f"{path}: the archive is {size / 1_000_000:.1f} MB; the limit for a LinkedIn "
+                f"export is {MAX_LINKEDIN_ZIP_BYTES / 1_000_000:g} MB."
+            )
+        # The sizes in the directory are what unpacking would produce: refuse archives
+        # that would unpack to far more than a data export holds before reading any.
+        unpacked = sum(info.file_size for info in archive.infolist())
+        if unpacked > MAX_LINKEDIN_UNPACKED_BYTES:
+            raise LinkedInImportError(
+                f"{path}: the archive unpacks to {unpacked / 1_000_000:.1f} MB; the limit is "
+                f"{MAX_LINKEDIN_UNPACKED_BYTES / 1_000_000:g} MB."
+            )
         members = {PurePosixPath(n).name: n for n in archive.namelist()}
         if "Profile.csv" not in members:
             raise LinkedInImportError(

@@ -16,6 +16,16 @@ from passionpath.text._interests import (
     interest_model,
     phrases,
 )
+from passionpath.text._language import (
+    LanguageGuess,
+    TextInputError,
+    check_text,
+    check_texts,
+    check_total,
+    guess_language,
+    is_english,
+    language_warnings,
+)
 from passionpath.text._store import EmbedStats, embed_cached
 
 __all__ = [
@@ -23,16 +33,24 @@ __all__ = [
     "Embedder",
     "Evidence",
     "InterestInference",
+    "LanguageGuess",
     "LexicalEmbedder",
     "MiniLMEmbedder",
     "OccupationTexts",
     "Phrase",
+    "TextInputError",
+    "check_text",
+    "check_texts",
+    "check_total",
     "embed_cached",
     "embed_catalog",
     "extract_evidence",
     "get_embedder",
+    "guess_language",
     "infer_interests",
     "interest_model",
+    "is_english",
+    "language_warnings",
     "minilm_available",
     "occupation_texts",
     "phrases",

@@ -23,6 +23,7 @@ from sqlalchemy import Engine, select
 from passionpath.catalog import RIASEC_ELEMENTS, RIASEC_LETTERS, release_key
 from passionpath.text._classifier import SoftmaxRegression
 from passionpath.text._embedding import Embedder, Matrix, get_embedder
+from passionpath.text._language import check_texts
 
 if TYPE_CHECKING:
     from passionpath.context import Context
@@ -213,4 +214,5 @@ def infer_interests(texts: str | Sequence[str], ctx: Context) -> list[InterestIn
     """RIASEC scores (0-1) for each text, with the phrases behind each area."""
     if isinstance(texts, str):
         texts = [texts]
-    return interest_model(ctx).infer_many(list(texts))
+    texts = check_texts(texts)  # nothing to go on, too long or not English: refuse
+    return interest_model(ctx).infer_many(texts)

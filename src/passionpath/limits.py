@@ -1,0 +1,57 @@
+"""How much a person can send, in one place.
+
+Every face (CLI, API, web) and the core checks read these numbers, and the README's
+"Limits" table lists them. They are generous for a person writing about themselves and
+small enough that no single request can keep the matcher busy for minutes.
+"""
+
+from __future__ import annotations
+
+#: One piece of free text: a reflection, an activity note, a summary, an explore query.
+MAX_TEXT_CHARS = 4000
+#: Texts in one explore or interest-inference request (or lines of an --input file).
+MAX_TEXTS = 200
+#: Reading text costs about 1 ms per character (interest inference), so two totals keep a
+#: request within seconds: all the texts of one explore / inference request together ...
+MAX_TEXTS_TOTAL_CHARS = 20_000
+#: ... and a profile's passion writing (reflections and activities) together, which is read
+#: again at every first match of a new version (a web page is waiting).
+MAX_PASSION_TOTAL_CHARS = 6_000
+#: Entries in any one list of a profile (jobs, skills, activities, highlights, ...).
+MAX_LIST_ITEMS = 200
+#: A profile document, as a JSON file or as the JSON of an API request.
+MAX_PROFILE_BYTES = 2_000_000
+#: A text file of one text per line (explore / interests --input).
+MAX_TEXT_FILE_BYTES = 1_000_000
+#: A LinkedIn data export zip as downloaded, and the CSV text it may unpack to.
+MAX_LINKEDIN_ZIP_BYTES = 20_000_000
+MAX_LINKEDIN_UNPACKED_BYTES = 50_000_000
+#: Short labels: a plan obstacle, a name, a keyword.
+MAX_LABEL_CHARS = 200
+#: Answers in one interest inventory (the full form has 60 items).
+MAX_INVENTORY_ANSWERS = 200
+#: Obstacles named when making a plan.
+MAX_OBSTACLES = 10
+#: Evidence logged against a plan (a link or a note).
+MAX_EVIDENCE_CHARS = 2000
+#: A profile's slug and the note saved with a version.
+MAX_SLUG_CHARS = 60
+MAX_NOTE_CHARS = 300
+
+__all__ = [
+    "MAX_EVIDENCE_CHARS",
+    "MAX_INVENTORY_ANSWERS",
+    "MAX_LABEL_CHARS",
+    "MAX_LINKEDIN_UNPACKED_BYTES",
+    "MAX_LINKEDIN_ZIP_BYTES",
+    "MAX_LIST_ITEMS",
+    "MAX_NOTE_CHARS",
+    "MAX_OBSTACLES",
+    "MAX_PASSION_TOTAL_CHARS",
+    "MAX_PROFILE_BYTES",
+    "MAX_SLUG_CHARS",
+    "MAX_TEXTS",
+    "MAX_TEXTS_TOTAL_CHARS",
+    "MAX_TEXT_CHARS",
+    "MAX_TEXT_FILE_BYTES",
+]
