@@ -13,12 +13,13 @@ from fastapi.testclient import TestClient
 from sqlalchemy import Engine
 from typer.testing import CliRunner
 
-from passionpath.api import create_app
 from passionpath.catalog import load_starter
 from passionpath.cli._app import app
+from passionpath.context import Context
 from passionpath.errors import PassionpathError
 from passionpath.files import UserFileError, read_user_text, write_user_file
 from passionpath.profile import list_profiles, read_profile_file
+from passionpath.server import create_app
 from passionpath.store import get_engine
 
 runner = CliRunner()
@@ -147,7 +148,7 @@ def test_chart_errors_and_language_warnings_in_match(tmp_path: Path, sqlite: Eng
 
     document = read_profile_file(profile)
     document.pp.reflections.causes = "La cause qui me touche le plus, c'est l'écologie"
-    report = match(document, top=3, engine=sqlite)
+    report = match(document, Context.open(engine=sqlite), top=3)
     assert len(report.results) == 3
     assert report.warnings == report.as_dict()["warnings"]
     [warning] = report.warnings
@@ -171,9 +172,9 @@ def test_blank_text_is_refused_by_the_core_too() -> None:
     from passionpath.text import TextInputError, infer_interests
 
     with pytest.raises(TextInputError, match="nothing to go on"):
-        explore(["  "])
+        explore(["  "], Context.open())
     with pytest.raises(TextInputError) as caught:
-        infer_interests(["I love baking", ""])
+        infer_interests(["I love baking", ""], Context.open())
     assert caught.value.index == 1
     assert str(caught.value).startswith("Text 2:")
 
@@ -192,7 +193,7 @@ def test_hours_that_are_not_a_number_are_one_line() -> None:
 
 @pytest.fixture
 def client(sqlite: Engine) -> Iterator[TestClient]:
-    with TestClient(create_app(sqlite)) as test_client:
+    with TestClient(create_app(engine=sqlite)) as test_client:
         yield test_client
 
 

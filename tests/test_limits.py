@@ -16,7 +16,6 @@ from sqlalchemy import Engine
 from typer.testing import CliRunner
 
 from passionpath import limits
-from passionpath.api import create_app
 from passionpath.cli._app import app
 from passionpath.profile import (
     LinkedInImportError,
@@ -24,6 +23,7 @@ from passionpath.profile import (
     parse_document,
     read_linkedin_export,
 )
+from passionpath.server import create_app
 from passionpath.store import get_engine
 from passionpath.text import TextInputError, check_text, check_texts
 
@@ -100,7 +100,7 @@ def test_a_linkedin_zip_that_unpacks_too_far_is_refused(
 @pytest.fixture
 def client(tmp_path: Path) -> Iterator[TestClient]:
     engine: Engine = get_engine(f"sqlite:///{tmp_path / 'limits.db'}")
-    with TestClient(create_app(engine)) as test_client:
+    with TestClient(create_app(engine=engine)) as test_client:
         yield test_client
 
 
