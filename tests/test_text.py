@@ -133,6 +133,7 @@ def test_model_is_trained_once_per_process(engine: Engine) -> None:
     assert interest_model(engine) is interest_model(engine)
 
 
+@pytest.mark.usefixtures("starter_engine")
 def test_evidence_of_skills_knowledge_and_technology(engine: Engine) -> None:
     from passionpath.catalog import load_starter
     from passionpath.text import extract_evidence
