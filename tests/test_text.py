@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+from collections.abc import Iterator
 from pathlib import Path
 
 import numpy as np
@@ -58,6 +59,18 @@ def _count_vectors(engine: Engine) -> int:
         return int(conn.execute(select(func.count()).select_from(m.TextEmbedding)).scalar_one())
 
 
+@pytest.fixture
+def embedding_memo_restored() -> Iterator[None]:
+    """Put the process's vector memo back after a test that empties it, so the tests after it
+    do not recompute every vector the session already has (vectors depend only on the text)."""
+    from passionpath.text._store import _MEMO
+
+    saved = dict(_MEMO)
+    yield
+    _MEMO.update(saved)
+
+
+@pytest.mark.usefixtures("embedding_memo_restored")
 def test_reimport_does_not_recompute_unchanged_text(
     engine: Engine, tmp_path: Path, minilm: MiniLMEmbedder
 ) -> None:

@@ -12,13 +12,13 @@ import csv
 import re
 from collections.abc import Sequence
 from dataclasses import asdict, dataclass, field
-from functools import lru_cache
 from pathlib import Path
 
 import numpy as np
 from numpy.typing import NDArray
 from sqlalchemy import Engine, select
 
+from passionpath.cache import Memo
 from passionpath.catalog._layout import RIASEC_ELEMENTS, RIASEC_LETTERS
 from passionpath.text._classifier import SoftmaxRegression
 from passionpath.text._embedding import Embedder, Matrix, get_embedder
@@ -191,13 +191,14 @@ def training_examples(engine: Engine | None) -> list[Example]:
     return examples
 
 
-@lru_cache(maxsize=4)
-def _cached_model(engine_url: str | None, release_sha: str) -> InterestModel:
-    from passionpath.store import get_engine
+#: Trained models by (embedder, release content): any database holding the same catalog
+#: shares one model, so a second database (or a fresh copy of one) does not retrain.
+_MODELS = Memo()
+
+
+def _train(engine: Engine | None, embedder: Embedder) -> InterestModel:
     from passionpath.text._store import embed_cached
 
-    embedder = get_embedder()
-    engine = get_engine(engine_url) if engine_url else None
     examples = training_examples(engine)
     if engine is not None:
         features, _ = embed_cached([e.text for e in examples], engine=engine, embedder=embedder)
@@ -208,12 +209,11 @@ def _cached_model(engine_url: str | None, release_sha: str) -> InterestModel:
 
 def interest_model(engine: Engine | None = None) -> InterestModel:
     """The interest model for the configured embedder, trained once per process."""
-    if engine is None:
-        return _cached_model(None, "")
     from passionpath.catalog._importer import release_key
 
-    url = engine.url.render_as_string(hide_password=False)
-    return _cached_model(url, release_key(engine))
+    embedder = get_embedder()
+    key = (embedder.model_id, release_key(engine) if engine is not None else "")
+    return _MODELS.get_or_make("interest-model", key, lambda: _train(engine, embedder), limit=4)
 
 
 def infer_interests(
