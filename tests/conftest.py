@@ -2,9 +2,9 @@
 
 What is expensive is done once per session and copied, never redone per test:
 
-* the starter catalog is imported once into a template database (a SQLite file, and a
-  PostgreSQL database used as ``CREATE DATABASE ... TEMPLATE``); a test asking for
-  ``starter_engine`` gets a fresh copy of it;
+* the schema is migrated, and the starter catalog imported, once into template databases
+  (SQLite files, and PostgreSQL databases used as ``CREATE DATABASE ... TEMPLATE``); each
+  test gets a fresh copy, holding the starter catalog when it asks for ``starter_engine``;
 * matrices, title indexes and the like are pickled into one cache directory for the session
   (they are keyed by the release's content, so tests cannot see each other's data through it);
 * every test's database lives at the same address, so the per-process caches keyed by address
@@ -34,6 +34,8 @@ PG_ADMIN_URL = os.environ.get(
 )
 #: The fixture whose presence makes `database_url` start from the starter template.
 STARTER_FIXTURE = "starter_engine"
+#: The fixture whose presence makes `database_url` give a database without any tables.
+BLANK_FIXTURE = "blank_database"
 
 
 @pytest.fixture(scope="session")
@@ -126,7 +128,7 @@ def pg_database(pg_admin: Engine, pg_prefix: str) -> Iterator[str]:
     _pg_drop(pg_admin, pg_prefix)
 
 
-# --- the starter catalog, imported once -------------------------------------------------
+# --- templates: made once per session, copied for each test ------------------------------
 
 
 def _load_and_warm_starter(engine: Engine) -> None:
@@ -141,19 +143,52 @@ def _load_and_warm_starter(engine: Engine) -> None:
     search_occupations("baker", engine=engine)  # the title index, pickled
 
 
-@pytest.fixture(scope="session")
-def starter_sqlite(tmp_path_factory: pytest.TempPathFactory, shared_cache_dir: Path) -> Path:
-    """A SQLite file holding the starter catalog; copy it, never open it in a test."""
-    folder = tmp_path_factory.mktemp("starter")
-    path = folder / "starter.db"
-    with _settings(folder / "data", shared_cache_dir):
-        engine = get_engine(f"sqlite:///{path}")
-        _load_and_warm_starter(engine)
+def _sqlite_template(folder: Path, cache_dir: Path, name: str, starter: bool) -> Path:
+    path = folder / f"{name}.db"
+    with _settings(folder / "data", cache_dir):
+        engine = get_engine(f"sqlite:///{path}")  # migrated here, once
+        if starter:
+            _load_and_warm_starter(engine)
         with engine.connect() as conn:
             # Fold the write-ahead log into the file, so copying the file copies everything.
             conn.exec_driver_sql("PRAGMA wal_checkpoint(TRUNCATE)")
         dispose_engines()
     return path
+
+
+def _pg_template(admin: Engine, name: str, folder: Path, cache_dir: Path, starter: bool) -> str:
+    url = _pg_create(admin, name)
+    with _settings(folder, cache_dir):
+        engine = get_engine(url)  # migrated here, once
+        if starter:
+            _load_and_warm_starter(engine)
+        dispose_engines()  # a template database must have no open connections
+    return name
+
+
+@pytest.fixture(scope="session")
+def migrated_sqlite(tmp_path_factory: pytest.TempPathFactory, shared_cache_dir: Path) -> Path:
+    """An empty SQLite file at the newest schema revision; copy it, never open it in a test."""
+    return _sqlite_template(tmp_path_factory.mktemp("migrated"), shared_cache_dir, "empty", False)
+
+
+@pytest.fixture(scope="session")
+def starter_sqlite(tmp_path_factory: pytest.TempPathFactory, shared_cache_dir: Path) -> Path:
+    """A SQLite file holding the starter catalog; copy it, never open it in a test."""
+    return _sqlite_template(tmp_path_factory.mktemp("starter"), shared_cache_dir, "starter", True)
+
+
+@pytest.fixture(scope="session")
+def migrated_postgresql(
+    pg_admin: Engine,
+    pg_prefix: str,
+    shared_cache_dir: Path,
+    tmp_path_factory: pytest.TempPathFactory,
+) -> Iterator[str]:
+    """The name of an empty, migrated PostgreSQL database, used as a template."""
+    folder = tmp_path_factory.mktemp("migrated-pg")
+    yield _pg_template(pg_admin, f"{pg_prefix}_empty", folder, shared_cache_dir, False)
+    _pg_drop(pg_admin, f"{pg_prefix}_empty")
 
 
 @pytest.fixture(scope="session")
@@ -164,13 +199,9 @@ def starter_postgresql(
     tmp_path_factory: pytest.TempPathFactory,
 ) -> Iterator[str]:
     """The name of a PostgreSQL database holding the starter catalog, used as a template."""
-    name = f"{pg_prefix}_starter"
-    url = _pg_create(pg_admin, name)
-    with _settings(tmp_path_factory.mktemp("starter-pg"), shared_cache_dir):
-        _load_and_warm_starter(get_engine(url))
-        dispose_engines()  # a template database must have no open connections
-    yield name
-    _pg_drop(pg_admin, name)
+    folder = tmp_path_factory.mktemp("starter-pg")
+    yield _pg_template(pg_admin, f"{pg_prefix}_starter", folder, shared_cache_dir, True)
+    _pg_drop(pg_admin, f"{pg_prefix}_starter")
 
 
 # --- the database each test gets --------------------------------------------------------
@@ -187,26 +218,33 @@ def _remove_sqlite(path: Path) -> None:
         Path(f"{path}{suffix}").unlink(missing_ok=True)
 
 
+@pytest.fixture
+def blank_database() -> None:
+    """Ask for this when the test is about the first use of a database (migrations)."""
+
+
 @pytest.fixture(params=["sqlite", "postgresql"])
 def database_url(request: pytest.FixtureRequest, work_dir: Path) -> Iterator[str]:
-    """A brand-new database: empty, or a copy of the starter template when the test asks for
-    ``starter_engine``. A SQLite file, a fresh schema of the session's PG database, or (with
-    the starter) a fresh PG database made from the template."""
-    with_starter = STARTER_FIXTURE in request.fixturenames
+    """A brand-new database of this test's own, copied from a session template: migrated and
+    empty, or holding the starter catalog when the test asks for ``starter_engine``. With
+    ``blank_database`` it is truly blank (no tables), so first use migrates it."""
+    names = request.fixturenames
+    kind = "blank" if BLANK_FIXTURE in names else "starter" if STARTER_FIXTURE in names else ""
     if request.param == "sqlite":
         path = work_dir / "test.db"
         _remove_sqlite(path)
-        if with_starter:
-            shutil.copyfile(request.getfixturevalue("starter_sqlite"), path)
+        if kind != "blank":
+            template = "starter_sqlite" if kind == "starter" else "migrated_sqlite"
+            shutil.copyfile(request.getfixturevalue(template), path)
         yield f"sqlite:///{path}"
         dispose_engines()
         _remove_sqlite(path)
         return
-    if with_starter:
+    if kind != "blank":
         admin: Engine = request.getfixturevalue("pg_admin")
-        template: str = request.getfixturevalue("starter_postgresql")
+        template = "starter_postgresql" if kind == "starter" else "migrated_postgresql"
         name = f"{request.getfixturevalue('pg_prefix')}_work"
-        url = _pg_create(admin, name, template=template)
+        url = _pg_create(admin, name, template=request.getfixturevalue(template))
         yield url
         dispose_engines()
         _pg_drop(admin, name)
