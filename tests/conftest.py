@@ -1,10 +1,24 @@
-"""Shared fixtures: isolated settings, and the same database tests on SQLite and PostgreSQL."""
+"""Shared fixtures: isolated settings, and the same database tests on SQLite and PostgreSQL.
+
+What is expensive is done once per session and copied, never redone per test:
+
+* the schema is migrated, and the starter catalog imported, once into template databases
+  (SQLite files, and PostgreSQL databases used as ``CREATE DATABASE ... TEMPLATE``); each
+  test gets a fresh copy, holding the starter catalog when it asks for ``starter_engine``;
+* matrices, title indexes and the like are pickled into one cache directory for the session
+  (they are keyed by the release's content, so tests cannot see each other's data through it);
+* every test's database lives at the same address, so the per-process caches keyed by address
+  and release (matrices in memory, the trained interest model, similarity) are reused the way a
+  long-running server reuses them, while the contents are still brand new for each test.
+"""
 
 from __future__ import annotations
 
 import os
+import shutil
 import uuid
 from collections.abc import Iterator
+from contextlib import contextmanager
 from pathlib import Path
 
 import pytest
@@ -19,13 +33,39 @@ ONET_DIR = Path(__file__).resolve().parents[2] / "shared" / "data" / "onet" / "d
 PG_ADMIN_URL = os.environ.get(
     "PASSIONPATH_TEST_PG_URL", "postgresql+psycopg://postgres@127.0.0.1:5432/test"
 )
+#: The fixture whose presence makes `database_url` start from the starter template.
+STARTER_FIXTURE = "starter_engine"
+#: The fixture whose presence makes `database_url` give a database without any tables.
+BLANK_FIXTURE = "blank_database"
+
+
+@pytest.fixture(scope="session")
+def shared_cache_dir(tmp_path_factory: pytest.TempPathFactory) -> Path:
+    """One cache directory for the whole run: cached matrices are keyed by release content."""
+    return tmp_path_factory.mktemp("cache")
+
+
+@contextmanager
+def _settings(data_dir: Path, cache_dir: Path) -> Iterator[None]:
+    """Point the settings at these folders for the duration of a session-level build."""
+    with pytest.MonkeyPatch.context() as patch:
+        patch.setenv("PASSIONPATH_DATA_DIR", str(data_dir))
+        patch.setenv("PASSIONPATH_CACHE_DIR", str(cache_dir))
+        patch.delenv("PASSIONPATH_DATABASE_URL", raising=False)
+        get_settings.cache_clear()
+        try:
+            yield
+        finally:
+            get_settings.cache_clear()
 
 
 @pytest.fixture(autouse=True)
-def isolated_settings(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> Iterator[None]:
-    """Every test gets its own data and cache directories and the default SQLite database."""
+def isolated_settings(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch, shared_cache_dir: Path
+) -> Iterator[None]:
+    """Every test gets its own data directory and the default SQLite database."""
     monkeypatch.setenv("PASSIONPATH_DATA_DIR", str(tmp_path / "data"))
-    monkeypatch.setenv("PASSIONPATH_CACHE_DIR", str(tmp_path / "cache"))
+    monkeypatch.setenv("PASSIONPATH_CACHE_DIR", str(shared_cache_dir))
     monkeypatch.delenv("PASSIONPATH_DATABASE_URL", raising=False)
     get_settings.cache_clear()
     yield
@@ -33,34 +73,185 @@ def isolated_settings(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> Iterat
     dispose_engines()
 
 
+@pytest.fixture
+def private_cache_dir(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> Path:
+    """An empty cache directory of this test's own, for tests about caching itself."""
+    folder = tmp_path / "cache"
+    monkeypatch.setenv("PASSIONPATH_CACHE_DIR", str(folder))
+    get_settings.cache_clear()
+    return folder
+
+
+# --- PostgreSQL -------------------------------------------------------------------------
+
+
 @pytest.fixture(scope="session")
-def pg_database() -> Iterator[str]:
-    """A fresh PostgreSQL database for this test session, dropped at the end."""
+def pg_admin() -> Iterator[Engine]:
+    """An autocommit connection to the server, for creating and dropping databases."""
     try:
         admin = create_engine(PG_ADMIN_URL, isolation_level="AUTOCOMMIT")
         with admin.connect() as conn:
             conn.execute(text("SELECT 1"))
     except Exception as exc:  # any failure to connect means: no server here
         pytest.skip(f"PostgreSQL is not answering at {PG_ADMIN_URL} ({type(exc).__name__})")
-    name = f"passionpath_test_{uuid.uuid4().hex[:10]}"
-    with admin.connect() as conn:
-        conn.execute(text(f'CREATE DATABASE "{name}"'))
-    url = PG_ADMIN_URL.rsplit("/", 1)[0] + f"/{name}"
-    yield url
-    dispose_engines()
-    with admin.connect() as conn:
-        conn.execute(text(f'DROP DATABASE IF EXISTS "{name}" WITH (FORCE)'))
+    yield admin
     admin.dispose()
 
 
+def _pg_url(name: str) -> str:
+    return PG_ADMIN_URL.rsplit("/", 1)[0] + f"/{name}"
+
+
+def _pg_create(admin: Engine, name: str, template: str | None = None) -> str:
+    clause = f' TEMPLATE "{template}"' if template else ""
+    with admin.connect() as conn:
+        conn.execute(text(f'CREATE DATABASE "{name}"{clause}'))
+    return _pg_url(name)
+
+
+def _pg_drop(admin: Engine, name: str) -> None:
+    with admin.connect() as conn:
+        conn.execute(text(f'DROP DATABASE IF EXISTS "{name}" WITH (FORCE)'))
+
+
+@pytest.fixture(scope="session")
+def pg_prefix() -> str:
+    """The name every PostgreSQL database of this session starts with."""
+    return f"passionpath_test_{uuid.uuid4().hex[:10]}"
+
+
+@pytest.fixture(scope="session")
+def pg_database(pg_admin: Engine, pg_prefix: str) -> Iterator[str]:
+    """A fresh PostgreSQL database for this test session, dropped at the end."""
+    url = _pg_create(pg_admin, pg_prefix)
+    yield url
+    dispose_engines()
+    _pg_drop(pg_admin, pg_prefix)
+
+
+# --- templates: made once per session, copied for each test ------------------------------
+
+
+def _load_and_warm_starter(engine: Engine) -> None:
+    """Import the starter catalog and compute what tests would otherwise each recompute."""
+    from passionpath.catalog import load_starter, search_occupations
+    from passionpath.match import load_matrices
+    from passionpath.text import interest_model
+
+    assert load_starter(engine=engine) is not None
+    load_matrices(engine)  # pickled into the shared cache, its text vectors stored in the db
+    interest_model(engine)  # stores the training sentences' vectors in the database
+    search_occupations("baker", engine=engine)  # the title index, pickled
+
+
+def _sqlite_template(folder: Path, cache_dir: Path, name: str, starter: bool) -> Path:
+    path = folder / f"{name}.db"
+    with _settings(folder / "data", cache_dir):
+        engine = get_engine(f"sqlite:///{path}")  # migrated here, once
+        if starter:
+            _load_and_warm_starter(engine)
+        with engine.connect() as conn:
+            # Fold the write-ahead log into the file, so copying the file copies everything.
+            conn.exec_driver_sql("PRAGMA wal_checkpoint(TRUNCATE)")
+        dispose_engines()
+    return path
+
+
+def _pg_template(admin: Engine, name: str, folder: Path, cache_dir: Path, starter: bool) -> str:
+    url = _pg_create(admin, name)
+    with _settings(folder, cache_dir):
+        engine = get_engine(url)  # migrated here, once
+        if starter:
+            _load_and_warm_starter(engine)
+        dispose_engines()  # a template database must have no open connections
+    return name
+
+
+@pytest.fixture(scope="session")
+def migrated_sqlite(tmp_path_factory: pytest.TempPathFactory, shared_cache_dir: Path) -> Path:
+    """An empty SQLite file at the newest schema revision; copy it, never open it in a test."""
+    return _sqlite_template(tmp_path_factory.mktemp("migrated"), shared_cache_dir, "empty", False)
+
+
+@pytest.fixture(scope="session")
+def starter_sqlite(tmp_path_factory: pytest.TempPathFactory, shared_cache_dir: Path) -> Path:
+    """A SQLite file holding the starter catalog; copy it, never open it in a test."""
+    return _sqlite_template(tmp_path_factory.mktemp("starter"), shared_cache_dir, "starter", True)
+
+
+@pytest.fixture(scope="session")
+def migrated_postgresql(
+    pg_admin: Engine,
+    pg_prefix: str,
+    shared_cache_dir: Path,
+    tmp_path_factory: pytest.TempPathFactory,
+) -> Iterator[str]:
+    """The name of an empty, migrated PostgreSQL database, used as a template."""
+    folder = tmp_path_factory.mktemp("migrated-pg")
+    yield _pg_template(pg_admin, f"{pg_prefix}_empty", folder, shared_cache_dir, False)
+    _pg_drop(pg_admin, f"{pg_prefix}_empty")
+
+
+@pytest.fixture(scope="session")
+def starter_postgresql(
+    pg_admin: Engine,
+    pg_prefix: str,
+    shared_cache_dir: Path,
+    tmp_path_factory: pytest.TempPathFactory,
+) -> Iterator[str]:
+    """The name of a PostgreSQL database holding the starter catalog, used as a template."""
+    folder = tmp_path_factory.mktemp("starter-pg")
+    yield _pg_template(pg_admin, f"{pg_prefix}_starter", folder, shared_cache_dir, True)
+    _pg_drop(pg_admin, f"{pg_prefix}_starter")
+
+
+# --- the database each test gets --------------------------------------------------------
+
+
+@pytest.fixture(scope="session")
+def work_dir(tmp_path_factory: pytest.TempPathFactory) -> Path:
+    """Where each test's SQLite database lives: the same address for every test."""
+    return tmp_path_factory.mktemp("work")
+
+
+def _remove_sqlite(path: Path) -> None:
+    for suffix in ("", "-wal", "-shm", "-journal"):
+        Path(f"{path}{suffix}").unlink(missing_ok=True)
+
+
+@pytest.fixture
+def blank_database() -> None:
+    """Ask for this when the test is about the first use of a database (migrations)."""
+
+
 @pytest.fixture(params=["sqlite", "postgresql"])
-def database_url(request: pytest.FixtureRequest, tmp_path: Path) -> Iterator[str]:
-    """A brand-new empty database: a SQLite file, or a fresh schema in the session's PG database."""
+def database_url(request: pytest.FixtureRequest, work_dir: Path) -> Iterator[str]:
+    """A brand-new database of this test's own, copied from a session template: migrated and
+    empty, or holding the starter catalog when the test asks for ``starter_engine``. With
+    ``blank_database`` it is truly blank (no tables), so first use migrates it."""
+    names = request.fixturenames
+    kind = "blank" if BLANK_FIXTURE in names else "starter" if STARTER_FIXTURE in names else ""
     if request.param == "sqlite":
-        yield f"sqlite:///{tmp_path / 'test.db'}"
+        path = work_dir / "test.db"
+        _remove_sqlite(path)
+        if kind != "blank":
+            template = "starter_sqlite" if kind == "starter" else "migrated_sqlite"
+            shutil.copyfile(request.getfixturevalue(template), path)
+        yield f"sqlite:///{path}"
+        dispose_engines()
+        _remove_sqlite(path)
+        return
+    if kind != "blank":
+        admin: Engine = request.getfixturevalue("pg_admin")
+        template = "starter_postgresql" if kind == "starter" else "migrated_postgresql"
+        name = f"{request.getfixturevalue('pg_prefix')}_work"
+        url = _pg_create(admin, name, template=request.getfixturevalue(template))
+        yield url
+        dispose_engines()
+        _pg_drop(admin, name)
         return
     base = request.getfixturevalue("pg_database")
-    schema = f"s_{uuid.uuid4().hex[:12]}"
+    schema = "work"
     engine = create_engine(base, isolation_level="AUTOCOMMIT")
     with engine.connect() as conn:
         conn.execute(text(f'CREATE SCHEMA "{schema}"'))
@@ -81,8 +272,14 @@ def engine(database_url: str, monkeypatch: pytest.MonkeyPatch) -> Engine:
 
 @pytest.fixture
 def ctx(engine: Engine) -> Context:
-    """A context on the test's database and settings (fresh memo, the test's cache dir)."""
+    """A context on the test's database and settings (its own memo, the shared cache dir)."""
     return Context.open(engine=engine)
+
+
+@pytest.fixture
+def starter_engine(engine: Engine) -> Engine:
+    """`engine`, holding a fresh copy of the starter catalog (see `database_url`)."""
+    return engine
 
 
 @pytest.fixture

@@ -15,7 +15,9 @@ _workdir = tempfile.mkdtemp(prefix="passionpath-readme-")
 
 def _prepare() -> None:
     os.environ["PASSIONPATH_DATA_DIR"] = os.path.join(_workdir, "data")
-    os.environ["PASSIONPATH_CACHE_DIR"] = os.path.join(_workdir, "cache")
+    # Under pytest the session's shared cache is kept, so matrices are not rebuilt for cog.
+    if "PYTEST_CURRENT_TEST" not in os.environ:
+        os.environ["PASSIONPATH_CACHE_DIR"] = os.path.join(_workdir, "cache")
     os.environ.pop("PASSIONPATH_DATABASE_URL", None)
     from passionpath.catalog import load_starter
     from passionpath.config import get_settings

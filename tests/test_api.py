@@ -18,9 +18,8 @@ PASSWORD = "correct horse battery"
 
 
 @pytest.fixture
-def client(engine: Engine) -> Iterator[TestClient]:
-    load_starter(engine=engine)
-    with TestClient(create_app(engine=engine)) as test_client:
+def client(starter_engine: Engine) -> Iterator[TestClient]:
+    with TestClient(create_app(engine=starter_engine)) as test_client:
         yield test_client
 
 
@@ -171,6 +170,7 @@ def _web_login(client: TestClient, email: str) -> str:
     return found.group(1)
 
 
+@pytest.mark.usefixtures("starter_engine")
 def test_web_pages_are_private_and_need_csrf(engine: Engine) -> None:
     load_starter(engine=engine)
     app = create_app(engine=engine)
@@ -191,6 +191,7 @@ def test_web_pages_are_private_and_need_csrf(engine: Engine) -> None:
         assert "httponly" in cookie and "samesite=lax" in cookie
 
 
+@pytest.mark.usefixtures("starter_engine")
 def test_web_pages_work_for_a_user_who_made_a_profile_through_the_api(engine: Engine) -> None:
     import re
 

@@ -31,19 +31,18 @@ def _free_port() -> int:
 
 
 @pytest.fixture
-def server(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> Iterator[str]:
+def server(tmp_path: Path, monkeypatch: pytest.MonkeyPatch, starter_sqlite: Path) -> Iterator[str]:
     import uvicorn
 
-    from passionpath.catalog import load_starter
     from passionpath.config import get_settings
     from passionpath.server import create_app
     from passionpath.store import get_engine
 
+    shutil.copyfile(starter_sqlite, tmp_path / "web.db")  # the starter catalog, loaded once
     url = f"sqlite:///{tmp_path / 'web.db'}"
     monkeypatch.setenv("PASSIONPATH_DATABASE_URL", url)
     get_settings.cache_clear()
     engine: Engine = get_engine(url)
-    load_starter(engine=engine)
     port = _free_port()
     config = uvicorn.Config(
         create_app(engine=engine), host="127.0.0.1", port=port, log_level="warning"

@@ -100,6 +100,7 @@ def test_short_inventory_from_file_and_bad_answers(engine: Engine, tmp_path: Pat
     assert "full form has 60 items" in output
 
 
+@pytest.mark.usefixtures("starter_engine")
 def test_skills_from_a_job_title_then_adjusted(engine: Engine, maya: str) -> None:
     load_starter(engine=engine)
     result = json.loads(

@@ -10,7 +10,6 @@ import pytest
 from sqlalchemy import Engine
 from typer.testing import CliRunner
 
-from passionpath.catalog import load_starter
 from passionpath.cli._app import app
 from passionpath.context import Context
 from passionpath.match import (
@@ -31,9 +30,8 @@ runner = CliRunner()
 
 
 @pytest.fixture
-def starter(engine: Engine) -> Engine:
-    load_starter(engine=engine)
-    return engine
+def starter(starter_engine: Engine) -> Engine:
+    return starter_engine
 
 
 def codes(report: object) -> list[str]:

@@ -22,12 +22,14 @@ def test_head_revision_constant_matches_alembic() -> None:
     assert ScriptDirectory.from_config(config).get_current_head() == HEAD_REVISION
 
 
+@pytest.mark.usefixtures("blank_database")
 def test_first_use_creates_every_table(engine: Engine) -> None:
     assert current_revision(engine) == HEAD_REVISION
     tables = set(inspect(engine).get_table_names())
     assert set(Base.metadata.tables) <= tables
 
 
+@pytest.mark.usefixtures("blank_database")
 def test_migrations_match_the_models(engine: Engine) -> None:
     from alembic.autogenerate import compare_metadata
     from alembic.migration import MigrationContext

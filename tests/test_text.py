@@ -2,12 +2,14 @@
 
 from __future__ import annotations
 
+from collections.abc import Iterator
 from pathlib import Path
 
 import numpy as np
 import pytest
 from sqlalchemy import Engine, func, select
 
+from passionpath.cache import Memo
 from passionpath.catalog import import_release
 from passionpath.context import Context
 from passionpath.store import models as m
@@ -59,6 +61,18 @@ def _count_vectors(engine: Engine) -> int:
         return int(conn.execute(select(func.count()).select_from(m.TextEmbedding)).scalar_one())
 
 
+@pytest.fixture
+def embedding_memo_restored() -> Iterator[None]:
+    """Put the process's vector memo back after a test that empties it, so the tests after it
+    do not recompute every vector the session already has (vectors depend only on the text)."""
+    from passionpath.text._store import _MEMO
+
+    saved = dict(_MEMO)
+    yield
+    _MEMO.update(saved)
+
+
+@pytest.mark.usefixtures("embedding_memo_restored")
 def test_reimport_does_not_recompute_unchanged_text(
     engine: Engine, tmp_path: Path, minilm: MiniLMEmbedder
 ) -> None:
@@ -132,11 +146,15 @@ def test_inference_explains_each_area_with_the_persons_phrases(
     assert "stories" in result.drivers["A"][0].text
 
 
-def test_model_is_trained_once_per_context(engine: Engine, ctx: Context) -> None:
+def test_model_is_trained_once_per_release_content(engine: Engine, ctx: Context) -> None:
     assert interest_model(ctx) is interest_model(ctx)
-    assert interest_model(Context.open(engine=engine)) is not interest_model(ctx)
+    # Another context on the same catalog reuses it; one with its own tables trains anew.
+    assert interest_model(Context.open(engine=engine)) is interest_model(ctx)
+    own = Context(ctx.settings, engine, shared=Memo())
+    assert interest_model(own) is not interest_model(ctx)
 
 
+@pytest.mark.usefixtures("starter_engine")
 def test_evidence_of_skills_knowledge_and_technology(engine: Engine, ctx: Context) -> None:
     from passionpath.catalog import load_starter
     from passionpath.text import extract_evidence

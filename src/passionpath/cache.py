@@ -19,7 +19,7 @@ from sqlalchemy import Engine
 
 T = TypeVar("T")
 
-__all__ = ["DiskCache", "Memo", "database_key", "digest"]
+__all__ = ["SHARED", "DiskCache", "Memo", "database_key", "digest"]
 
 
 def digest(*parts: object) -> str:
@@ -105,3 +105,10 @@ class DiskCache:
         except OSError:
             pass
         return built
+
+
+#: The process's content-addressed tables: things derived only from a release's content and
+#: the text model (matrices, search and interest models, prepared people), keyed by those
+#: hashes. Any context on any database holding the same catalog may reuse them; state that
+#: belongs to one database (tokens, cached responses) lives in the context's own memo.
+SHARED = Memo()

@@ -11,7 +11,7 @@ from dataclasses import dataclass, field
 
 from sqlalchemy import Engine
 
-from passionpath.cache import DiskCache, Memo
+from passionpath.cache import SHARED, DiskCache, Memo
 from passionpath.config import Settings
 
 __all__ = ["Context"]
@@ -21,7 +21,10 @@ __all__ = ["Context"]
 class Context:
     settings: Settings
     engine: Engine
+    #: This context's own tables: state of its database (tokens, cached responses).
     memo: Memo = field(default_factory=Memo)
+    #: Content-addressed tables shared by every context of the process (see cache.SHARED).
+    shared: Memo = field(default_factory=lambda: SHARED)
 
     @property
     def disk(self) -> DiskCache:

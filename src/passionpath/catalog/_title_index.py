@@ -42,7 +42,7 @@ def title_index(ctx: Context) -> TitleIndex:
     if release is None:
         raise EmptyCatalogError()
     key = release.content_sha256[:24]
-    return ctx.memo.get_or_make(
+    return ctx.shared.get_or_make(
         "title-index",
         key,
         lambda: ctx.disk.load_or_build(

@@ -266,4 +266,4 @@ def load_matrices(ctx: Context) -> CatalogMatrices:
             lambda found: isinstance(found, CatalogMatrices) and found.release_sha == sha,
         )
 
-    return ctx.memo.get_or_make("matrices", (sha, model_id), from_disk, limit=2)
+    return ctx.shared.get_or_make("matrices", (sha, model_id), from_disk, limit=2)

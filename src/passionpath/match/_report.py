@@ -124,17 +124,17 @@ def prepare_person(document: ProfileDocument, matrices: CatalogMatrices, ctx: Co
 def _cached_person(document: ProfileDocument, matrices: CatalogMatrices, ctx: Context) -> Person:
     """Prepared people, remembered by the content of their document: text inference and
     embedding cost ~100 ms, matching ~3 ms, and a profile is matched far more often than
-    it changes. The context is one database, so release and model complete the key."""
+    it changes. Release and model complete the key, so any context may share them."""
     content = json.dumps(document.to_json_dict(), sort_keys=True, ensure_ascii=False)
     key = (digest(content), matrices.release_sha, matrices.model_id)
-    return ctx.memo.get_or_make(
+    return ctx.shared.get_or_make(
         "people", key, lambda: prepare_person(document, matrices, ctx), limit=512
     )
 
 
 def _matcher(matrices: CatalogMatrices, weights: Weights, ctx: Context) -> MatchEngine:
     key = (matrices.release_sha, matrices.model_id, weights)
-    return ctx.memo.get_or_make("match-engines", key, lambda: MatchEngine(matrices, weights), 2)
+    return ctx.shared.get_or_make("match-engines", key, lambda: MatchEngine(matrices, weights), 2)
 
 
 def match(

@@ -135,4 +135,4 @@ class TransferModel:
 def transfer_model(matrices: CatalogMatrices, ctx: Context) -> TransferModel:
     """The transferability model of ``matrices``, built once per release and text model."""
     key = (matrices.release_sha, matrices.model_id)
-    return ctx.memo.get_or_make("transfer-models", key, lambda: TransferModel.build(matrices), 2)
+    return ctx.shared.get_or_make("transfer-models", key, lambda: TransferModel.build(matrices), 2)

@@ -217,7 +217,7 @@ def _catalog(ctx: Context) -> _CatalogView:
     from passionpath.catalog import release_key
 
     key = release_key(ctx.engine)
-    return ctx.memo.get_or_make("evidence-catalog", key, lambda: _read_catalog(ctx.engine), 2)
+    return ctx.shared.get_or_make("evidence-catalog", key, lambda: _read_catalog(ctx.engine), 2)
 
 
 def extract_evidence(

@@ -196,7 +196,8 @@ def training_examples(engine: Engine) -> list[Example]:
 
 def interest_model(ctx: Context) -> InterestModel:
     """The interest model for the configured embedder and the loaded release, trained once
-    per context (the catalog's examples change with the release)."""
+    per process for each (release content, model): any database holding the same catalog
+    shares it, so a second database (or a fresh copy of one) does not retrain."""
     from passionpath.text._store import embed_cached
 
     embedder = get_embedder(ctx.settings.text_model)
@@ -207,7 +208,7 @@ def interest_model(ctx: Context) -> InterestModel:
         return InterestModel.train(examples, embedder, features)
 
     key = (release_key(ctx.engine), embedder.model_id)
-    return ctx.memo.get_or_make("interest-models", key, train, limit=2)
+    return ctx.shared.get_or_make("interest-models", key, train, limit=4)
 
 
 def infer_interests(texts: str | Sequence[str], ctx: Context) -> list[InterestInference]:
