@@ -139,9 +139,10 @@ def _load_and_warm_starter(engine: Engine) -> None:
     from passionpath.text import interest_model
 
     assert load_starter(engine=engine) is not None
-    load_matrices(engine)  # pickled into the shared cache, its text vectors stored in the db
-    interest_model(engine)  # stores the training sentences' vectors in the database
-    search_occupations("baker", engine=engine)  # the title index, pickled
+    ctx = Context.open(engine=engine)
+    load_matrices(ctx)  # pickled into the shared cache, its text vectors stored in the db
+    interest_model(ctx)  # stores the training sentences' vectors in the database
+    search_occupations("baker", ctx)  # the title index, pickled
 
 
 def _sqlite_template(folder: Path, cache_dir: Path, name: str, starter: bool) -> Path:

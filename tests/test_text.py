@@ -2,7 +2,6 @@
 
 from __future__ import annotations
 
-from collections.abc import Iterator
 from pathlib import Path
 
 import numpy as np
@@ -61,24 +60,14 @@ def _count_vectors(engine: Engine) -> int:
         return int(conn.execute(select(func.count()).select_from(m.TextEmbedding)).scalar_one())
 
 
-@pytest.fixture
-def embedding_memo_restored() -> Iterator[None]:
-    """Put the process's vector memo back after a test that empties it, so the tests after it
-    do not recompute every vector the session already has (vectors depend only on the text)."""
-    from passionpath.text._store import _MEMO
-
-    saved = dict(_MEMO)
-    yield
-    _MEMO.update(saved)
-
-
-@pytest.mark.usefixtures("embedding_memo_restored")
 def test_reimport_does_not_recompute_unchanged_text(
-    engine: Engine, tmp_path: Path, minilm: MiniLMEmbedder
+    engine: Engine, tmp_path: Path, minilm: MiniLMEmbedder, monkeypatch: pytest.MonkeyPatch
 ) -> None:
-    from passionpath.text._store import VECTORS
+    from passionpath.text import _store
 
-    VECTORS.clear()  # vectors remembered from other tests would hide the computing
+    # Vectors remembered from other tests would hide the computing: start from an empty
+    # memo for this test only (the session's memo comes back after it).
+    monkeypatch.setattr(_store, "VECTORS", Memo())
     import_release(write_release(tmp_path / "a"), engine=engine)
     texts, matrix, first = embed_catalog(engine, minilm)
     assert first.computed == first.unique == len(set(texts.texts))
