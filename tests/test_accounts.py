@@ -14,7 +14,6 @@ from sqlalchemy import Engine, func, select
 
 from passionpath import accounts
 from passionpath.cache import Memo
-from passionpath.catalog import load_starter
 from passionpath.context import Context
 from passionpath.plan import add_event, new_plan
 from passionpath.profile import create_profile, parse_document, save_profile
@@ -80,8 +79,8 @@ def _all_rows(engine: Engine) -> dict[str, set[tuple[object, ...]]]:
         }
 
 
-def test_delete_account_leaves_no_row_of_the_user(engine: Engine) -> None:
-    load_starter(engine=engine)
+def test_delete_account_leaves_no_row_of_the_user(starter_engine: Engine) -> None:
+    engine = starter_engine
     leaving = _user_with_everything(engine, "leaving@example.org")
     staying = _user_with_everything(engine, "staying@example.org")
     mine_before = _all_rows(engine)
