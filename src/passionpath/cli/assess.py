@@ -140,13 +140,11 @@ def interests(
         given = _run_inventory(form, profile_slug(ctx, profile))
     else:
         fail("No terminal to ask in: give --answers or --answers-file.", 2)
-    slug = stored_profile(ctx, profile, as_json).record.slug if profile is not None else None
-    version = None
-    if slug is None:
-        result = score(given, form)
-    else:
-        recorded = record_inventory(slug, given, ctx.engine, form=form)
-        result, version = recorded.result, recorded.version
+    result = score(given, form)  # bad answers stop here, before a profile file is stored
+    slug, version = None, None
+    if profile is not None:
+        slug = stored_profile(ctx, profile, as_json).record.slug
+        version = record_inventory(slug, given, ctx.engine, form=form).version
     if as_json:
         emit_json({**result.as_dict(), "saved_version": version})
         return
