@@ -69,21 +69,21 @@ def test_edit_with_set_creates_a_version_and_diff_shows_it(maya: str) -> None:
     assert "max_job_zone: 4 -> 3" in text
 
 
-def test_invalid_edit_names_the_field_and_saves_nothing(maya: str) -> None:
+def test_invalid_edit_names_the_field_and_saves_nothing(maya: str, engine: Engine) -> None:
     output = run_failing("profile", "edit", maya, "--set", "passionpath.constraints.max_job_zone=9")
     assert "passionpath.constraints.max_job_zone" in output
-    _, document = load_profile(maya)
+    _, document = load_profile(maya, engine)
     assert document.pp.constraints.max_job_zone == 4
 
 
-def test_inventory_from_answers_is_saved_to_the_profile(maya: str) -> None:
+def test_inventory_from_answers_is_saved_to_the_profile(maya: str, engine: Engine) -> None:
     answers = ",".join("5" if i.area == "S" else "2" for i in items("full"))
     result = json.loads(
         run("assess", "interests", "--answers", answers, "--profile", maya, "--json")
     )
     assert result["scores"]["S"] == 40 and result["scores"]["R"] == 10
     assert result["code"] == "SRI" and result["saved_version"] == 2
-    _, document = load_profile(maya)
+    _, document = load_profile(maya, engine)
     assert document.pp.inventory is not None and document.pp.inventory.code == "SRI"
 
 

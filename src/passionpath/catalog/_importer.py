@@ -33,6 +33,8 @@ from passionpath.store import models as m
 
 #: ``progress(file_name, bytes_done_in_release, bytes_total)``
 ProgressCallback = Callable[[str, int, int], None]
+#: ``embed_progress(texts_done, texts_total)``
+EmbedProgressCallback = Callable[[int, int], None]
 
 _CHUNK = 5000
 
@@ -338,8 +340,38 @@ def import_release(
     engine: Engine,
     force: bool = False,
     progress: ProgressCallback | None = None,
+    embed: bool = False,
+    embed_progress: EmbedProgressCallback | None = None,
+    text_model: str | None = None,
 ) -> ImportReport:
-    """Import a release zip or folder, replacing the current catalog in one transaction."""
+    """Import a release zip or folder, replacing the current catalog in one transaction.
+
+    With ``embed``, then embed the catalog's occupation texts with ``text_model`` (default:
+    the configured one), so the first match does not wait for it; texts unchanged since an
+    earlier import are reused. The report's ``embeddings`` says what was done."""
+    report = _import(path, engine, force, progress)
+    if embed:
+        report.embeddings = embed_occupation_texts(engine, embed_progress, text_model)
+    return report
+
+
+def embed_occupation_texts(
+    engine: Engine,
+    progress: EmbedProgressCallback | None = None,
+    text_model: str | None = None,
+) -> dict[str, Any]:
+    """Embed every occupation text not embedded yet; returns the model and the counts."""
+    # Imported here: the text package reads the catalog, not the other way round.
+    from passionpath.text import embed_catalog, get_embedder
+
+    embedder = get_embedder(text_model)
+    _, _, stats = embed_catalog(engine, embedder, progress=progress)
+    return {"model": embedder.model_id, "texts": stats.unique, "computed": stats.computed}
+
+
+def _import(
+    path: str | Path, engine: Engine, force: bool, progress: ProgressCallback | None
+) -> ImportReport:
     started = time.perf_counter()
     source = open_release(path)
     try:

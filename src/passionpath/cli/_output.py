@@ -157,6 +157,45 @@ def byte_progress(
         yield update
 
 
+@contextmanager
+def import_progress(
+    label: str, enabled: bool = True
+) -> Iterator[tuple[Callable[[str, int, int], None], Callable[[int, int], None]]]:
+    """Progress of an import that may go on to embed texts: ``(bytes, texts)`` callbacks,
+    ``bytes(current_file, done, total)`` and ``texts(done, total)``. One live display (Rich
+    allows only one at a time); the texts bar appears when embedding starts."""
+    from rich import filesize
+    from rich.progress import BarColumn, Progress, TextColumn, TimeRemainingColumn
+
+    if not enabled:
+        yield (lambda _item, _done, _total: None), (lambda _done, _total: None)
+        return
+    with Progress(
+        TextColumn("[bold]{task.description}"),
+        BarColumn(),
+        TextColumn("{task.fields[count]}"),
+        TimeRemainingColumn(),
+        TextColumn("{task.fields[item]}"),
+        console=err_console,
+        transient=False,
+    ) as progress:
+        reading = progress.add_task(label, total=None, item="", count="")
+        embedding: list[Any] = []
+
+        def read(item: str, done: int, total: int | None) -> None:
+            sizes = f"{filesize.decimal(done)}/{filesize.decimal(total or 0)}"
+            progress.update(reading, completed=done, total=total, item=item, count=sizes)
+
+        def embed(done: int, total: int) -> None:
+            if not embedding:
+                embedding.append(
+                    progress.add_task("Embedding occupation texts", total=total, item="", count="")
+                )
+            progress.update(embedding[0], completed=done, total=total, count=f"{done}/{total}")
+
+        yield read, embed
+
+
 def read_texts(text: str | None, input_file: Path | None) -> list[str]:
     """The texts a command works on: one TEXT, or the non-blank lines of --input FILE.
 

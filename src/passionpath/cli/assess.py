@@ -11,6 +11,7 @@ import typer
 
 from passionpath.cli._context import open_context
 from passionpath.cli._output import JSON, console, emit_json, fail, user_errors
+from passionpath.cli._profiles import PROFILE_HELP, profile_slug, stored_profile
 
 if TYPE_CHECKING:
     from passionpath.context import Context
@@ -20,22 +21,27 @@ Source = Literal["self", "job", "evidence"]
 
 app = typer.Typer(help="Self-assessment: interests, skills, work values.", no_args_is_help=True)
 
-PROFILE = typer.Option(None, "--profile", "-p", help="Save the result into this profile.")
+PROFILE = typer.Option(
+    None,
+    "--profile",
+    "-p",
+    help=f"Save the result into this profile: {PROFILE_HELP} (a file is stored first).",
+)
 
 
 def _interactive_allowed() -> bool:
     return sys.stdin.isatty()
 
 
-def _save(profile_key: str | None, change: Any, note: str) -> int | None:
-    """Apply ``change(document)`` to the profile and save a version; returns the version."""
-    if profile_key is None:
+def _save(ctx: Context, slug: str | None, change: Any, note: str) -> int | None:
+    """Apply ``change(document)`` to the stored profile and save a version; returns it."""
+    if slug is None:
         return None
     from passionpath.profile import load_profile, save_profile
 
-    profile, document = load_profile(profile_key)
+    profile, document = load_profile(slug, ctx.engine)
     change(document)
-    return save_profile(profile.slug, document, note=note).version
+    return save_profile(profile.slug, document, ctx.engine, note=note).version
 
 
 # --- interests ----------------------------------------------------------------------------
@@ -112,9 +118,10 @@ def interests(
     as_json: bool = JSON,
 ) -> None:
     """The interest inventory: rate activities 1-5, get your three-letter RIASEC code."""
-    from passionpath.profile import AREA_NAMES, answers_from_sequence, inventory_record, score
+    from passionpath.profile import AREA_NAMES, answers_from_sequence, record_inventory, score
 
     form: Form = "short" if short else "full"
+    ctx = open_context()
     if answers is not None:
         given = answers_from_sequence(_parse_answers(answers, "--answers"), form)
     elif answers_file is not None:
@@ -130,15 +137,14 @@ def interests(
         else:
             given = answers_from_sequence(_parse_answers(text, str(answers_file)), form)
     elif _interactive_allowed():
-        given = _run_inventory(form, profile)
+        given = _run_inventory(form, profile_slug(ctx, profile))
     else:
         fail("No terminal to ask in: give --answers or --answers-file.", 2)
-    result = score(given, form)
-
-    def store(document: Any) -> None:
-        document.pp.inventory = inventory_record(result, given)
-
-    version = _save(profile, store, f"interest inventory ({form})")
+    result = score(given, form)  # bad answers stop here, before a profile file is stored
+    slug, version = None, None
+    if profile is not None:
+        slug = stored_profile(ctx, profile, as_json).record.slug
+        version = record_inventory(slug, given, ctx.engine, form=form).version
     if as_json:
         emit_json({**result.as_dict(), "saved_version": version})
         return
@@ -152,7 +158,7 @@ def interests(
             "weak signal. Your own words about what you love will count for more.[/]"
         )
     if version:
-        console.print(f"Saved to profile {profile} as version {version}.")
+        console.print(f"Saved to profile {slug} as version {version}.")
 
 
 # --- skills ---------------------------------------------------------------------------------
@@ -219,7 +225,7 @@ def skills(
 ) -> None:
     """Rate your skills and knowledge on O*NET's 0-7 level scale, in plain language."""
     from passionpath.catalog import descriptors, occupation_levels
-    from passionpath.profile import RatedDescriptor, level_choices, load_profile, nearest_choice
+    from passionpath.profile import RatedDescriptor, level_choices, nearest_choice
 
     if domain not in ("skills", "knowledge", "all"):
         fail("--domain must be skills, knowledge or all.", 2)
@@ -229,8 +235,10 @@ def skills(
     names = {info.element_id: info.name for infos in catalog.values() for info in infos}
     levels: dict[str, float] = {}
     sources: dict[str, Source] = {}
+    slug = None
     if profile:
-        _, document = load_profile(profile)
+        stored = stored_profile(ctx, profile, as_json)
+        slug, document = stored.record.slug, stored.document
         for d in domains:
             for rated in getattr(document.pp, d):
                 levels[rated.element_id] = rated.level
@@ -289,7 +297,7 @@ def skills(
         for d in domains:
             setattr(document.pp, d, chosen[d])
 
-    version = _save(profile, store, "skills self-assessment")
+    version = _save(ctx, slug, store, "skills self-assessment")
     if as_json:
         emit_json(
             {d: [r.model_dump() for r in chosen[d]] for d in domains} | {"saved_version": version}
@@ -302,7 +310,7 @@ def skills(
                 f"  {rated.name:<34} {rated.level:4.1f} ({rated.source})", highlight=False
             )
     if version:
-        console.print(f"Saved to profile {profile} as version {version}.")
+        console.print(f"Saved to profile {slug} as version {version}.")
 
 
 # --- work values ---------------------------------------------------------------------------
@@ -353,7 +361,9 @@ def values(
     def store(document: Any) -> None:
         document.pp.work_values = {**document.pp.work_values, **chosen}
 
-    version = _save(profile, store, "work values")
+    ctx = open_context()
+    slug = stored_profile(ctx, profile, as_json).record.slug if profile is not None else None
+    version = _save(ctx, slug, store, "work values")
     if as_json:
         emit_json({"work_values": chosen, "saved_version": version})
         return
@@ -363,7 +373,7 @@ def values(
             highlight=False,
         )
     if version:
-        console.print(f"Saved to profile {profile} as version {version}.")
+        console.print(f"Saved to profile {slug} as version {version}.")
 
 
 # --- evidence in free text ------------------------------------------------------------------
@@ -374,24 +384,27 @@ def values(
 def evidence(
     text: str = typer.Argument(None, help="Any text about what you do (default: the profile's)."),
     profile: str = typer.Option(
-        None, "--profile", "-p", help="Read the profile's reflections, work and projects."
+        None,
+        "--profile",
+        "-p",
+        help=f"Read the profile's reflections, work and projects: {PROFILE_HELP}.",
     ),
     as_json: bool = JSON,
 ) -> None:
     """Find the skills, knowledge and technology that your own words give evidence of."""
     from rich.table import Table
 
-    from passionpath.profile import load_profile
+    from passionpath.profile import resolve
     from passionpath.text import extract_evidence
 
+    ctx = open_context()
     if text:
         sources = [("text", text)]
     elif profile is not None or not _interactive_allowed():
-        _, document = load_profile(profile)
-        sources = document.free_texts()
+        sources = resolve(profile, ctx.engine).document.free_texts()
     else:
         fail("Give a TEXT or --profile.", 2)
-    found = extract_evidence(sources, open_context())
+    found = extract_evidence(sources, ctx)
     if as_json:
         emit_json([e.as_dict() for e in found])
         return

@@ -3,15 +3,19 @@
 from __future__ import annotations
 
 from pathlib import Path
-from typing import TYPE_CHECKING, Any
+from typing import Any
 
 import typer
 
 from passionpath.cli._context import open_context
-from passionpath.cli._output import JSON, byte_progress, console, emit_json, user_errors
-
-if TYPE_CHECKING:
-    from sqlalchemy import Engine
+from passionpath.cli._output import (
+    JSON,
+    byte_progress,
+    console,
+    emit_json,
+    import_progress,
+    user_errors,
+)
 
 app = typer.Typer(help="Load and inspect the occupation catalog.", no_args_is_help=True)
 
@@ -20,21 +24,6 @@ NO_EMBED = typer.Option(
     "--no-embed",
     help="Skip embedding occupation texts now (they are embedded on first use).",
 )
-
-
-def _embed(report: Any, engine: Engine, as_json: bool, skip: bool) -> None:
-    """Embed the catalog's texts after an import; unchanged texts are reused from the cache."""
-    if skip:
-        return
-    from passionpath.text import embed_catalog, get_embedder
-
-    with byte_progress("Embedding occupation texts", enabled=not as_json, unit="texts") as bar:
-        _, _, stats = embed_catalog(engine, progress=lambda done, total: bar("", done, total))
-    report.embeddings = {
-        "model": get_embedder().model_id,
-        "texts": stats.unique,
-        "computed": stats.computed,
-    }
 
 
 def _print_report(report: Any, as_json: bool) -> None:
@@ -75,10 +64,17 @@ def import_(
     """Import an O*NET text release, replacing the catalog in one transaction."""
     from passionpath.catalog import import_release
 
-    engine = open_context().engine
-    with byte_progress("Importing", enabled=not as_json) as progress:
-        report = import_release(path, engine=engine, force=force, progress=progress)
-    _embed(report, engine, as_json, no_embed)
+    ctx = open_context()
+    with import_progress("Importing", not as_json) as (progress, embedding):
+        report = import_release(
+            path,
+            engine=ctx.engine,
+            force=force,
+            progress=progress,
+            embed=not no_embed,
+            embed_progress=embedding,
+            text_model=ctx.settings.text_model,
+        )
     _print_report(report, as_json)
 
 
@@ -91,10 +87,9 @@ def download(
 ) -> None:
     """Download an official O*NET text release (resumable), verify it, then import it."""
     from passionpath.catalog import download_release, import_release
-    from passionpath.config import get_settings
 
-    settings = get_settings()
-    engine = open_context().engine
+    ctx = open_context()
+    settings = ctx.settings
     with byte_progress(f"Downloading O*NET {release}", enabled=not as_json) as progress:
         path = download_release(
             release,
@@ -102,9 +97,15 @@ def download(
             directory=settings.data_dir / "downloads",
             progress=lambda done, total: progress("", done, total or 0),
         )
-    with byte_progress("Importing", enabled=not as_json) as progress:
-        report = import_release(path, engine=engine, progress=progress)
-    _embed(report, engine, as_json, no_embed)
+    with import_progress("Importing", not as_json) as (progress, embedding):
+        report = import_release(
+            path,
+            engine=ctx.engine,
+            progress=progress,
+            embed=not no_embed,
+            embed_progress=embedding,
+            text_model=ctx.settings.text_model,
+        )
     _print_report(report, as_json)
 
 
@@ -120,16 +121,22 @@ def starter(
     """Load the bundled approximate starter catalog (works offline)."""
     from passionpath.catalog import load_starter
 
-    engine = open_context().engine
-    with byte_progress("Loading starter catalog", enabled=not as_json) as progress:
-        report = load_starter(engine=engine, if_empty=if_empty, progress=progress)
+    ctx = open_context()
+    with import_progress("Loading starter catalog", not as_json) as (progress, embedding):
+        report = load_starter(
+            engine=ctx.engine,
+            if_empty=if_empty,
+            progress=progress,
+            embed=not no_embed,
+            embed_progress=embedding,
+            text_model=ctx.settings.text_model,
+        )
     if report is None:
         if as_json:
             emit_json({"loaded": False, "reason": "a catalog is already loaded"})
         else:
             console.print("A catalog is already loaded; the starter catalog was not needed.")
         return
-    _embed(report, engine, as_json, no_embed)
     _print_report(report, as_json)
 
 

@@ -6,11 +6,12 @@ import typer
 
 from passionpath.cli._context import open_context
 from passionpath.cli._output import JSON, attribution_line, console, emit_json, user_errors
+from passionpath.cli._profiles import PROFILE_HELP
 
 
 @user_errors
 def gaps_command(
-    profile: str = typer.Argument(..., help="A profile JSON file or a stored profile's slug."),
+    profile: str = typer.Argument(..., help=f"{PROFILE_HELP}."),
     target: str = typer.Option(..., "--target", "-t", help="The target's O*NET-SOC code."),
     as_json: bool = JSON,
 ) -> None:

@@ -9,13 +9,12 @@ import typer
 
 from passionpath.cli._context import open_context
 from passionpath.cli._output import JSON, attribution_line, console, emit_json, fail, user_errors
+from passionpath.cli._profiles import PROFILE_HELP
 
 
 @user_errors
 def match_command(
-    profile: str = typer.Argument(
-        None, help="A profile JSON file, or a stored profile's slug (default: the only one)."
-    ),
+    profile: str = typer.Argument(None, help=f"{PROFILE_HELP} (default: the only profile)."),
     top: int = typer.Option(10, "--top", "-n", help="How many careers."),
     quadrant: str = typer.Option(
         None,

@@ -4,17 +4,35 @@ from __future__ import annotations
 
 from datetime import date
 from pathlib import Path
-from typing import Any
+from typing import TYPE_CHECKING
 
 import typer
 
 from passionpath.cli._context import open_context
-from passionpath.cli._output import JSON, console, emit_json, fail, user_errors, write_output
+from passionpath.cli._output import (
+    JSON,
+    console,
+    emit_json,
+    error_line,
+    fail,
+    user_errors,
+    write_output,
+)
+from passionpath.cli._profiles import PROFILE_HELP, profile_slug, stored_profile
+
+if TYPE_CHECKING:
+    from passionpath.context import Context
+    from passionpath.plan import PlanView
 
 app = typer.Typer(help="Plans: objectives, benchmarks, actions and progress.", no_args_is_help=True)
 
 PLAN = typer.Option(None, "--plan", help="Plan id (default: the profile's active plan).")
-PROFILE = typer.Option(None, "--profile", "-p", help="Profile slug (default: the only one).")
+PROFILE = typer.Option(
+    None,
+    "--profile",
+    "-p",
+    help=f"Whose plan: {PROFILE_HELP} (default: the only profile).",
+)
 
 
 def _hours(text: str | None) -> float | None:
@@ -27,16 +45,18 @@ def _hours(text: str | None) -> float | None:
         fail(f"--hours must be a number of hours, like 1.5; {text!r} is not a number.", 2)
     if hours != hours or hours in (float("inf"), float("-inf")):
         fail(f"--hours must be a number of hours, like 1.5; {text!r} is not.", 2)
+    if hours <= 0:
+        fail("--hours must be more than 0.", 2)
     return hours
 
 
-def _plan(plan_id: int | None, profile: str | None) -> Any:
+def _plan(ctx: Context, plan_id: int | None, profile: str | None) -> PlanView:
     from passionpath.plan import find_plan
 
-    return find_plan(plan_id, profile)
+    return find_plan(plan_id, profile_slug(ctx, profile), ctx.engine)
 
 
-def _show(plan: Any) -> None:
+def _show(plan: PlanView) -> None:
     console.rule(
         f"[bold]Plan {plan.id}[/]: {plan.profile} -> {plan.title} ({plan.code}), {plan.status}"
     )
@@ -76,7 +96,9 @@ def _show(plan: Any) -> None:
 @app.command()
 @user_errors
 def create(
-    profile: str = typer.Argument(None, help="Profile slug (default: the only one)."),
+    profile: str = typer.Argument(
+        None, help=f"{PROFILE_HELP}; a file is stored first (default: the only profile)."
+    ),
     target: str = typer.Option(..., "--target", "-t", help="Target O*NET-SOC code."),
     weeks: int = typer.Option(None, "--weeks", help="How long you would like it to take."),
     hours_per_week: float = typer.Option(5.0, "--hours-per-week", help="Hours you can give."),
@@ -109,10 +131,11 @@ def create(
             show_default=False,
         )
         obstacles = [x.strip() for x in answer.split(",") if x.strip()]
+    ctx = open_context()
     plan = new_plan(
-        profile,
+        stored_profile(ctx, profile, as_json).record.slug if profile is not None else None,
         target,
-        open_context(),
+        ctx,
         hours_per_week=hours_per_week,
         weeks=weeks,
         obstacles=obstacles,
@@ -128,7 +151,7 @@ def create(
 @user_errors
 def show(plan_id: int = PLAN, profile: str = PROFILE, as_json: bool = JSON) -> None:
     """Show a plan: objectives, benchmarks (with ids to tick), actions, obstacles."""
-    plan = _plan(plan_id, profile)
+    plan = _plan(open_context(), plan_id, profile)
     if as_json:
         emit_json(plan.as_dict())
         return
@@ -142,7 +165,8 @@ def list_(profile: str = PROFILE, as_json: bool = JSON) -> None:
     from passionpath.plan import list_plans
     from passionpath.profile import find_profile
 
-    plans = list_plans(find_profile(profile).id)
+    ctx = open_context()
+    plans = list_plans(find_profile(profile_slug(ctx, profile), ctx.engine).id, ctx.engine)
     if as_json:
         emit_json(plans)
         return
@@ -160,7 +184,7 @@ def activate(plan_id: int = typer.Argument(..., help="Plan id.")) -> None:
     """Make a plan the active one (e.g. when switching back to an earlier target)."""
     from passionpath.plan import activate_plan
 
-    activate_plan(plan_id)
+    activate_plan(plan_id, open_context().engine)
     console.print(f"Plan {plan_id} is now active.")
 
 
@@ -175,7 +199,8 @@ def check(
     """Tick a benchmark."""
     from passionpath.plan import check_benchmark
 
-    result = check_benchmark(_plan(plan_id, profile), benchmark, done=not undo)
+    ctx = open_context()
+    result = check_benchmark(_plan(ctx, plan_id, profile), benchmark, ctx.engine, done=not undo)
     console.print(
         ("Ticked" if result.done_at else "Unticked") + f": {result.check}", highlight=False
     )
@@ -193,32 +218,21 @@ def log(
     profile: str = PROFILE,
 ) -> None:
     """Log hours or evidence, or re-rate a skill (which saves a new profile version)."""
-    from passionpath.plan import add_event, rerate
+    from passionpath.errors import PassionpathError
+    from passionpath.plan import log_progress, rerate
 
     hours = _hours(hours_text)
-    plan = _plan(plan_id, profile)
+    ctx = open_context()
+    plan = _plan(ctx, plan_id, profile)
     if hours is None and evidence is None and rate is None:
         fail("Give --hours, --evidence or --rate.", 2)
-    objective_id = None
-    if objective is not None:
-        found = [o for o in plan.objectives if o.position == objective]
-        if not found:
-            fail(
-                f"Plan {plan.id} has objectives 1 to {len(plan.objectives)}; "
-                f"there is no objective {objective}.",
-                2,
-            )
-        objective_id = found[0].id
     if hours is not None or evidence is not None:
-        if hours is not None and hours <= 0:
-            fail("--hours must be more than 0.", 2)
-        add_event(
-            plan.id,
-            "hours" if hours is not None else "evidence",
-            objective_id=objective_id,
-            hours=hours,
-            note=evidence,
-        )
+        try:
+            log_progress(plan, ctx.engine, hours=hours, evidence=evidence, objective=objective)
+        except PassionpathError as exc:
+            if exc.field != "objective":
+                raise
+            fail(error_line(exc), 2)  # a number the plan does not have: a usage error
         console.print("Logged.")
     if rate is not None:
         name, _, value = rate.partition("=")
@@ -226,7 +240,7 @@ def log(
             level = float(value)
         except ValueError:
             fail(f"--rate {rate!r}: expected NAME=LEVEL, e.g. 'Programming=4.5'.", 2)
-        version = rerate(plan, name.strip(), level)
+        version = rerate(plan, name.strip(), level, ctx.engine)
         console.print(f"Re-rated {name.strip()} at {level:g}: profile version {version}.")
 
 
@@ -244,7 +258,7 @@ def status(
 
     from passionpath.plan import plan_progress
 
-    plan = _plan(plan_id, profile)
+    plan = _plan(open_context(), plan_id, profile)
     try:
         when = date.fromisoformat(today) if today else date.today()
     except ValueError:
@@ -289,7 +303,8 @@ def attach(
     """Attach the course, event or person you chose to an action."""
     from passionpath.plan import attach_to_action
 
-    attach_to_action(_plan(plan_id, profile), action, what)
+    ctx = open_context()
+    attach_to_action(_plan(ctx, plan_id, profile), action, what, ctx.engine)
     console.print(f"Attached to action {action}.")
 
 
@@ -303,5 +318,5 @@ def export(
     """Export benchmarks, actions and the reassessment as calendar to-dos with reminders."""
     from passionpath.plan import plan_calendar
 
-    write_output(ical, plan_calendar(_plan(plan_id, profile)), "--ical")
+    write_output(ical, plan_calendar(_plan(open_context(), plan_id, profile)), "--ical")
     console.print(f"Wrote {ical}: import it into any calendar app.")

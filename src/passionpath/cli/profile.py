@@ -12,6 +12,7 @@ from typing import Any
 
 import typer
 
+from passionpath.cli._context import open_context
 from passionpath.cli._output import (
     JSON,
     console,
@@ -44,19 +45,9 @@ def list_(as_json: bool = JSON) -> None:
     """List profiles."""
     from passionpath.profile import list_profiles
 
-    profiles = list_profiles()
+    profiles = list_profiles(open_context().engine)
     if as_json:
-        emit_json(
-            [
-                {
-                    "slug": p.slug,
-                    "name": p.name,
-                    "version": p.current_version,
-                    "updated_at": p.updated_at.isoformat(),
-                }
-                for p in profiles
-            ]
-        )
+        emit_json([p.as_dict() for p in profiles])
         return
     if not profiles:
         console.print("No profiles yet: `passionpath profile new NAME` creates one.")
@@ -90,7 +81,7 @@ def new(
     document = ProfileDocument.model_validate({"basics": {"name": name}})
     if ask if ask is not None else sys.stdin.isatty():
         _ask_reflections(document)
-    _saved(create_profile(document, slug=slug), as_json, "Created")
+    _saved(create_profile(document, open_context().engine, slug=slug), as_json, "Created")
 
 
 def _render(slug: str, version: int, document: Any) -> None:
@@ -163,7 +154,7 @@ def show(
     """Show a profile (the current version unless --version)."""
     from passionpath.profile import load_profile
 
-    profile, document = load_profile(key, version)
+    profile, document = load_profile(key, open_context().engine, version=version)
     if as_json:
         emit_json(document.to_json_dict())
         return
@@ -201,7 +192,8 @@ def edit(
     """Edit a profile in $EDITOR (or with --set), saving a new version when valid."""
     from passionpath.profile import load_profile, parse_document, save_profile
 
-    profile, document = load_profile(key)
+    engine = open_context().engine
+    profile, document = load_profile(key, engine)
     data = document.to_json_dict()
     if set_:
         for assignment in set_:
@@ -215,7 +207,7 @@ def edit(
         edited = parse_document(data, "--set")
     else:
         edited = _edit_in_editor(data, profile.slug)
-    _saved(save_profile(profile.slug, edited, note=note or "edited"), as_json, "Saved")
+    _saved(save_profile(profile.slug, edited, engine, note=note or "edited"), as_json, "Saved")
 
 
 def _edit_in_editor(data: dict[str, Any], slug: str) -> Any:
@@ -255,15 +247,15 @@ def import_(
     from passionpath.profile import create_profile, load_profile, read_profile_file, save_profile
 
     document = read_profile_file(file)
+    engine = open_context().engine
+    note = f"imported {file.name}"
     if into:
-        _, current = load_profile(into)
+        _, current = load_profile(into, engine)
         if document.passionpath is None and current.passionpath is not None:
             document.passionpath = current.passionpath
-        _saved(save_profile(into, document, note=f"imported {file.name}"), as_json, "Updated")
+        _saved(save_profile(into, document, engine, note=note), as_json, "Updated")
     else:
-        _saved(
-            create_profile(document, slug=slug, note=f"imported {file.name}"), as_json, "Imported"
-        )
+        _saved(create_profile(document, engine, slug=slug, note=note), as_json, "Imported")
 
 
 @app.command()
@@ -279,7 +271,7 @@ def export(
     """Export a profile as JSON Resume (with its passionpath block unless --resume-only)."""
     from passionpath.profile import load_profile
 
-    _, document = load_profile(key, version)
+    _, document = load_profile(key, open_context().engine, version=version)
     text = (
         json.dumps(document.to_json_dict(resume_only=resume_only), indent=2, ensure_ascii=False)
         + "\n"
@@ -291,23 +283,30 @@ def export(
         err_console.print(f"Wrote {output}")
 
 
+def _to_the_second(saved_at: str) -> str:
+    """A saved-at time for the table, to the second as people read it (the JSON has it
+    whole, as the API does)."""
+    from datetime import datetime
+
+    return datetime.fromisoformat(saved_at).isoformat(timespec="seconds")
+
+
 @app.command()
 @user_errors
 def history(key: str = KEY, as_json: bool = JSON) -> None:
     """List the versions of a profile."""
     from passionpath.profile import find_profile, interest_scores, load_profile, profile_history
 
-    profile = find_profile(key)
+    engine = open_context().engine
+    profile = find_profile(key, engine)
     rows = []
-    for info in profile_history(profile.slug):
-        _, document = load_profile(profile.slug, info.version)
+    for info in profile_history(profile.slug, engine):
+        _, document = load_profile(profile.slug, engine, version=info.version)
         block = document.passionpath
         _, code = interest_scores(document)
         rows.append(
             {
-                "version": info.version,
-                "saved_at": info.created_at.isoformat(timespec="seconds"),
-                "note": info.note,
+                **info.as_dict(),
                 "interest_code": code,
                 "skills": len(block.skills) if block else 0,
                 "activities": len(block.activities) if block else 0,
@@ -324,7 +323,7 @@ def history(key: str = KEY, as_json: bool = JSON) -> None:
     for r in rows:
         table.add_row(
             str(r["version"]),
-            str(r["saved_at"]),
+            _to_the_second(str(r["saved_at"])),
             str(r["note"] or ""),
             str(r["interest_code"] or "-"),
             str(r["skills"]),
@@ -344,11 +343,12 @@ def diff(
     """Show how interests, skills, values and passions changed between two versions."""
     from passionpath.profile import diff_profiles, find_profile, load_profile
 
-    profile = find_profile(key)
+    engine = open_context().engine
+    profile = find_profile(key, engine)
     b = b or profile.current_version
     a = a or max(1, b - 1)
-    _, old = load_profile(profile.slug, a)
-    _, new_ = load_profile(profile.slug, b)
+    _, old = load_profile(profile.slug, engine, version=a)
+    _, new_ = load_profile(profile.slug, engine, version=b)
     change = diff_profiles(old, new_)
     if as_json:
         emit_json({"profile": profile.slug, "from": a, "to": b, **change.as_dict()})
@@ -387,10 +387,11 @@ def delete(
     """Delete a profile and all its versions."""
     from passionpath.profile import delete_profile, find_profile
 
-    profile = find_profile(key)
+    engine = open_context().engine
+    profile = find_profile(key, engine)
     if not yes and not typer.confirm(
         f"Delete {profile.slug} and its {profile.current_version} versions?"
     ):
         raise typer.Exit(1)
-    delete_profile(profile.slug)
+    delete_profile(profile.slug, engine)
     console.print(f"Deleted {profile.slug}.")

@@ -182,12 +182,9 @@ def resolve_profile(
 ) -> tuple[str, ProfileDocument]:
     """The display name and document of a profile given as a document, a JSON Resume or
     LinkedIn file, or a stored profile's slug."""
-    from passionpath.profile import load_profile, read_profile_file
+    from passionpath.profile import resolve
 
     if isinstance(profile, ProfileDocument):
         return profile.display_name, profile
-    path = Path(profile)
-    if path.suffix.lower() in (".json", ".zip") or path.exists():
-        return path.stem, read_profile_file(path)
-    record, document = load_profile(str(profile), engine=engine)
-    return record.slug, document
+    found = resolve(profile, engine)
+    return found.name, found.document

@@ -13,7 +13,7 @@ from passionpath.plan._gaps import (
 from passionpath.plan._generate import OBSTACLE_KINDS, PlanDraft, generate_plan, hours_to_raise
 from passionpath.plan._ical import plan_calendar
 from passionpath.plan._progress import ObjectiveProgress, plan_progress
-from passionpath.plan._service import find_plan, new_plan, rerate
+from passionpath.plan._service import find_plan, log_progress, new_plan, rerate
 from passionpath.plan._store import (
     PlanView,
     activate_plan,
@@ -46,6 +46,7 @@ __all__ = [
     "hours_to_raise",
     "list_plans",
     "load_plan",
+    "log_progress",
     "new_plan",
     "plan_calendar",
     "plan_progress",

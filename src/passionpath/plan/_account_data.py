@@ -18,9 +18,9 @@ from passionpath.profile import find_profile
 
 def export_plans(engine: Engine, user_id: int, export: dict[str, Any]) -> None:
     for entry in export.get("profiles", []):
-        profile = find_profile(entry["slug"], engine, user_id)
+        profile = find_profile(entry["slug"], engine, owner=user_id)
         entry["plans"] = [
-            load_plan(p["id"], engine=engine, owner=user_id).as_dict()
+            load_plan(p["id"], engine, owner=user_id).as_dict()
             for p in list_plans(profile.id, engine)
         ]
 

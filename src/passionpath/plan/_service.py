@@ -11,7 +11,6 @@ from passionpath.errors import NotFoundError, PassionpathError
 from passionpath.plan._analysis import analyse_gaps
 from passionpath.plan._generate import generate_plan
 from passionpath.plan._store import PlanView, add_event, create_plan, load_plan
-from passionpath.store import get_engine
 
 if TYPE_CHECKING:
     from passionpath.context import Context
@@ -42,7 +41,7 @@ def new_plan(
     from passionpath.profile import load_profile
 
     engine = ctx.engine
-    record, document = load_profile(profile, engine=engine, owner=owner)
+    record, document = load_profile(profile, engine, owner=owner)
     report = analyse_gaps(document, target, ctx)
     report.profile = record.slug
     draft = generate_plan(
@@ -53,30 +52,65 @@ def new_plan(
         obstacles=obstacles,
         anchors=_anchors(engine),
     )
-    return load_plan(create_plan(record.id, draft, engine), engine=engine, owner=owner)
+    return load_plan(create_plan(record.id, draft, engine), engine, owner=owner)
 
 
 def find_plan(
     plan_id: int | None,
     profile: str | None,
-    engine: Engine | None = None,
+    engine: Engine,
+    *,
     owner: int | None = None,
 ) -> PlanView:
     """A plan by id, or the profile's active plan; only plans of ``owner``'s profiles."""
     from passionpath.profile import find_profile
 
-    engine = engine or get_engine()
     if plan_id is not None:
-        return load_plan(plan_id, engine=engine, owner=owner)
-    profile_id = find_profile(profile, engine, owner).id
-    return load_plan(profile_id=profile_id, engine=engine, owner=owner)
+        return load_plan(plan_id, engine, owner=owner)
+    profile_id = find_profile(profile, engine, owner=owner).id
+    return load_plan(None, engine, profile_id=profile_id, owner=owner)
+
+
+def log_progress(
+    plan: PlanView,
+    engine: Engine,
+    *,
+    hours: float | None = None,
+    evidence: str | None = None,
+    objective: int | None = None,
+) -> None:
+    """Log hours spent or evidence of work, on the whole plan or on the objective at
+    position ``objective`` (1, 2, ... as the plan lists them)."""
+    if hours is None and evidence is None:
+        raise PassionpathError("give hours or evidence.", field="hours")
+    if hours is not None and not hours > 0:  # also NaN
+        raise PassionpathError("must be more than 0.", field="hours")
+    objective_id = None
+    if objective is not None:
+        found = [o.id for o in plan.objectives if o.position == objective]
+        if not found:
+            raise NotFoundError(
+                f"plan {plan.id} has no objective {objective} "
+                f"(its objectives are 1 to {len(plan.objectives)}).",
+                field="objective",
+            )
+        objective_id = found[0]
+    add_event(
+        plan.id,
+        "hours" if hours is not None else "evidence",
+        engine,
+        objective_id=objective_id,
+        hours=hours,
+        note=evidence,
+    )
 
 
 def rerate(
     plan: PlanView,
     name_or_id: str,
     level: float,
-    engine: Engine | None = None,
+    engine: Engine,
+    *,
     owner: int | None = None,
 ) -> int:
     """Re-rate a skill or knowledge area: saves a new profile version and logs the event.
@@ -86,7 +120,6 @@ def rerate(
 
     if not 0 <= level <= 7:
         raise PassionpathError(f"level {level:g} is outside 0-7.", field="level")
-    engine = engine or get_engine()
     known = [
         (d.element_id, d.name, domain)
         for domain in ("skills", "knowledge")
@@ -105,13 +138,13 @@ def rerate(
             f"{name_or_id!r} is not a skill or knowledge area in the catalog.", field="skill"
         )
     element, name, domain = match[0]
-    record, document = load_profile(plan.profile, engine=engine, owner=owner)
+    record, document = load_profile(plan.profile, engine, owner=owner)
     rated = [r for r in getattr(document.pp, domain) if r.element_id != element]
     rated.append(RatedDescriptor(element_id=element, name=name, level=level, source="self"))
     setattr(document.pp, domain, rated)
     result = save_profile(
-        record.slug, document, note=f"plan {plan.id}: {name} re-rated", engine=engine, owner=owner
+        record.slug, document, engine, note=f"plan {plan.id}: {name} re-rated", owner=owner
     )
     objective = next((o.id for o in plan.objectives if o.element_id == element), None)
-    add_event(plan.id, "rerate", objective_id=objective, value=level, note=name, engine=engine)
+    add_event(plan.id, "rerate", engine, objective_id=objective, value=level, note=name)
     return result.version

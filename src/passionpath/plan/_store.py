@@ -13,8 +13,8 @@ from sqlalchemy import Engine, insert, select, update
 from passionpath.errors import NotFoundError, PassionpathError
 from passionpath.limits import MAX_EVIDENCE_CHARS
 from passionpath.plan._generate import PlanDraft
-from passionpath.store import get_engine, owned_by
 from passionpath.store import models as m
+from passionpath.store import owned_by
 
 
 @dataclass
@@ -75,9 +75,8 @@ class PlanView:
         return asdict(self)
 
 
-def create_plan(profile_id: int, draft: PlanDraft, engine: Engine | None = None) -> int:
+def create_plan(profile_id: int, draft: PlanDraft, engine: Engine) -> int:
     """Store a plan; it becomes the profile's active plan and older ones are archived."""
-    engine = engine or get_engine()
     now = datetime.now(UTC)
     with engine.begin() as conn:
         conn.execute(
@@ -197,13 +196,14 @@ def find_by_feed_token(engine: Engine, token: str) -> PlanView:
 
 
 def load_plan(
-    plan_id: int | None = None,
+    plan_id: int | None,
+    engine: Engine,
+    *,
     profile_id: int | None = None,
-    engine: Engine | None = None,
     owner: int | None = None,
 ) -> PlanView:
-    """A plan by id, or the active plan of a profile, among ``owner``'s plans only."""
-    engine = engine or get_engine()
+    """A plan by id, or (``plan_id`` None) the active plan of a profile, among ``owner``'s
+    plans only."""
     with engine.connect() as conn:
         plan = _plan_row(conn, plan_id, profile_id, owner)
         slug = conn.execute(select(m.Profile.slug).where(m.Profile.id == plan.profile_id)).scalar()
@@ -289,8 +289,7 @@ def load_plan(
     )
 
 
-def list_plans(profile_id: int, engine: Engine | None = None) -> list[dict[str, Any]]:
-    engine = engine or get_engine()
+def list_plans(profile_id: int, engine: Engine) -> list[dict[str, Any]]:
     with engine.connect() as conn:
         rows = conn.execute(
             select(
@@ -317,8 +316,7 @@ def list_plans(profile_id: int, engine: Engine | None = None) -> list[dict[str, 
     ]
 
 
-def activate_plan(plan_id: int, engine: Engine | None = None, owner: int | None = None) -> None:
-    engine = engine or get_engine()
+def activate_plan(plan_id: int, engine: Engine, *, owner: int | None = None) -> None:
     with engine.begin() as conn:
         plan = _plan_row(conn, plan_id, None, owner)
         conn.execute(
@@ -332,12 +330,12 @@ def activate_plan(plan_id: int, engine: Engine | None = None, owner: int | None 
 def add_event(
     plan_id: int,
     kind: str,
+    engine: Engine,
     *,
     objective_id: int | None = None,
     hours: float | None = None,
     value: float | None = None,
     note: str | None = None,
-    engine: Engine | None = None,
 ) -> None:
     if hours is not None and hours <= 0:
         raise PassionpathError("must be more than 0.", field="hours")
@@ -346,7 +344,6 @@ def add_event(
             f"is {len(note)} characters long; the limit is {MAX_EVIDENCE_CHARS}.",
             field="evidence",
         )
-    engine = engine or get_engine()
     with engine.begin() as conn:
         conn.execute(
             insert(m.PlanEvent),
@@ -363,9 +360,8 @@ def add_event(
 
 
 def check_benchmark(
-    plan: PlanView, benchmark_id: int, done: bool = True, engine: Engine | None = None
+    plan: PlanView, benchmark_id: int, engine: Engine, *, done: bool = True
 ) -> BenchmarkView:
-    engine = engine or get_engine()
     for objective in plan.objectives:
         for b in objective.benchmarks:
             if b.id == benchmark_id:
@@ -379,9 +375,9 @@ def check_benchmark(
                 add_event(
                     plan.id,
                     "check" if done else "uncheck",
+                    engine,
                     objective_id=objective.id,
                     note=b.check,
-                    engine=engine,
                 )
                 return BenchmarkView(b.id, b.due, b.check, stamp)
     raise NotFoundError(
@@ -392,11 +388,8 @@ def check_benchmark(
     )
 
 
-def attach_to_action(
-    plan: PlanView, action_id: int, text: str, engine: Engine | None = None
-) -> None:
+def attach_to_action(plan: PlanView, action_id: int, text: str, engine: Engine) -> None:
     if action_id not in {a.id for a in plan.actions}:
         raise NotFoundError(f"Plan {plan.id} has no action {action_id}.", field="action")
-    engine = engine or get_engine()
     with engine.begin() as conn:
         conn.execute(update(m.PlanAction).where(m.PlanAction.id == action_id).values(attached=text))

@@ -28,6 +28,15 @@ from passionpath.profile._inventory import Form as InventoryForm
 from passionpath.profile._inventory import scale as inventory_scale
 from passionpath.profile._levels import LevelChoice, level_choices, nearest_choice
 from passionpath.profile._linkedin import LinkedInImportError, read_linkedin_export
+from passionpath.profile._operations import (
+    RecordedInventory,
+    ResolvedProfile,
+    StoredProfile,
+    is_profile_file,
+    record_inventory,
+    resolve,
+    store_resolved,
+)
 from passionpath.profile._store import (
     ProfileRecord,
     SaveResult,
@@ -58,7 +67,10 @@ __all__ = [
     "ProfileRecord",
     "ProfileValidationError",
     "RatedDescriptor",
+    "RecordedInventory",
+    "ResolvedProfile",
     "SaveResult",
+    "StoredProfile",
     "VersionInfo",
     "answers_from_sequence",
     "create_profile",
@@ -68,6 +80,7 @@ __all__ = [
     "interest_scores",
     "inventory_record",
     "inventory_scale",
+    "is_profile_file",
     "items",
     "level_choices",
     "list_profiles",
@@ -78,6 +91,9 @@ __all__ = [
     "profile_history",
     "read_linkedin_export",
     "read_profile_file",
+    "record_inventory",
+    "resolve",
     "save_profile",
     "score",
+    "store_resolved",
 ]

@@ -20,17 +20,15 @@ def export_profiles(engine: Engine, user_id: int, export: dict[str, Any]) -> Non
             "slug": record.slug,
             "versions": [
                 {
-                    "version": v.version,
-                    "saved_at": v.created_at.isoformat(),
-                    "note": v.note,
-                    "document": load_profile(record.slug, v.version, engine, user_id)[
+                    **v.as_dict(),
+                    "document": load_profile(record.slug, engine, version=v.version, owner=user_id)[
                         1
                     ].to_json_dict(),
                 }
-                for v in profile_history(record.slug, engine, user_id)
+                for v in profile_history(record.slug, engine, owner=user_id)
             ],
         }
-        for record in list_profiles(engine, user_id)
+        for record in list_profiles(engine, owner=user_id)
     ]
 
 

@@ -13,8 +13,8 @@ from sqlalchemy import Engine, Row, delete, func, insert, or_, select, update
 
 from passionpath.errors import NotFoundError, PassionpathError
 from passionpath.profile._document import ProfileDocument, parse_document
-from passionpath.store import get_engine, owned_by
 from passionpath.store import models as m
+from passionpath.store import owned_by
 
 
 @dataclass(frozen=True)
@@ -26,12 +26,24 @@ class ProfileRecord:
     created_at: datetime
     updated_at: datetime
 
+    def as_dict(self) -> dict[str, Any]:
+        """The summary every face shows of a stored profile (API, CLI ``--json``)."""
+        return {
+            "slug": self.slug,
+            "name": self.name,
+            "version": self.current_version,
+            "updated_at": self.updated_at.isoformat(),
+        }
+
 
 @dataclass(frozen=True)
 class VersionInfo:
     version: int
     created_at: datetime
     note: str | None
+
+    def as_dict(self) -> dict[str, Any]:
+        return {"version": self.version, "saved_at": self.created_at.isoformat(), "note": self.note}
 
 
 @dataclass(frozen=True)
@@ -57,8 +69,7 @@ def _canonical(document: ProfileDocument) -> str:
     return json.dumps(document.to_json_dict(), sort_keys=True, ensure_ascii=False)
 
 
-def list_profiles(engine: Engine | None = None, owner: int | None = None) -> list[ProfileRecord]:
-    engine = engine or get_engine()
+def list_profiles(engine: Engine, *, owner: int | None = None) -> list[ProfileRecord]:
     with engine.connect() as conn:
         rows = conn.execute(
             select(m.Profile.__table__).where(owned_by(m.Profile, owner)).order_by(m.Profile.slug)
@@ -66,12 +77,9 @@ def list_profiles(engine: Engine | None = None, owner: int | None = None) -> lis
     return [_record(r) for r in rows]
 
 
-def find_profile(
-    key: str | None, engine: Engine | None = None, owner: int | None = None
-) -> ProfileRecord:
+def find_profile(key: str | None, engine: Engine, *, owner: int | None = None) -> ProfileRecord:
     """A profile by slug or id; with no key, the only profile there is."""
     if key is not None:
-        engine = engine or get_engine()
         match = m.Profile.slug == key
         if key.isdigit():
             match = or_(match, m.Profile.id == int(key))
@@ -81,7 +89,7 @@ def find_profile(
             ).first()
         if row is not None:
             return _record(row)
-    profiles = list_profiles(engine, owner)
+    profiles = list_profiles(engine, owner=owner)
     if key is None:
         if len(profiles) == 1:
             return profiles[0]
@@ -104,13 +112,12 @@ def find_profile(
 
 def create_profile(
     document: ProfileDocument,
+    engine: Engine,
     *,
     slug: str | None = None,
     note: str | None = "created",
-    engine: Engine | None = None,
     owner: int | None = None,
 ) -> SaveResult:
-    engine = engine or get_engine()
     slug = slugify(slug or document.display_name)
     now = datetime.now(UTC)
     with engine.begin() as conn:
@@ -144,17 +151,18 @@ def create_profile(
                 "created_at": now,
             },
         )
-    return SaveResult(find_profile(slug, engine, owner), 1, True)
+    return SaveResult(find_profile(slug, engine, owner=owner), 1, True)
 
 
 def load_profile(
-    key: str | None = None,
+    key: str | None,
+    engine: Engine,
+    *,
     version: int | None = None,
-    engine: Engine | None = None,
     owner: int | None = None,
 ) -> tuple[ProfileRecord, ProfileDocument]:
-    engine = engine or get_engine()
-    profile = find_profile(key, engine, owner)
+    """A stored profile and its document (the current version unless ``version``)."""
+    profile = find_profile(key, engine, owner=owner)
     wanted = version or profile.current_version
     with engine.connect() as conn:
         text = conn.execute(
@@ -176,14 +184,13 @@ def load_profile(
 def save_profile(
     key: str | None,
     document: ProfileDocument,
+    engine: Engine,
     *,
     note: str | None = None,
-    engine: Engine | None = None,
     owner: int | None = None,
 ) -> SaveResult:
     """Store ``document`` as the profile's next version, unless nothing changed."""
-    engine = engine or get_engine()
-    profile, current = load_profile(key, engine=engine, owner=owner)
+    profile, current = load_profile(key, engine, owner=owner)
     canonical = _canonical(document)
     if _canonical(current) == canonical:
         return SaveResult(profile, profile.current_version, False)
@@ -210,14 +217,13 @@ def save_profile(
             .where(m.Profile.id == profile.id)
             .values(current_version=version, updated_at=now, name=document.display_name)
         )
-    return SaveResult(find_profile(profile.slug, engine, owner), version, True)
+    return SaveResult(find_profile(profile.slug, engine, owner=owner), version, True)
 
 
 def profile_history(
-    key: str | None = None, engine: Engine | None = None, owner: int | None = None
+    key: str | None, engine: Engine, *, owner: int | None = None
 ) -> list[VersionInfo]:
-    engine = engine or get_engine()
-    profile = find_profile(key, engine, owner)
+    profile = find_profile(key, engine, owner=owner)
     with engine.connect() as conn:
         rows = conn.execute(
             select(m.ProfileVersion.version, m.ProfileVersion.created_at, m.ProfileVersion.note)
@@ -227,9 +233,8 @@ def profile_history(
     return [VersionInfo(v, created, note) for v, created, note in rows]
 
 
-def delete_profile(key: str, engine: Engine | None = None, owner: int | None = None) -> None:
-    engine = engine or get_engine()
-    profile = find_profile(key, engine, owner)
+def delete_profile(key: str, engine: Engine, *, owner: int | None = None) -> None:
+    profile = find_profile(key, engine, owner=owner)
     with engine.begin() as conn:
         conn.execute(delete(m.ProfileVersion).where(m.ProfileVersion.profile_id == profile.id))
         conn.execute(delete(m.Profile).where(m.Profile.id == profile.id))

@@ -88,19 +88,16 @@ def me(request: Request) -> tuple[int, ProfileDocument]:
     user = current_user(request)
     db = engine(request)
     try:
-        return user, load_profile(SLUG, engine=db, owner=user)[1]
+        return user, load_profile(SLUG, db, owner=user)[1]
     except NotFoundError:
         # Also when the user has other profiles (made through the API) but not this one.
         create_profile(
-            ProfileDocument.model_validate({"basics": {"name": "Me"}}),
-            slug=SLUG,
-            engine=db,
-            owner=user,
+            ProfileDocument.model_validate({"basics": {"name": "Me"}}), db, slug=SLUG, owner=user
         )
-    return user, load_profile(SLUG, engine=db, owner=user)[1]
+    return user, load_profile(SLUG, db, owner=user)[1]
 
 
 def save_me(request: Request, user: int, document: ProfileDocument, note: str) -> None:
     from passionpath.profile import save_profile
 
-    save_profile(SLUG, document, note=note, engine=engine(request), owner=user)
+    save_profile(SLUG, document, engine(request), note=note, owner=user)

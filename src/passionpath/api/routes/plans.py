@@ -15,14 +15,14 @@ router = APIRouter(prefix="/plans", tags=["plans"])
 def read(plan_id: int, user: CurrentUser, engine: EngineDep) -> dict[str, Any]:
     from passionpath.plan import find_plan
 
-    return find_plan(plan_id, None, engine, user).as_dict()
+    return find_plan(plan_id, None, engine, owner=user).as_dict()
 
 
 @router.get("/{plan_id}/status")
 def status(plan_id: int, user: CurrentUser, engine: EngineDep) -> dict[str, Any]:
     from passionpath.plan import find_plan, plan_progress
 
-    items, summary = plan_progress(find_plan(plan_id, None, engine, user), date.today())
+    items, summary = plan_progress(find_plan(plan_id, None, engine, owner=user), date.today())
     return {"plan": plan_id, "summary": summary, "objectives": [i.as_dict() for i in items]}
 
 
@@ -32,7 +32,8 @@ def check(
 ) -> dict[str, Any]:
     from passionpath.plan import check_benchmark, find_plan
 
-    result = check_benchmark(find_plan(plan_id, None, engine, user), benchmark_id, done, engine)
+    plan = find_plan(plan_id, None, engine, owner=user)
+    result = check_benchmark(plan, benchmark_id, engine, done=done)
     return {
         "id": result.id,
         "check": result.check,
@@ -42,27 +43,14 @@ def check(
 
 @router.post("/{plan_id}/log", status_code=201)
 def log(plan_id: int, body: LogIn, user: CurrentUser, engine: EngineDep) -> dict[str, Any]:
-    from passionpath.errors import NotFoundError, PassionpathError
-    from passionpath.plan import add_event, find_plan
+    from passionpath.plan import find_plan, log_progress
 
-    plan = find_plan(plan_id, None, engine, user)
-    if body.hours is None and body.evidence is None:
-        raise PassionpathError("give hours or evidence.", field="hours")
-    objective_id = None
-    if body.objective is not None:
-        found = [o.id for o in plan.objectives if o.position == body.objective]
-        if not found:
-            raise NotFoundError(
-                f"plan {plan_id} has no objective {body.objective}.", field="objective"
-            )
-        objective_id = found[0]
-    add_event(
-        plan.id,
-        "hours" if body.hours is not None else "evidence",
-        objective_id=objective_id,
+    log_progress(
+        find_plan(plan_id, None, engine, owner=user),
+        engine,
         hours=body.hours,
-        note=body.evidence,
-        engine=engine,
+        evidence=body.evidence,
+        objective=body.objective,
     )
     return {"logged": True}
 
@@ -71,5 +59,5 @@ def log(plan_id: int, body: LogIn, user: CurrentUser, engine: EngineDep) -> dict
 def calendar(plan_id: int, user: CurrentUser, engine: EngineDep) -> Response:
     from passionpath.plan import find_plan, plan_calendar
 
-    body = plan_calendar(find_plan(plan_id, None, engine, user))
+    body = plan_calendar(find_plan(plan_id, None, engine, owner=user))
     return Response(body, media_type="text/calendar")

@@ -15,20 +15,11 @@ if TYPE_CHECKING:
 router = APIRouter(prefix="/profiles", tags=["profiles"])
 
 
-def _summary(record: Any) -> dict[str, Any]:
-    return {
-        "slug": record.slug,
-        "name": record.name,
-        "version": record.current_version,
-        "updated_at": record.updated_at.isoformat(),
-    }
-
-
 @router.get("")
 def list_profiles(user: CurrentUser, engine: EngineDep) -> list[dict[str, Any]]:
     from passionpath.profile import list_profiles as find
 
-    return [_summary(r) for r in find(engine, user)]
+    return [r.as_dict() for r in find(engine, owner=user)]
 
 
 @router.post("", status_code=201)
@@ -37,12 +28,12 @@ def create(body: ProfileIn, user: CurrentUser, engine: EngineDep) -> dict[str, A
 
     result = create_profile(
         parse_document(body.document, "document"),
+        engine,
         slug=body.slug,
         note=body.note or "created",
-        engine=engine,
         owner=user,
     )
-    return _summary(result.profile)
+    return result.profile.as_dict()
 
 
 @router.get("/{slug}")
@@ -51,8 +42,8 @@ def read(
 ) -> dict[str, Any]:
     from passionpath.profile import load_profile
 
-    record, document = load_profile(slug, version, engine, user)
-    return {**_summary(record), "document": document.to_json_dict()}
+    record, document = load_profile(slug, engine, version=version, owner=user)
+    return {**record.as_dict(), "document": document.to_json_dict()}
 
 
 @router.put("/{slug}")
@@ -60,16 +51,16 @@ def update(slug: str, body: ProfileIn, user: CurrentUser, engine: EngineDep) -> 
     from passionpath.profile import parse_document, save_profile
 
     result = save_profile(
-        slug, parse_document(body.document, "document"), note=body.note, engine=engine, owner=user
+        slug, parse_document(body.document, "document"), engine, note=body.note, owner=user
     )
-    return {**_summary(result.profile), "changed": result.changed}
+    return {**result.profile.as_dict(), "changed": result.changed}
 
 
 @router.delete("/{slug}", status_code=204)
 def remove(slug: str, user: CurrentUser, engine: EngineDep) -> Response:
     from passionpath.profile import delete_profile
 
-    delete_profile(slug, engine, user)
+    delete_profile(slug, engine, owner=user)
     return Response(status_code=204)
 
 
@@ -77,32 +68,19 @@ def remove(slug: str, user: CurrentUser, engine: EngineDep) -> Response:
 def history(slug: str, user: CurrentUser, engine: EngineDep) -> list[dict[str, Any]]:
     from passionpath.profile import profile_history
 
-    return [
-        {"version": v.version, "saved_at": v.created_at.isoformat(), "note": v.note}
-        for v in profile_history(slug, engine, user)
-    ]
+    return [v.as_dict() for v in profile_history(slug, engine, owner=user)]
 
 
 @router.post("/{slug}/inventory")
 def take_inventory(
     slug: str, body: InventoryIn, user: CurrentUser, engine: EngineDep
 ) -> dict[str, Any]:
-    from passionpath.profile import (
-        InventoryForm,
-        inventory_record,
-        load_profile,
-        save_profile,
-        score,
-    )
+    from passionpath.profile import record_inventory
 
-    record, document = load_profile(slug, None, engine, user)  # ownership before anything else
-    form: InventoryForm = "short" if body.form == "short" else "full"
-    result = score(body.answers, form)
-    document.pp.inventory = inventory_record(result, body.answers)
-    saved = save_profile(
-        record.slug, document, note=f"interest inventory ({form})", engine=engine, owner=user
+    recorded = record_inventory(
+        slug, body.answers, engine, form="short" if body.form == "short" else "full", owner=user
     )
-    return {**result.as_dict(), "version": saved.version}
+    return {**recorded.result.as_dict(), "version": recorded.version}
 
 
 #: Match responses by (profile, version, release, query) in the context's memo (the context
@@ -125,7 +103,7 @@ async def matches(
     from passionpath.catalog import release_key
     from passionpath.profile import find_profile
 
-    record = find_profile(slug, ctx.engine, user)
+    record = find_profile(slug, ctx.engine, owner=user)
     key = (record.id, record.current_version, release_key(ctx.engine), top, quadrant)
     body: bytes | None = ctx.memo.get(_MATCHES, key)
     if body is None:
@@ -143,7 +121,7 @@ def _match_body(
     from passionpath.profile import load_profile
 
     # The version the cache key names, even if a newer one is saved meanwhile.
-    _, document = load_profile(slug, version, ctx.engine, user)
+    _, document = load_profile(slug, ctx.engine, version=version, owner=user)
     report = match(document, ctx, top=top, quadrant=quadrant)
     return json.dumps({**report.as_dict(), "profile": slug}).encode()
 
@@ -158,7 +136,7 @@ def gaps(
     from passionpath.plan import analyse_gaps
     from passionpath.profile import load_profile
 
-    _, document = load_profile(slug, None, ctx.engine, user)
+    _, document = load_profile(slug, ctx.engine, owner=user)
     report = analyse_gaps(document, target, ctx)
     report.profile = slug
     return report.as_dict()
@@ -184,4 +162,4 @@ def plans(slug: str, user: CurrentUser, engine: EngineDep) -> list[dict[str, Any
     from passionpath.plan import list_plans
     from passionpath.profile import find_profile
 
-    return list_plans(find_profile(slug, engine, user).id, engine)
+    return list_plans(find_profile(slug, engine, owner=user).id, engine)

@@ -19,7 +19,7 @@ def plans_page(request: Request) -> Response:
     from passionpath.profile import find_profile
 
     user, _ = me(request)
-    plans = list_plans(find_profile(SLUG, engine(request), user).id, engine(request))
+    plans = list_plans(find_profile(SLUG, engine(request), owner=user).id, engine(request))
     return render(request, "plans.html", plans=plans)
 
 
@@ -50,7 +50,7 @@ def plan_page(request: Request, plan_id: int) -> Response:
     from passionpath.plan import find_plan, plan_progress
 
     user = current_user(request)
-    plan = find_plan(plan_id, None, engine(request), user)
+    plan = find_plan(plan_id, None, engine(request), owner=user)
     progress, summary = plan_progress(plan, date.today())
     return render(
         request,
@@ -69,7 +69,7 @@ def tick(request: Request, plan_id: int, benchmark_id: int, csrf: str = Form("")
     check_csrf(request, csrf)
     user = current_user(request)
     check_benchmark(
-        find_plan(plan_id, None, engine(request), user), benchmark_id, engine=engine(request)
+        find_plan(plan_id, None, engine(request), owner=user), benchmark_id, engine=engine(request)
     )
     return RedirectResponse(f"/plans/{plan_id}", status_code=303)
 

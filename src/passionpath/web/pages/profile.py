@@ -63,18 +63,18 @@ def inventory_page(request: Request) -> Response:
 
 @router.post("/inventory")
 async def inventory(request: Request) -> Response:
-    from passionpath.profile import inventory_record, inventory_scale, items, score
+    from passionpath.profile import inventory_scale, items, record_inventory
 
     form = await request.form()
     check_csrf(request, str(form.get("csrf", "")))
-    user, document = me(request)
+    user, _ = me(request)  # makes the web profile on first use
     answers = {
         i.id: int(str(form[i.id]))
         for i in items("full")
         if str(form.get(i.id, "")) in {"1", "2", "3", "4", "5"}
     }
     try:
-        result = score(answers, "full")
+        record_inventory(SLUG, answers, engine(request), form="full", owner=user)
     except PassionpathError as exc:
         return render(
             request,
@@ -86,8 +86,6 @@ async def inventory(request: Request) -> Response:
             answered=len(answers),
             error=str(exc),
         )
-    document.pp.inventory = inventory_record(result, answers)
-    save_me(request, user, document, "interest inventory (full)")
     return RedirectResponse("/matches", status_code=303)
 
 
@@ -148,5 +146,5 @@ def profile_page(request: Request) -> Response:
         code=code,
         reflections=reflections,
         skills=document.pp.skills,
-        history=profile_history(SLUG, engine(request), user),
+        history=profile_history(SLUG, engine(request), owner=user),
     )
