@@ -8,9 +8,10 @@ ONET_ATTRIBUTION = (
     "CC BY 4.0 license. O*NET(R) is a trademark of USDOL/ETA."
 )
 
+#: Said by every face; each adds its own way to import the real database (a command, a page).
 STARTER_NOTICE = (
     "Approximate starter catalog: descriptions and ratings are the passionpath team's own "
-    "estimates, not O*NET data. Run `passionpath data download` to import the real O*NET database."
+    "estimates, not O*NET data."
 )
 
 

@@ -34,7 +34,9 @@ def fail(message: str, code: int = 1) -> NoReturn:
 
 def attribution_line(text: str, notice: str | None = None) -> None:
     if notice:
-        console.print(f"[yellow]{notice}[/]", highlight=False)
+        # The only notice is the starter catalog's; on the command line, say how to replace it.
+        how = "Run `passionpath data download` to import the real O*NET database."
+        console.print(f"[yellow]{notice} {how}[/]", highlight=False)
     console.print(f"[dim]{text}[/]", highlight=False)
 
 
