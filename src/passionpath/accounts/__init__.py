@@ -2,8 +2,8 @@
 as a whole (export and deletion over every package that registers owned data)."""
 
 from passionpath.accounts._owned import (
+    ACCOUNT_DATA_MODULE,
     ACCOUNT_TABLES,
-    OWNED_DATA_PACKAGES,
     DeleteHook,
     Exporter,
     OwnedData,
@@ -30,9 +30,9 @@ from passionpath.accounts._users import (
 )
 
 __all__ = [
+    "ACCOUNT_DATA_MODULE",
     "ACCOUNT_TABLES",
     "MIN_PASSWORD",
-    "OWNED_DATA_PACKAGES",
     "TOKEN_CACHE_SECONDS",
     "AuthError",
     "DeleteHook",

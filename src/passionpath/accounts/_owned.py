@@ -7,9 +7,9 @@ exporter and "delete my account" every delete hook, then deletes the user row an
 database's ON DELETE CASCADE remove the rest.
 
 So that registration never depends on what happened to be imported first, the account
-functions import every package in ``OWNED_DATA_PACKAGES`` before they look at the registry
-(a package joins by registering and by being listed there; ``tests/test_accounts.py`` fails
-when a table that reaches ``app_user`` through foreign keys is not covered by a registration).
+functions first import every ``passionpath.<package>.account_data`` module there is: a new
+package joins by having one, without an edit here (``tests/test_accounts.py`` fails when a
+table that reaches ``app_user`` through foreign keys is not covered by a registration).
 """
 
 from __future__ import annotations
@@ -17,6 +17,7 @@ from __future__ import annotations
 import importlib
 from collections.abc import Callable
 from dataclasses import dataclass
+from pathlib import Path
 from typing import Any
 
 from sqlalchemy import Engine, delete
@@ -30,9 +31,8 @@ Exporter = Callable[[Engine, int, dict[str, Any]], None]
 #: Runs before the user row is deleted, for anything the cascades cannot reach.
 DeleteHook = Callable[[Engine, int], None]
 
-#: The packages that register owned data, imported in this order (a part that nests into
-#: another's, like plans inside profiles, comes after it).
-OWNED_DATA_PACKAGES = ("passionpath.profile", "passionpath.plan")
+#: The module a package holding a user's rows registers them from.
+ACCOUNT_DATA_MODULE = "account_data"
 
 #: Tables that the accounts package itself keeps for a user.
 ACCOUNT_TABLES = ("app_user", "api_token")
@@ -44,6 +44,8 @@ class OwnedData:
     tables: tuple[str, ...]
     export: Exporter
     delete: DeleteHook | None = None
+    #: Parts whose export must run first (plans nest inside the profiles' entries).
+    after: tuple[str, ...] = ()
 
 
 _registry: dict[str, OwnedData] = {}
@@ -55,17 +57,34 @@ def register_owned_data(
     tables: tuple[str, ...],
     export: Exporter,
     delete: DeleteHook | None = None,
+    after: tuple[str, ...] = (),
 ) -> None:
     """Make ``tables`` part of every account's export and deletion. Registering a name again
     replaces the earlier entry (a reloaded module does not export twice)."""
-    _registry[name] = OwnedData(name, tables, export, delete)
+    _registry[name] = OwnedData(name, tables, export, delete, after)
+
+
+def _import_registrations() -> None:
+    """Import each package's ``account_data`` module; looked up as a file, so the packages
+    that have none (and the faces) are never imported from here."""
+    root = Path(__file__).resolve().parents[1]
+    for module in sorted(root.glob(f"*/{ACCOUNT_DATA_MODULE}.py")):
+        importlib.import_module(f"passionpath.{module.parent.name}.{ACCOUNT_DATA_MODULE}")
 
 
 def owned_data() -> list[OwnedData]:
-    """Every registration, after importing every package that registers."""
-    for package in OWNED_DATA_PACKAGES:
-        importlib.import_module(package)
-    return list(_registry.values())
+    """Every registration, each after the parts it names in ``after``."""
+    _import_registrations()
+    ordered: list[OwnedData] = []
+    waiting = sorted(_registry.values(), key=lambda part: part.name)
+    while waiting:
+        ready = [p for p in waiting if all(a in {o.name for o in ordered} for a in p.after)]
+        if not ready:
+            names = ", ".join(p.name for p in waiting)
+            raise RuntimeError(f"owned data waits on parts that never register: {names}")
+        ordered.extend(ready)
+        waiting = [p for p in waiting if p not in ready]
+    return ordered
 
 
 def export_account(engine: Engine, user_id: int) -> dict[str, Any]:

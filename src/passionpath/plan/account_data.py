@@ -1,7 +1,7 @@
 """Plans as part of an account: each profile's plans, nested in that profile's export entry.
 
-Registered with ``passionpath.accounts`` when this package is imported. This package imports
-``passionpath.profile`` first, so the profiles' part exists when the plans are added to it.
+Registered with ``passionpath.accounts`` when this package is imported, to run after the
+profiles' part, so each profile's entry exists when its plans are added to it.
 Deletion needs no hook: plans and their parts go with the profile through ON DELETE CASCADE.
 """
 
@@ -36,4 +36,5 @@ register_owned_data(
         "plan_event",
     ),
     export=export_plans,
+    after=("profiles",),
 )
