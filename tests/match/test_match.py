@@ -25,7 +25,7 @@ from passionpath.match import (
 from passionpath.match._engine import MatchEngine
 from passionpath.profile import load_document
 
-EXAMPLES = Path(__file__).resolve().parents[1] / "examples" / "profiles"
+EXAMPLES = Path(__file__).resolve().parents[2] / "examples" / "profiles"
 runner = CliRunner()
 
 

@@ -13,7 +13,7 @@ from passionpath.catalog import load_starter
 from passionpath.cli._app import app
 from passionpath.profile import items, load_profile
 
-EXAMPLES = Path(__file__).resolve().parents[1] / "examples" / "profiles"
+EXAMPLES = Path(__file__).resolve().parents[2] / "examples" / "profiles"
 runner = CliRunner()
 
 

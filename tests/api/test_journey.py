@@ -13,7 +13,7 @@ from sqlalchemy import Engine
 from passionpath.catalog import load_starter
 from passionpath.server import create_app
 
-EXAMPLES = Path(__file__).resolve().parents[1] / "examples" / "profiles"
+EXAMPLES = Path(__file__).resolve().parents[2] / "examples" / "profiles"
 PASSWORD = "correct horse battery"
 
 
