@@ -24,8 +24,10 @@ from pathlib import Path
 import pytest
 from sqlalchemy import Engine, create_engine, text
 
+from passionpath.catalog import import_release
 from passionpath.config import get_settings
 from passionpath.context import Context
+from passionpath.profile import create_profile, parse_document
 from passionpath.store import dispose_engines, get_engine
 from tests.release_factory import write_release
 
@@ -293,3 +295,25 @@ def onet_dir() -> Path:
     if not (ONET_DIR / "Occupation Data.txt").exists():
         pytest.skip(f"the O*NET release is not present at {ONET_DIR}")
     return ONET_DIR
+
+
+#: Sam, two rated skills and a bachelor's degree: the person the plans are made for, through
+#: the core (``tests/plan``) and through ``passionpath plan`` (``tests/cli``).
+SAM = {
+    "basics": {"name": "Sam Lee"},
+    "education": [{"institution": "X", "studyType": "Bachelor of Science"}],
+    "passionpath": {
+        "skills": [
+            {"element_id": "2.A.1.a", "name": "Reading Comprehension", "level": 4.0},
+            {"element_id": "2.B.3.e", "name": "Programming", "level": 3.0},
+        ]
+    },
+}
+
+
+@pytest.fixture
+def sam(engine: Engine, release_dir: Path) -> str:
+    """Sam's profile, slug ``sam``, on the small fixture release."""
+    import_release(release_dir, engine=engine)
+    create_profile(parse_document(SAM), slug="sam", engine=engine)
+    return "sam"

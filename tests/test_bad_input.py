@@ -1,5 +1,11 @@
 """Bad input as a new user would send it: one clear line naming the file, line or field,
-nothing stored, no traceback."""
+nothing stored, no traceback.
+
+Kept whole at ``tests/`` rather than split by face: each check follows one kind of bad input
+(a binary file, a missing folder, blank or foreign text) through the core and then the face a
+person would send it from, so the pair reads together. The ``passionpath.files`` checks are
+here too, since reading a person's files is where bad input starts.
+"""
 
 from __future__ import annotations
 

@@ -1,4 +1,10 @@
-"""Core errors speak no face's language; each face names the input at fault in its own words."""
+"""Core errors speak no face's language; each face names the input at fault in its own words.
+
+This file stays whole at ``tests/``, next to ``passionpath/errors.py``, because its point
+crosses the faces: the same core error is raised once and read through the CLI, the API and
+the pages side by side. How the CLI labels a field on its own is in ``tests/cli/test_output.py``;
+how the API places a validation error, in ``tests/api/test_errors.py``.
+"""
 
 from __future__ import annotations
 
@@ -8,14 +14,12 @@ from collections.abc import Iterator
 from pathlib import Path
 
 import pytest
-import typer
 from fastapi.testclient import TestClient
 from sqlalchemy import Engine
 from typer.testing import CliRunner
 
 from passionpath.catalog import load_starter
 from passionpath.cli._app import app
-from passionpath.cli._output import user_errors
 from passionpath.errors import NotFoundError, PassionpathError, ReleaseError
 from passionpath.server import create_app
 from passionpath.store import get_engine
@@ -95,50 +99,6 @@ def test_no_core_error_message_names_a_cli_flag_or_command() -> None:
         if CLI_WORDS.search(text)
     ]
     assert offenders == []
-
-
-# --- the CLI names the command's own parameter -------------------------------------------
-
-demo = typer.Typer()
-
-
-@demo.command()
-@user_errors
-def plan(
-    key: str = typer.Argument(None),
-    hours_per_week: float = typer.Option(5.0, "--hours-per-week", "-h"),
-    origin: str = typer.Option(None, "--from"),
-    field: str = typer.Option("hours_per_week", "--field"),
-) -> None:
-    raise PassionpathError("must be more than 0.", field=field, hint="Give a positive number.")
-
-
-@demo.command()
-@user_errors
-def other() -> None:
-    raise NotFoundError("There are no profiles yet.", field="profile", kind="no_profiles")
-
-
-@pytest.mark.parametrize(
-    ("field", "label"),
-    [
-        ("hours_per_week", "--hours-per-week: "),  # the option whose name is the field
-        ("profile", "KEY: "),  # an alias: the profile commands call it KEY
-        ("from", "--from: "),  # an option spelled like the field, whatever its Python name
-        ("start", "start: "),  # no such parameter: the field's own name
-    ],
-)
-def test_cli_labels_the_field_with_the_commands_parameter(field: str, label: str) -> None:
-    result = runner.invoke(demo, ["plan", "--field", field])
-    assert result.exit_code == 1
-    assert f"Error: {label}must be more than 0. Give a positive number." in result.output
-
-
-def test_cli_puts_its_own_command_in_place_of_the_plain_hint() -> None:
-    result = runner.invoke(demo, ["other"])
-    assert result.exit_code == 1
-    assert "profile: There are no profiles yet." in result.output
-    assert "`passionpath profile new NAME`" in result.output
 
 
 # --- the same core error on both faces ---------------------------------------------------

@@ -1,5 +1,9 @@
 """Every text and list a person can send has a documented limit, enforced in the core and
-answered 422 by the API naming the field."""
+answered 422 by the API naming the field.
+
+Kept whole at ``tests/``, next to ``passionpath/limits.py``: one limit is one promise made in
+three places (the core, the API and the README table), and the file checks them side by side.
+"""
 
 from __future__ import annotations
 

@@ -1,4 +1,7 @@
-"""``data download`` against a local HTTP server: streaming, resuming, verifying, importing."""
+"""``data download`` against a local HTTP server: streaming, resuming, verifying, importing.
+
+The command-line check stays here, not in ``tests/cli``, because it needs this file's server.
+"""
 
 from __future__ import annotations
 

@@ -20,7 +20,7 @@ from passionpath.profile import (
     save_profile,
 )
 
-EXAMPLES = Path(__file__).resolve().parents[1] / "examples" / "profiles"
+EXAMPLES = Path(__file__).resolve().parents[2] / "examples" / "profiles"
 
 
 def test_create_save_and_history(engine: Engine) -> None:

@@ -1,4 +1,8 @@
-"""The bundled starter catalog: offline, covers every area and zone, labelled approximate."""
+"""The bundled starter catalog: offline, covers every area and zone, labelled approximate.
+
+Two checks go through the CLI (the label on ``occupations show`` and the ``make run`` path); they
+stay here because what they check is the starter catalog, not the commands.
+"""
 
 from __future__ import annotations
 

@@ -10,7 +10,7 @@ import pytest
 
 from passionpath.text import TextInputError, check_text, guess_language, language_warnings
 
-DATA = Path(__file__).resolve().parent / "data" / "language_eval.tsv"
+DATA = Path(__file__).resolve().parents[1] / "data" / "language_eval.tsv"
 
 
 def _rows(split: str) -> list[dict[str, str]]:

@@ -8,9 +8,7 @@ from pathlib import Path
 import numpy as np
 import pytest
 from sqlalchemy import Engine
-from typer.testing import CliRunner
 
-from passionpath.cli._app import app
 from passionpath.context import Context
 from passionpath.match import (
     QUADRANTS,
@@ -25,8 +23,7 @@ from passionpath.match import (
 from passionpath.match._engine import MatchEngine
 from passionpath.profile import load_document
 
-EXAMPLES = Path(__file__).resolve().parents[1] / "examples" / "profiles"
-runner = CliRunner()
+EXAMPLES = Path(__file__).resolve().parents[2] / "examples" / "profiles"
 
 
 @pytest.fixture
@@ -143,45 +140,6 @@ def test_similar_path_and_explore(starter: Engine, ctx: Context) -> None:
     assert route.total_cost <= route.direct_cost + 1e-6
     [found] = explore(["I bake bread and decorate cakes before dawn"], ctx, top=3)
     assert found[0].code == "51-3011.00"
-
-
-def test_cli_faces(starter: Engine, tmp_path: Path) -> None:
-    result = runner.invoke(
-        app,
-        [
-            "match",
-            str(EXAMPLES / "amara.json"),
-            "--top",
-            "3",
-            "--json",
-            "--chart",
-            str(tmp_path / "map.svg"),
-        ],
-    )
-    assert result.exit_code == 0, result.output
-    payload = json.loads(result.output)
-    assert len(payload["results"]) == 3 and payload["attribution"]
-    svg = (tmp_path / "map.svg").read_text()
-    assert svg.startswith("<svg") and "qualification fit" in svg and "Realistic" in svg
-    png = tmp_path / "map.png"
-    assert (
-        runner.invoke(app, ["match", str(EXAMPLES / "amara.json"), "--chart", str(png)]).exit_code
-        == 0
-    )
-    assert png.read_bytes()[:8] == b"\x89PNG\r\n\x1a\n"
-    lines = runner.invoke(app, ["similar", "--all", "--top", "2"]).output.splitlines()
-    first = json.loads(lines[0])
-    assert set(first) == {"code", "similar"} and len(first["similar"]) == 2
-    source = tmp_path / "texts.txt"
-    source.write_text("I love baking bread\nI fix car engines\n")
-    out = runner.invoke(app, ["explore", "--input", str(source), "--top", "2"]).output
-    rows = [json.loads(line) for line in out.splitlines()]
-    assert [r["text"] for r in rows] == ["I love baking bread", "I fix car engines"]
-    assert len(rows[0]["results"]) == 2 and {"code", "title", "score"} == set(rows[0]["results"][0])
-    bad = runner.invoke(app, ["match", str(EXAMPLES / "amara.json"), "--quadrant", "best"])
-    assert bad.exit_code == 2 and "--quadrant must be one of" in bad.output
-    unknown = runner.invoke(app, ["path", "--from", "00-0000.00", "--to", "27-2022.00"])
-    assert unknown.exit_code == 1 and "--from: No occupation with code" in unknown.output
 
 
 def test_a_job_title_listed_under_two_occupations_counts_for_both(

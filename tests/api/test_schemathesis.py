@@ -17,7 +17,7 @@ from sqlalchemy import create_engine
 from passionpath.server import create_app
 from passionpath.store import get_engine
 
-MAYA = Path(__file__).resolve().parents[1] / "examples" / "profiles" / "maya.json"
+MAYA = Path(__file__).resolve().parents[2] / "examples" / "profiles" / "maya.json"
 
 
 @pytest.fixture(scope="module")

@@ -15,7 +15,7 @@ from passionpath.profile import (
     score,
 )
 
-EXAMPLES = Path(__file__).resolve().parents[1] / "examples" / "profiles"
+EXAMPLES = Path(__file__).resolve().parents[2] / "examples" / "profiles"
 
 #: A JSON Resume v1.0.0 document using every standard section, plus keys the schema does not
 #: define (they must survive the round trip untouched).

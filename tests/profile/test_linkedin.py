@@ -1,4 +1,8 @@
-"""LinkedIn data-export import: a good export maps to JSON Resume; broken ones change nothing."""
+"""LinkedIn data-export import: a good export maps to JSON Resume; broken ones change nothing.
+
+The command-line check stays here, not in ``tests/cli``, because it builds on this file's
+export maker.
+"""
 
 from __future__ import annotations
 

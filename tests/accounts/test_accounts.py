@@ -20,7 +20,7 @@ from passionpath.profile import create_profile, parse_document, save_profile
 from passionpath.store import models as m
 from passionpath.store import owned_by, owned_tables
 
-MAYA = Path(__file__).resolve().parents[1] / "examples" / "profiles" / "maya.json"
+MAYA = Path(__file__).resolve().parents[2] / "examples" / "profiles" / "maya.json"
 PASSWORD = "a long enough password"
 
 

@@ -49,7 +49,7 @@ def test_sigkill_during_import_keeps_previous_catalog(
         [sys.executable, "-c", CHILD, database_url, str(replacement)],
         stdout=subprocess.PIPE,
         text=True,
-        env={**os.environ, "PYTHONPATH": str(Path(__file__).resolve().parents[1])},
+        env={**os.environ, "PYTHONPATH": str(Path(__file__).resolve().parents[2])},
     )
     assert child.stdout is not None
     line = child.stdout.readline()

@@ -1,4 +1,8 @@
-"""Gap analysis on a hand-made catalog: order, transfers, preparation, and bad input."""
+"""Gap analysis on a hand-made catalog: order, transfers, preparation, and bad input.
+
+The bad-input check also runs ``passionpath gaps`` on the same person, so it stays here with
+the catalog it needs rather than in ``tests/cli``.
+"""
 
 from __future__ import annotations
 

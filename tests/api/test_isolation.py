@@ -1,0 +1,47 @@
+"""Owner scoping across the whole API: user B cannot reach user A's data, and nobody reaches
+it signed out. Kept in one place so that every owned route is listed in one matrix."""
+
+from __future__ import annotations
+
+import json
+from pathlib import Path
+
+from fastapi.testclient import TestClient
+
+from tests.sign_in import sign_up
+
+EXAMPLES = Path(__file__).resolve().parents[2] / "examples" / "profiles"
+
+
+def test_user_b_cannot_reach_user_a_data(client: TestClient) -> None:
+    a = sign_up(client, "a@example.org")
+    b = sign_up(client, "b@example.org")
+    document = json.loads((EXAMPLES / "daniel.json").read_text())
+    client.post("/api/v1/profiles", json={"document": document, "slug": "daniel"}, headers=a)
+    plan = client.post("/api/v1/profiles/daniel/plans", json={"target": "27-2022.00"}, headers=a)
+    plan_id = plan.json()["id"]
+    benchmark = plan.json()["objectives"][0]["benchmarks"][0]["id"]
+    requests = [
+        ("get", "/api/v1/profiles/daniel", None),
+        ("put", "/api/v1/profiles/daniel", {"document": document}),
+        ("delete", "/api/v1/profiles/daniel", None),
+        ("get", "/api/v1/profiles/daniel/history", None),
+        ("post", "/api/v1/profiles/daniel/inventory", {"answers": {}}),
+        ("get", "/api/v1/profiles/daniel/matches", None),
+        ("get", "/api/v1/profiles/daniel/gaps?target=27-2022.00", None),
+        ("post", "/api/v1/profiles/daniel/plans", {"target": "27-2022.00"}),
+        ("get", "/api/v1/profiles/daniel/plans", None),
+        ("get", f"/api/v1/plans/{plan_id}", None),
+        ("get", f"/api/v1/plans/{plan_id}/status", None),
+        ("post", f"/api/v1/plans/{plan_id}/benchmarks/{benchmark}/check", None),
+        ("post", f"/api/v1/plans/{plan_id}/log", {"hours": 1}),
+        ("get", f"/api/v1/plans/{plan_id}/calendar.ics", None),
+    ]
+    for method, url, body in requests:
+        as_b = client.request(method, url, json=body, headers=b)
+        assert as_b.status_code == 404, (method, url, as_b.status_code, as_b.text)
+        anonymous = client.request(method, url, json=body)
+        assert anonymous.status_code == 401, (method, url, anonymous.status_code)
+    assert client.get("/api/v1/profiles", headers=b).json() == []
+    assert client.get("/api/v1/profiles/daniel", headers=a).status_code == 200
+    assert client.get(f"/api/v1/plans/{plan_id}", headers=a).status_code == 200

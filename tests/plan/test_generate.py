@@ -1,0 +1,98 @@
+"""Plan generation and scheduling, pure: effort, SMART objectives in order, hours, obstacles."""
+
+from __future__ import annotations
+
+from datetime import date, timedelta
+
+import pytest
+
+from passionpath.errors import PassionpathError
+from passionpath.plan import (
+    generate_plan,
+    hours_to_raise,
+)
+from passionpath.plan._gaps import DescriptorGap, GapReport, PreparationGap, TechnologyGap
+
+START = date(2027, 1, 4)
+
+
+def report() -> GapReport:
+    gaps = [
+        DescriptorGap("2.B.3.e", "Programming", "skill", 3.0, 5.9, 4.6, 2.61),
+        DescriptorGap("2.C.3.a", "Computers and Electronics", "knowledge", 2.0, 4.0, 4.0, 1.5),
+        DescriptorGap("2.A.1.e", "Mathematics", "skill", 3.5, 4.0, 3.0, 0.25),
+    ]
+    return GapReport(
+        "sam",
+        "15-1252.00",
+        "Software Developers",
+        skills=gaps,
+        preparation=PreparationGap(3, 4, "Associate's degree", "Bachelor's degree", 0.2, True),
+        technology=[TechnologyGap("Python", True, False), TechnologyGap("Git", False, True)],
+    )
+
+
+def test_effort_grows_with_the_level() -> None:
+    assert hours_to_raise(2.0, 3.0) == pytest.approx(20 * 1.3)
+    assert hours_to_raise(5.0, 6.0) > hours_to_raise(2.0, 3.0)
+    assert hours_to_raise(3.0, 3.0) == 0
+
+
+def test_smart_objectives_in_prerequisite_order() -> None:
+    plan = generate_plan(report(), start=START, hours_per_week=10)
+    kinds = [(o.kind, o.name) for o in plan.objectives]
+    # Basic skills first, then knowledge, then applied skills, tools, credentials.
+    assert kinds == [
+        ("skill", "Mathematics"),
+        ("knowledge", "Computers and Electronics"),
+        ("skill", "Programming"),
+        ("technology", "Python"),
+        ("credential", "Bachelor's degree"),
+    ]
+    programming = plan.objectives[2]
+    assert programming.target == 6.0 and "from level 3.0 to 6.0" in programming.statement
+    assert programming.due.isoformat() in programming.statement
+    assert [b.due for b in programming.benchmarks][-1] == programming.due
+    assert all(
+        a.start <= b.start for a, b in zip(plan.objectives, plan.objectives[1:], strict=False)
+    )
+    kinds_of_actions = {a.kind for a in plan.actions}
+    assert {
+        "course",
+        "project",
+        "volunteering",
+        "event",
+        "interview",
+        "shadowing",
+        "certification",
+    } <= kinds_of_actions
+    assert all(a.closes for a in plan.actions if a.kind != "interview")
+    assert plan.reassess_on == START + timedelta(weeks=12)
+
+
+def test_few_hours_per_week_force_a_longer_plan() -> None:
+    fast = generate_plan(report(), start=START, hours_per_week=20, weeks=8)
+    slow = generate_plan(report(), start=START, hours_per_week=3, weeks=8)
+    total_hours = sum(o.hours for o in slow.objectives)
+    assert slow.weeks_needed >= total_hours / 3 > 8
+    assert fast.weeks_needed < slow.weeks_needed
+    assert slow.objectives[-1].due > START + timedelta(weeks=8)
+
+
+def test_obstacles_get_counter_moves() -> None:
+    plan = generate_plan(
+        report(),
+        start=START,
+        hours_per_week=5,
+        obstacles=["time", "money: course fees", "my family"],
+    )
+    assert [o.kind for o in plan.obstacles] == ["time", "money", "other"]
+    assert plan.obstacles[1].description == "course fees"
+    assert all(o.counter_move for o in plan.obstacles)
+
+
+@pytest.mark.parametrize("hours", [0, -2, 100])
+def test_impossible_hours_are_refused(hours: float) -> None:
+    with pytest.raises(PassionpathError, match="hours_per_week") as refused:
+        generate_plan(report(), start=START, hours_per_week=hours)
+    assert refused.value.field == "hours_per_week"
