@@ -280,6 +280,17 @@ def ctx(engine: Engine) -> Context:
 
 
 @pytest.fixture
+def default_starter_engine(starter_sqlite: Path) -> Engine:
+    """The default database (the per-test SQLite file that CLI commands open) holding a copy
+    of the starter catalog, for tests on one backend that drive the CLI and the core alike."""
+    url = get_settings().resolved_database_url
+    path = Path(url.split("///", 1)[1])
+    path.parent.mkdir(parents=True, exist_ok=True)
+    shutil.copyfile(starter_sqlite, path)
+    return get_engine(url)
+
+
+@pytest.fixture
 def starter_engine(engine: Engine) -> Engine:
     """`engine`, holding a fresh copy of the starter catalog (see `database_url`)."""
     return engine

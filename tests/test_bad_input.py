@@ -19,7 +19,6 @@ from fastapi.testclient import TestClient
 from sqlalchemy import Engine
 from typer.testing import CliRunner
 
-from passionpath.catalog import load_starter
 from passionpath.cli._app import app
 from passionpath.context import Context
 from passionpath.errors import PassionpathError
@@ -142,8 +141,10 @@ def test_ical_into_a_missing_folder_names_the_option(
     assert f"--ical {target}: the folder" in output and "does not exist" in output
 
 
-def test_chart_errors_and_language_warnings_in_match(tmp_path: Path, sqlite: Engine) -> None:
-    load_starter(engine=sqlite)
+def test_chart_errors_and_language_warnings_in_match(
+    tmp_path: Path, default_starter_engine: Engine
+) -> None:
+    sqlite = default_starter_engine
     profile = Path(__file__).resolve().parents[1] / "examples" / "profiles" / "maya.json"
     target = tmp_path / "missing_dir" / "x.svg"
     code, output = invoke("match", str(profile), "--chart", str(target), "-n", "3")

@@ -18,11 +18,9 @@ from fastapi.testclient import TestClient
 from sqlalchemy import Engine
 from typer.testing import CliRunner
 
-from passionpath.catalog import load_starter
 from passionpath.cli._app import app
 from passionpath.errors import NotFoundError, PassionpathError, ReleaseError
 from passionpath.server import create_app
-from passionpath.store import get_engine
 
 SRC = Path(__file__).resolve().parents[1] / "src" / "passionpath"
 EXAMPLES = Path(__file__).resolve().parents[1] / "examples" / "profiles"
@@ -105,11 +103,9 @@ def test_no_core_error_message_names_a_cli_flag_or_command() -> None:
 
 
 @pytest.fixture
-def starter() -> Engine:
+def starter(default_starter_engine: Engine) -> Engine:
     """The starter catalog in the default (per-test SQLite) database, which the CLI uses."""
-    engine = get_engine()
-    load_starter(engine=engine)
-    return engine
+    return default_starter_engine
 
 
 @pytest.fixture

@@ -67,6 +67,7 @@ def _web_csrf(client: TestClient, email: str) -> str:
     return found.group(1)
 
 
+@pytest.mark.usefixtures("starter_engine")
 def test_the_same_inventory_lands_as_the_same_record_through_every_face(engine: Engine) -> None:
     load_starter(engine=engine)
     answers = _answers()
@@ -139,6 +140,7 @@ def _plan(ctx: Context) -> int:
     return new_plan("maya", "27-4021.00", ctx, hours_per_week=5).id
 
 
+@pytest.mark.usefixtures("starter_engine")
 def test_log_progress_validates_and_names_the_field(ctx: Context) -> None:
     plan = find_plan(_plan(ctx), None, ctx.engine)
     with pytest.raises(PassionpathError) as nothing:
@@ -160,6 +162,7 @@ def test_log_progress_validates_and_names_the_field(ctx: Context) -> None:
     assert events[-2]["objective_id"] == plan.objectives[0].id
 
 
+@pytest.mark.usefixtures("starter_engine")
 def test_cli_log_names_a_missing_objective(ctx: Context) -> None:
     _plan(ctx)
     out = runner.invoke(cli, ["plan", "log", "--hours", "1", "--objective", "99"])
@@ -206,6 +209,7 @@ def test_store_resolved_creates_then_versions_and_keeps_answers(
     assert store_resolved("maya-fontaine", engine).saved is None  # a slug stores nothing
 
 
+@pytest.mark.usefixtures("starter_engine")
 def test_plan_create_takes_a_file(ctx: Context, tmp_path: Path) -> None:
     load_starter(engine=ctx.engine)
     path = tmp_path / "maya.json"

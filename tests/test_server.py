@@ -47,6 +47,7 @@ def test_each_app_remembers_tokens_in_its_own_context(engine: Engine) -> None:
         assert b.get("/api/v1/profiles", headers=auth).status_code == 401
 
 
+@pytest.mark.usefixtures("starter_engine")
 def test_errors_speak_json_to_the_api_and_html_to_the_pages(engine: Engine) -> None:
     load_starter(engine=engine)
     with TestClient(create_app(engine=engine)) as client:
