@@ -2,7 +2,12 @@
 
 from __future__ import annotations
 
+from collections.abc import Callable
+from typing import TypeVar
+
 from passionpath.errors import ReleaseError
+
+T = TypeVar("T")
 
 
 class FieldReader:
@@ -16,34 +21,33 @@ class FieldReader:
         return ReleaseError(message, file=self.file, line=self.line)
 
     def number(self, row: dict[str, str], column: str) -> float:
-        value = self.optional_number(row, column)
-        if value is None:
-            raise self.fail(f"column {column!r} is empty")
-        return value
+        return self._present(column, self.optional_number(row, column))
 
     def optional_number(self, row: dict[str, str], column: str) -> float | None:
+        return self._converted(row, column, float, "a number")
+
+    def integer(self, row: dict[str, str], column: str) -> int:
+        return self._present(column, self.optional_integer(row, column))
+
+    def optional_integer(self, row: dict[str, str], column: str) -> int | None:
+        return self._converted(row, column, int, "a whole number")
+
+    def _converted(
+        self, row: dict[str, str], column: str, convert: Callable[[str], T], kind: str
+    ) -> T | None:
+        """The column's value through ``convert``; None when it is empty."""
         raw = row[column]
         if raw == "":
             return None
         try:
-            return float(raw)
+            return convert(raw)
         except ValueError:
-            raise self.fail(f"column {column!r}: {raw!r} is not a number") from None
+            raise self.fail(f"column {column!r}: {raw!r} is not {kind}") from None
 
-    def integer(self, row: dict[str, str], column: str) -> int:
-        value = self.optional_integer(row, column)
+    def _present(self, column: str, value: T | None) -> T:
         if value is None:
             raise self.fail(f"column {column!r} is empty")
         return value
-
-    def optional_integer(self, row: dict[str, str], column: str) -> int | None:
-        raw = row[column]
-        if raw == "":
-            return None
-        try:
-            return int(raw)
-        except ValueError:
-            raise self.fail(f"column {column!r}: {raw!r} is not a whole number") from None
 
     def flag(self, row: dict[str, str], column: str) -> bool:
         """A Y/N column; empty (``n/a``) counts as N."""

@@ -2,8 +2,10 @@
 
 from __future__ import annotations
 
+from collections.abc import Callable
+from functools import partial
 from pathlib import Path
-from typing import Any
+from typing import TYPE_CHECKING, Any, TypeVar
 
 import typer
 
@@ -16,6 +18,11 @@ from passionpath.cli._output import (
     import_progress,
     user_errors,
 )
+
+if TYPE_CHECKING:
+    from passionpath.context import Context
+
+T = TypeVar("T")
 
 app = typer.Typer(help="Load and inspect the occupation catalog.", no_args_is_help=True)
 
@@ -53,6 +60,32 @@ def _print_report(report: Any, as_json: bool) -> None:
         )
 
 
+def _load_with_progress(
+    label: str, ctx: Context, load: Callable[..., T], *, no_embed: bool, as_json: bool
+) -> T:
+    """Run a catalog ``load`` (``import_release`` or ``load_starter`` with its own arguments
+    bound) with the progress display and the embedding options every load takes."""
+    with import_progress(label, not as_json) as (progress, embedding):
+        return load(
+            engine=ctx.engine,
+            progress=progress,
+            embed=not no_embed,
+            embed_progress=embedding,
+            text_model=ctx.settings.text_model,
+        )
+
+
+def _import_and_report(
+    ctx: Context, path: Path, *, force: bool, no_embed: bool, as_json: bool
+) -> None:
+    """Import a release file, then say what was imported."""
+    from passionpath.catalog import import_release
+
+    load = partial(import_release, path, force=force)
+    report = _load_with_progress("Importing", ctx, load, no_embed=no_embed, as_json=as_json)
+    _print_report(report, as_json)
+
+
 @app.command("import")
 @user_errors
 def import_(
@@ -62,20 +95,7 @@ def import_(
     as_json: bool = JSON,
 ) -> None:
     """Import an O*NET text release, replacing the catalog in one transaction."""
-    from passionpath.catalog import import_release
-
-    ctx = open_context()
-    with import_progress("Importing", not as_json) as (progress, embedding):
-        report = import_release(
-            path,
-            engine=ctx.engine,
-            force=force,
-            progress=progress,
-            embed=not no_embed,
-            embed_progress=embedding,
-            text_model=ctx.settings.text_model,
-        )
-    _print_report(report, as_json)
+    _import_and_report(open_context(), path, force=force, no_embed=no_embed, as_json=as_json)
 
 
 @app.command()
@@ -86,7 +106,7 @@ def download(
     as_json: bool = JSON,
 ) -> None:
     """Download an official O*NET text release (resumable), verify it, then import it."""
-    from passionpath.catalog import download_release, import_release
+    from passionpath.catalog import download_release
 
     ctx = open_context()
     settings = ctx.settings
@@ -97,16 +117,7 @@ def download(
             directory=settings.data_dir / "downloads",
             progress=lambda done, total: progress("", done, total or 0),
         )
-    with import_progress("Importing", not as_json) as (progress, embedding):
-        report = import_release(
-            path,
-            engine=ctx.engine,
-            progress=progress,
-            embed=not no_embed,
-            embed_progress=embedding,
-            text_model=ctx.settings.text_model,
-        )
-    _print_report(report, as_json)
+    _import_and_report(ctx, path, force=False, no_embed=no_embed, as_json=as_json)
 
 
 @app.command()
@@ -121,16 +132,10 @@ def starter(
     """Load the bundled approximate starter catalog (works offline)."""
     from passionpath.catalog import load_starter
 
-    ctx = open_context()
-    with import_progress("Loading starter catalog", not as_json) as (progress, embedding):
-        report = load_starter(
-            engine=ctx.engine,
-            if_empty=if_empty,
-            progress=progress,
-            embed=not no_embed,
-            embed_progress=embedding,
-            text_model=ctx.settings.text_model,
-        )
+    load = partial(load_starter, if_empty=if_empty)
+    report = _load_with_progress(
+        "Loading starter catalog", open_context(), load, no_embed=no_embed, as_json=as_json
+    )
     if report is None:
         if as_json:
             emit_json({"loaded": False, "reason": "a catalog is already loaded"})

@@ -15,6 +15,7 @@ from fastapi import Request
 from fastapi.responses import HTMLResponse
 from fastapi.templating import Jinja2Templates
 from sqlalchemy import Engine
+from starlette.datastructures import FormData
 
 from passionpath.accounts import LoginLimiter
 from passionpath.context import Context
@@ -55,6 +56,13 @@ def csrf_token(request: Request) -> str:
 def check_csrf(request: Request, submitted: str) -> None:
     if not submitted or not secrets.compare_digest(submitted, request.session.get("csrf", "")):
         raise PassionpathError("This form has expired; reload the page and try again.")
+
+
+async def posted_form(request: Request) -> FormData:
+    """The submitted form, once its CSRF token is checked."""
+    form = await request.form()
+    check_csrf(request, str(form.get("csrf", "")))
+    return form
 
 
 def render(request: Request, template: str, status: int = 200, **values: Any) -> HTMLResponse:

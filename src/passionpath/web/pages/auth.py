@@ -2,6 +2,9 @@
 
 from __future__ import annotations
 
+from collections.abc import Callable
+from dataclasses import dataclass
+
 from fastapi import APIRouter, Form, Request
 from fastapi.responses import HTMLResponse, RedirectResponse, Response
 
@@ -19,49 +22,69 @@ def home(request: Request) -> Response:
     return render(request, "home.html")
 
 
+@dataclass(frozen=True)
+class _AccountForm:
+    """The email and password form, as it is for registering or for logging in."""
+
+    heading: str
+    action: str
+    refused_status: int  # the status of the page that says why it did not work
+    landing: str  # where a signed-in user goes next
+
+
+_REGISTER = _AccountForm("Create an account", "/register", 400, "/passions")
+_LOGIN = _AccountForm("Log in", "/login", 401, "/matches")
+
+
+def _show(request: Request, form: _AccountForm, status: int = 200, **error: str) -> Response:
+    return render(request, "auth.html", status, heading=form.heading, action=form.action, **error)
+
+
+def _submit(
+    request: Request, csrf: str, form: _AccountForm, sign_in: Callable[[], int]
+) -> Response:
+    """Check the form's token, then ``sign_in`` (which returns the user id or raises).
+
+    The session starts afresh so nothing from before signing in carries over."""
+    check_csrf(request, csrf)
+    try:
+        user = sign_in()
+    except PassionpathError as exc:
+        return _show(request, form, form.refused_status, error=str(exc))
+    request.session.clear()
+    request.session["user"] = user
+    return RedirectResponse(form.landing, status_code=303)
+
+
 @router.get("/register", response_class=HTMLResponse)
 def register_page(request: Request) -> Response:
-    return render(request, "auth.html", heading="Create an account", action="/register")
+    return _show(request, _REGISTER)
 
 
 @router.post("/register")
 def register(
     request: Request, email: str = Form(...), password: str = Form(...), csrf: str = Form("")
 ) -> Response:
-    check_csrf(request, csrf)
-    try:
-        user = accounts.register(engine(request), email, password)
-    except PassionpathError as exc:
-        return render(
-            request,
-            "auth.html",
-            400,
-            heading="Create an account",
-            action="/register",
-            error=str(exc),
-        )
-    request.session.clear()
-    request.session["user"] = user
-    return RedirectResponse("/passions", status_code=303)
+    return _submit(
+        request, csrf, _REGISTER, lambda: accounts.register(engine(request), email, password)
+    )
 
 
 @router.get("/login", response_class=HTMLResponse)
 def login_page(request: Request) -> Response:
-    return render(request, "auth.html", heading="Log in", action="/login")
+    return _show(request, _LOGIN)
 
 
 @router.post("/login")
 def login(
     request: Request, email: str = Form(...), password: str = Form(...), csrf: str = Form("")
 ) -> Response:
-    check_csrf(request, csrf)
-    try:
-        user = accounts.authenticate(engine(request), email, password, limiter(request))
-    except PassionpathError as exc:
-        return render(request, "auth.html", 401, heading="Log in", action="/login", error=str(exc))
-    request.session.clear()
-    request.session["user"] = user
-    return RedirectResponse("/matches", status_code=303)
+    return _submit(
+        request,
+        csrf,
+        _LOGIN,
+        lambda: accounts.authenticate(engine(request), email, password, limiter(request)),
+    )
 
 
 @router.post("/logout")

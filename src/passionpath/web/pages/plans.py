@@ -8,7 +8,16 @@ from fastapi import APIRouter, Form, Request
 from fastapi.responses import HTMLResponse, RedirectResponse, Response
 
 from passionpath.errors import PassionpathError
-from passionpath.web._deps import SLUG, check_csrf, context, current_user, engine, me, render
+from passionpath.web._deps import (
+    SLUG,
+    check_csrf,
+    context,
+    current_user,
+    engine,
+    me,
+    posted_form,
+    render,
+)
 
 router = APIRouter()
 
@@ -27,8 +36,7 @@ def plans_page(request: Request) -> Response:
 async def create_plan(request: Request) -> Response:
     from passionpath.plan import new_plan
 
-    form = await request.form()
-    check_csrf(request, str(form.get("csrf", "")))
+    form = await posted_form(request)
     user, _ = me(request)
     try:
         hours = float(str(form.get("hours_per_week", "5")) or 5)

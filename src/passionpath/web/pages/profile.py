@@ -6,7 +6,7 @@ from fastapi import APIRouter, Request
 from fastapi.responses import HTMLResponse, RedirectResponse, Response
 
 from passionpath.errors import PassionpathError
-from passionpath.web._deps import SLUG, check_csrf, engine, me, render, save_me
+from passionpath.web._deps import SLUG, engine, me, posted_form, render, save_me
 
 router = APIRouter()
 
@@ -31,8 +31,7 @@ def passions_page(request: Request) -> Response:
 async def passions(request: Request) -> Response:
     from passionpath.profile import PASSION_QUESTIONS, Activity, parse_document
 
-    form = await request.form()
-    check_csrf(request, str(form.get("csrf", "")))
+    form = await posted_form(request)
     user, document = me(request)
     data = document.to_json_dict()
     data.setdefault("basics", {})["name"] = str(form.get("name", "")).strip() or "Me"
@@ -45,28 +44,36 @@ async def passions(request: Request) -> Response:
     return RedirectResponse("/inventory", status_code=303)
 
 
-@router.get("/inventory", response_class=HTMLResponse)
-def inventory_page(request: Request) -> Response:
+def _inventory_form(
+    request: Request, answers: dict[str, int], status: int = 200, **error: str
+) -> Response:
+    """The full inventory with the answers given so far (and what was wrong, if anything)."""
     from passionpath.profile import inventory_scale, items
 
-    _, document = me(request)
-    answers = document.pp.inventory.answers if document.pp.inventory else {}
     return render(
         request,
         "inventory.html",
+        status,
         items=items("full"),
         scale=inventory_scale(),
         answers=answers,
         answered=len(answers),
+        **error,
     )
+
+
+@router.get("/inventory", response_class=HTMLResponse)
+def inventory_page(request: Request) -> Response:
+
+    _, document = me(request)
+    return _inventory_form(request, document.pp.inventory.answers if document.pp.inventory else {})
 
 
 @router.post("/inventory")
 async def inventory(request: Request) -> Response:
-    from passionpath.profile import inventory_scale, items, record_inventory
+    from passionpath.profile import items, record_inventory
 
-    form = await request.form()
-    check_csrf(request, str(form.get("csrf", "")))
+    form = await posted_form(request)
     user, _ = me(request)  # makes the web profile on first use
     answers = {
         i.id: int(str(form[i.id]))
@@ -76,16 +83,7 @@ async def inventory(request: Request) -> Response:
     try:
         record_inventory(SLUG, answers, engine(request), form="full", owner=user)
     except PassionpathError as exc:
-        return render(
-            request,
-            "inventory.html",
-            400,
-            items=items("full"),
-            scale=inventory_scale(),
-            answers=answers,
-            answered=len(answers),
-            error=str(exc),
-        )
+        return _inventory_form(request, answers, 400, error=str(exc))
     return RedirectResponse("/matches", status_code=303)
 
 
@@ -114,8 +112,7 @@ async def skills(request: Request) -> Response:
     from passionpath.catalog import descriptors
     from passionpath.profile import RatedDescriptor
 
-    form = await request.form()
-    check_csrf(request, str(form.get("csrf", "")))
+    form = await posted_form(request)
     user, document = me(request)
     for domain in ("skills", "knowledge"):
         rated = []
