@@ -16,8 +16,8 @@ from pathlib import Path
 from typing import Any
 
 from sqlalchemy import Connection, Engine, delete, insert
-from sqlalchemy.exc import IntegrityError
 
+from passionpath.catalog._bulk import INTEGRITY_ERRORS, insert_rows
 from passionpath.catalog._convert import FieldReader
 from passionpath.catalog._layout import (
     HIGH_POINT_ELEMENTS,
@@ -321,11 +321,11 @@ def _load_file(
         if model is not None:
             try:
                 with conn.begin_nested():
-                    conn.execute(insert(model), chunk)
-            except IntegrityError as exc:
+                    insert_rows(conn, model.__table__, chunk)
+            except INTEGRITY_ERRORS as exc:
                 raise ReleaseError(
                     f"a row between lines {first_line} and {reader.line} repeats a key or "
-                    f"breaks a reference ({exc.orig})",
+                    f"breaks a reference ({getattr(exc, 'orig', exc)})",
                     file=name,
                 ) from exc
         rows_total += len(chunk)
@@ -435,7 +435,7 @@ def _replace_catalog(
         conn.execute(delete(table))
     occupations = _occupation_rows(source, present)
     for chunk in _chunks(occupations):
-        conn.execute(insert(m.Occupation), chunk)
+        insert_rows(conn, m.Occupation.__table__, chunk)
     progress.advance(OCCUPATION_DATA, source.size(OCCUPATION_DATA))
     if "Job Zones.txt" in present:
         progress.advance("Job Zones.txt", source.size("Job Zones.txt"))

@@ -1,0 +1,75 @@
+"""Bulk inserts for the importer, below SQLAlchemy's per-row parameter handling.
+
+A full O*NET release is over a million rows. SQLAlchemy builds and checks parameters for each
+of them, which costs more than the database's own work; here rows go to the driver as plain
+tuples: PostgreSQL's COPY through psycopg, ``executemany`` elsewhere. Both run on the
+connection's current transaction, so an import stays all-or-nothing.
+"""
+
+from __future__ import annotations
+
+import sqlite3
+from collections.abc import Sequence
+from typing import Any
+
+import psycopg
+from sqlalchemy import Connection, FromClause, Table, insert
+from sqlalchemy.exc import IntegrityError
+
+#: What a repeated key or a broken reference raises: SQLAlchemy's error, or the drivers' own
+#: when rows go to them directly.
+INTEGRITY_ERRORS: tuple[type[Exception], ...] = (
+    IntegrityError,
+    sqlite3.IntegrityError,
+    psycopg.IntegrityError,
+)
+
+
+def _column_defaults(table: Table, names: Sequence[str]) -> list[Any]:
+    """The scalar Python-side default of each column, as SQLAlchemy would have filled it in."""
+    found = []
+    for name in names:
+        default = table.c[name].default
+        found.append(
+            getattr(default, "arg", None) if default is not None and default.is_scalar else None
+        )
+    return found
+
+
+def insert_rows(conn: Connection, model_table: FromClause, rows: Sequence[dict[str, Any]]) -> None:
+    """Insert ``rows`` (dicts keyed by column name) into a table in one driver call."""
+    if not rows:
+        return
+    assert isinstance(model_table, Table)
+    table = model_table
+    given: set[str] = set().union(*rows)
+    names = [
+        c.name
+        for c in table.columns
+        if c.name in given or (c.default is not None and c.default.is_scalar)
+    ]
+    defaults = dict(zip(names, _column_defaults(table, names), strict=True))
+    tuples = [tuple(row.get(n, defaults[n]) for n in names) for row in rows]
+    dialect = conn.dialect.name
+    raw = conn.connection.driver_connection
+    if dialect == "postgresql" and raw is not None and hasattr(raw, "cursor"):
+        columns = ", ".join(f'"{n}"' for n in names)
+        with (
+            raw.cursor() as cursor,
+            cursor.copy(f'COPY "{table.name}" ({columns}) FROM STDIN') as copy,
+        ):
+            for record in tuples:
+                copy.write_row(record)
+        return
+    if dialect == "sqlite" and raw is not None:
+        placeholders = ", ".join("?" for _ in names)
+        columns = ", ".join(f'"{n}"' for n in names)
+        cursor = raw.cursor()
+        try:
+            cursor.executemany(
+                f'INSERT INTO "{table.name}" ({columns}) VALUES ({placeholders})', tuples
+            )
+        finally:
+            cursor.close()
+        return
+    conn.execute(insert(table), list(rows))
