@@ -9,7 +9,7 @@ from numpy.typing import NDArray
 from sqlalchemy import Engine, select
 
 from passionpath.store import models as m
-from passionpath.text._embedding import Embedder, Matrix, get_embedder
+from passionpath.text._embedding import Embedder, Matrix
 from passionpath.text._store import EmbedProgress, EmbedStats, embed_cached
 
 
@@ -49,11 +49,10 @@ def occupation_texts(engine: Engine) -> OccupationTexts:
 
 def embed_catalog(
     engine: Engine,
-    embedder: Embedder | None = None,
+    embedder: Embedder,
     progress: EmbedProgress | None = None,
 ) -> tuple[OccupationTexts, Matrix, EmbedStats]:
     """Embed every occupation text not embedded before (re-imports reuse unchanged text)."""
-    embedder = embedder or get_embedder()
     texts = occupation_texts(engine)
     matrix, stats = embed_cached(texts.texts, engine, embedder=embedder, progress=progress)
     return texts, matrix, stats
