@@ -132,6 +132,18 @@ def _cached_person(document: ProfileDocument, matrices: CatalogMatrices, ctx: Co
     )
 
 
+def _warnings(document: ProfileDocument, ctx: Context) -> list[str]:
+    """The language warnings for a profile's own words, remembered by those words (checking
+    them costs more than a warm match)."""
+    from passionpath.text import language_warnings
+
+    texts = tuple(document.passion_texts())
+    found: list[str] = ctx.shared.get_or_make(
+        "language-warnings", texts, lambda: language_warnings(list(texts)), limit=512
+    )
+    return list(found)
+
+
 def _matcher(matrices: CatalogMatrices, weights: Weights, ctx: Context) -> MatchEngine:
     key = (matrices.release_sha, matrices.model_id, weights)
     return ctx.shared.get_or_make("match-engines", key, lambda: MatchEngine(matrices, weights), 2)
@@ -149,7 +161,6 @@ def match(
     """Rank every occupation for a profile (a document, a JSON file, or a stored profile slug)."""
     from passionpath.catalog import release_attribution
     from passionpath.match._congruence import top_code
-    from passionpath.text import language_warnings
 
     name, document = resolve_profile(profile, ctx.engine)
     matrices = load_matrices(ctx)
@@ -173,7 +184,7 @@ def match(
         attribution=attribution,
         notice=notice,
         scores=scores,
-        warnings=language_warnings(document.passion_texts()),
+        warnings=_warnings(document, ctx),
     )
 
 
