@@ -9,20 +9,23 @@ connection's current transaction, so an import stays all-or-nothing.
 from __future__ import annotations
 
 import sqlite3
+import sys
 from collections.abc import Sequence
 from typing import Any
 
-import psycopg
 from sqlalchemy import Connection, FromClause, Table, insert
 from sqlalchemy.exc import IntegrityError
 
-#: What a repeated key or a broken reference raises: SQLAlchemy's error, or the drivers' own
-#: when rows go to them directly.
-INTEGRITY_ERRORS: tuple[type[Exception], ...] = (
-    IntegrityError,
-    sqlite3.IntegrityError,
-    psycopg.IntegrityError,
-)
+
+def integrity_errors() -> tuple[type[Exception], ...]:
+    """What a repeated key or a broken reference raises: SQLAlchemy's error, or the drivers'
+    own when rows go to them directly. psycopg is named only once a PostgreSQL connection has
+    loaded it, so a SQLite user's commands never pay for importing it."""
+    found: list[type[Exception]] = [IntegrityError, sqlite3.IntegrityError]
+    psycopg = sys.modules.get("psycopg")
+    if psycopg is not None:
+        found.append(psycopg.IntegrityError)
+    return tuple(found)
 
 
 def _column_defaults(table: Table, names: Sequence[str]) -> list[Any]:

@@ -17,7 +17,7 @@ from typing import Any
 
 from sqlalchemy import Connection, Engine, delete, insert
 
-from passionpath.catalog._bulk import INTEGRITY_ERRORS, insert_rows
+from passionpath.catalog._bulk import insert_rows, integrity_errors
 from passionpath.catalog._convert import FieldReader
 from passionpath.catalog._layout import (
     HIGH_POINT_ELEMENTS,
@@ -322,7 +322,7 @@ def _load_file(
             try:
                 with conn.begin_nested():
                     insert_rows(conn, model.__table__, chunk)
-            except INTEGRITY_ERRORS as exc:
+            except integrity_errors() as exc:
                 raise ReleaseError(
                     f"a row between lines {first_line} and {reader.line} repeats a key or "
                     f"breaks a reference ({getattr(exc, 'orig', exc)})",

@@ -10,6 +10,7 @@ shows both.
 from __future__ import annotations
 
 import csv
+import hashlib
 import re
 from collections.abc import Sequence
 from dataclasses import asdict, dataclass, field
@@ -20,6 +21,7 @@ import numpy as np
 from numpy.typing import NDArray
 from sqlalchemy import Engine, select
 
+from passionpath.cache import digest
 from passionpath.catalog import RIASEC_ELEMENTS, RIASEC_LETTERS, release_key
 from passionpath.text._classifier import SoftmaxRegression
 from passionpath.text._embedding import Embedder, Matrix, get_embedder
@@ -201,14 +203,36 @@ def interest_model(ctx: Context) -> InterestModel:
     from passionpath.text._store import embed_cached
 
     embedder = get_embedder(ctx.settings.text_model)
+    release = release_key(ctx.engine)
 
-    def train() -> InterestModel:
+    def fitted() -> SoftmaxRegression:
         examples = training_examples(ctx.engine)
         features, _ = embed_cached([e.text for e in examples], ctx.engine, embedder=embedder)
-        return InterestModel.train(examples, embedder, features)
+        return InterestModel.train(examples, embedder, features).classifier
 
-    key = (release_key(ctx.engine), embedder.model_id)
-    return ctx.shared.get_or_make("interest-models", key, train, limit=4)
+    def load() -> InterestModel:
+        # Stored beside the catalog matrices: a new process reads the fitted weights (a few
+        # kB) instead of reading every training sentence and fitting again.
+        key = digest(release, embedder.model_id, _training_fingerprint())
+        classifier = ctx.disk.load_or_build(
+            f"interest-model-v{MODEL_VERSION}",
+            key,
+            fitted,
+            valid=lambda found: isinstance(found, SoftmaxRegression),
+        )
+        return InterestModel(embedder, classifier)
+
+    return ctx.shared.get_or_make("interest-models", (release, embedder.model_id), load, limit=4)
+
+
+#: Raise when the way the model is fitted changes, so stored models are not reused.
+MODEL_VERSION = 1
+
+
+def _training_fingerprint() -> str:
+    """What our own training data and settings are: a stored model fitted on other sentences
+    or with other settings is not reused."""
+    return digest(hashlib.sha256(CORPUS_FILE.read_bytes()).hexdigest(), L2, KEYWORD_WEIGHT)
 
 
 def infer_interests(texts: str | Sequence[str], ctx: Context) -> list[InterestInference]:
