@@ -64,6 +64,9 @@ class MiniLMEmbedder:
             if self.threads:
                 options.intra_op_num_threads = self.threads
             options.inter_op_num_threads = 1
+            # Idle worker threads sleep instead of spinning: on a small machine shared with a
+            # web server or other work, spinning burns a core for nothing between batches.
+            options.add_session_config_entry("session.intra_op.allow_spinning", "0")
             tokenizer = Tokenizer.from_file(str(TOKENIZER_FILE))
             tokenizer.enable_truncation(self.max_tokens)
             tokenizer.enable_padding(pad_id=0, pad_token="[PAD]")
