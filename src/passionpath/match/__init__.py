@@ -19,7 +19,7 @@ from passionpath.match._congruence import (
 from passionpath.match._engine import Explanation, Gap, MatchEngine, MatchResult, Weights
 from passionpath.match._matrices import CatalogMatrices, build_matrices, load_matrices
 from passionpath.match._path import CareerPath, Step
-from passionpath.match._person import Person
+from passionpath.match._person import Person, education_level
 from passionpath.match._report import MatchReport, match, prepare_person, resolve_profile
 from passionpath.match._scoring import QUADRANTS, importance_weights
 from passionpath.match._transitions import Ranked, career_path, explore, similar, similar_all
@@ -43,6 +43,7 @@ __all__ = [
     "build_matrices",
     "career_path",
     "congruence",
+    "education_level",
     "explore",
     "iachan_m",
     "importance_weights",

@@ -14,14 +14,16 @@ from passionpath.profile import AREAS, WORK_VALUES, InventoryError, ProfileDocum
 
 F32 = NDArray[np.float32]
 
-#: O*NET required-education categories (RL) that a JSON Resume ``studyType`` stands for.
+#: O*NET required-education categories (RL) that a JSON Resume ``studyType`` stands for,
+#: tried in this order: school-leaving qualifications come before the generic "diploma" and
+#: "certificate", so a high-school diploma is not read as a post-secondary certificate.
 _STUDY_LEVELS = [
     (r"\b(ph\.?d|doctor|doctoral)", 11),
     (r"\b(master|msc|m\.sc|mba|ma\b|m\.a\.)", 8),
     (r"\b(bachelor|bsc|b\.sc|ba\b|b\.a\.|bs\b|licence|degree)", 6),
     (r"\b(associate)", 5),
+    (r"\b(high[- ]?school|(?<!post-)(?<!post )secondary|a-levels?\b|baccalaur|ged\b)", 2),
     (r"\b(certificate|diploma|bootcamp|apprentice)", 3),
-    (r"\b(high school|secondary|a-level|baccalaur|ged)", 2),
 ]
 #: The job zone that each education category usually prepares for.
 _ZONE_FOR_EDUCATION = {1: 1, 2: 2, 3: 3, 4: 3, 5: 3, 6: 4, 7: 4, 8: 5, 9: 5, 10: 5, 11: 5, 12: 5}

@@ -1,0 +1,52 @@
+"""How a profile's education reads as an O*NET education category (RL, 1-12)."""
+
+from __future__ import annotations
+
+import pytest
+
+from passionpath.match import education_level
+from passionpath.profile import parse_document
+
+
+def _level(study_type: str) -> int:
+    document = parse_document(
+        {"basics": {"name": "A"}, "education": [{"institution": "X", "studyType": study_type}]}
+    )
+    return education_level(document)
+
+
+@pytest.mark.parametrize(
+    "study_type",
+    [
+        "High School Diploma",
+        "High-school diploma",
+        "Secondary school certificate",
+        "GED",
+        "A-levels",
+        "International Baccalaureate",
+    ],
+)
+def test_school_leaving_qualifications_are_high_school(study_type: str) -> None:
+    # A "diploma" or "certificate" that finishes school is not post-secondary study.
+    assert _level(study_type) == 2
+
+
+@pytest.mark.parametrize(
+    ("study_type", "category"),
+    [
+        ("Post-secondary certificate", 3),
+        ("Diploma in Nursing", 3),
+        ("Certificate in Welding", 3),
+        ("Associate of Applied Science", 5),
+        ("Bachelor of Arts", 6),
+        ("Baccalaureate degree", 6),
+        ("MSc", 8),
+        ("PhD", 11),
+    ],
+)
+def test_study_after_school_keeps_its_level(study_type: str, category: int) -> None:
+    assert _level(study_type) == category
+
+
+def test_no_education_listed_reads_as_high_school() -> None:
+    assert education_level(parse_document({"basics": {"name": "A"}})) == 2
