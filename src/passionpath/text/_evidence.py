@@ -114,6 +114,16 @@ def _aliases(name: str) -> list[tuple[str, float]]:
     return aliases
 
 
+def _is_a_word(alias: str, token: str) -> bool:
+    """Whether a one-word product name is also an everyday word, so only its own spelling
+    counts ("Word" the program, not "a word"; "CALM" the software, not feeling calm). Short
+    acronyms (SQL, SAP, AWS) are left to match in any case: people type them in lower case,
+    and as words they are rare."""
+    from passionpath.text._language import english_word
+
+    return token in COMMON_WORDS or (alias.isupper() and len(alias) >= 4 and english_word(token))
+
+
 @dataclass
 class _TechIndex:
     #: lower-cased token tuple -> (product name, confidence, case-sensitive form or None, hot)
@@ -130,7 +140,7 @@ def _technology_index(rows: Sequence[tuple[str, bool]]) -> _TechIndex:
             tokens = tuple(t.lower() for t in _WORD.findall(alias))
             if not tokens:
                 continue
-            exact = alias if len(tokens) == 1 and tokens[0] in COMMON_WORDS else None
+            exact = alias if len(tokens) == 1 and _is_a_word(alias, tokens[0]) else None
             if len(tokens) == 1 and len(tokens[0]) < 2:
                 continue
             current = names.get(tokens)

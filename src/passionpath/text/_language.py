@@ -82,6 +82,11 @@ def _vocabulary() -> frozenset[str]:
     return frozenset(word for word in data["model"]["vocab"] if word.isalpha())
 
 
+def english_word(word: str) -> bool:
+    """Whether the uncased MiniLM vocabulary keeps ``word`` whole (a common English word)."""
+    return word.lower() in _vocabulary()
+
+
 def _plain(word: str) -> str:
     """Lower case without accents, as the uncased MiniLM tokenizer sees a word."""
     decomposed = unicodedata.normalize("NFKD", word.lower())
