@@ -96,3 +96,29 @@ def test_impossible_hours_are_refused(hours: float) -> None:
     with pytest.raises(PassionpathError, match="hours_per_week") as refused:
         generate_plan(report(), start=START, hours_per_week=hours)
     assert refused.value.field == "hours_per_week"
+
+
+def test_each_benchmark_says_something_different() -> None:
+    # Chemistry's scale has an example at 2 only below level 4: three checkpoints between
+    # 2.3 and 2.5 used to repeat it three times.
+    anchors = {
+        "2.B.3.e": [
+            (1.0, "Write a simple formula"),
+            (3.0, "Write a small script"),
+            (6.0, "Design a large program"),
+        ],
+        "2.C.3.a": [(2.0, "Set up a home printer")],
+    }
+    plan = generate_plan(report(), start=START, hours_per_week=10, anchors=anchors)
+    for objective in plan.objectives:
+        checks = [b.check for b in objective.benchmarks]
+        assert len(set(checks)) == len(checks), checks
+    by_name = {o.name: [b.check for b in o.benchmarks] for o in plan.objectives}
+    programming = by_name["Programming"]
+    assert programming[-1] == "Programming at level 6.0: you can design a large program"
+    assert programming[0] == "Programming at level 4.0: you can write a small script"
+    # One example for the whole climb: it goes with the target; the steps name the work.
+    computers = by_name["Computers and Electronics"]
+    assert computers[-1].endswith("you can set up a home printer")
+    assert "rate yourself again" in computers[0] and "level 2.7 or more" in computers[0]
+    assert "someone else looks at" in computers[1]

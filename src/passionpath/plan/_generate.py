@@ -184,20 +184,46 @@ def _statement(o: ObjectiveDraft, title: str, hours_per_week: float) -> str:
     )
 
 
+#: What shows progress at the first two checkpoints when no level anchor of their own is left.
+_CHECKPOINT_WORK = (
+    "finish the first part of the learning you chose, then rate yourself again",
+    "use it on a real piece of work that someone else looks at, then rate yourself again",
+)
+
+
+def _level_checks(
+    name: str, current: float, target: float, anchors: list[tuple[float, str]]
+) -> list[str]:
+    """Three checkpoints that each say something different: the target level with what a
+    person can do there, and two steps before it, each with a lower example of its own when
+    the scale has one, else with the piece of work that shows the step."""
+
+    def example(level: float) -> str | None:
+        reachable = [text for value, text in sorted(anchors) if value <= level + 0.5]
+        return f"{reachable[-1][0].lower()}{reachable[-1][1:]}" if reachable else None
+
+    final = example(target)
+    used = {final}
+    checks = []
+    for fraction, work in zip((1 / 3, 2 / 3), _CHECKPOINT_WORK, strict=True):
+        level = current + (target - current) * fraction
+        shown = example(level)
+        if shown is not None and shown not in used:
+            used.add(shown)
+            checks.append(f"{name} at level {level:.1f}: you can {shown}")
+        else:
+            checks.append(f"{name}: {work} (level {level:.1f} or more)")
+    checks.append(f"{name} at level {target:.1f}" + (f": you can {final}" if final else ""))
+    return checks
+
+
 def _benchmarks(
     o: ObjectiveDraft, anchors: dict[str, list[tuple[float, str]]]
 ) -> list[BenchmarkDraft]:
     span = (o.due - o.start).days
     marks = [o.start + timedelta(days=round(span * f)) for f in (1 / 3, 2 / 3, 1.0)]
     if o.kind in ("skill", "knowledge") and o.current is not None and o.target is not None:
-        levels = [o.current + (o.target - o.current) * f for f in (1 / 3, 2 / 3, 1.0)]
-        checks = []
-        for level in levels:
-            examples = [
-                text for value, text in anchors.get(o.element_id or "", []) if value <= level + 0.5
-            ]
-            example = f": you can {examples[-1][0].lower()}{examples[-1][1:]}" if examples else ""
-            checks.append(f"{o.name} at level {level:.1f}{example}")
+        checks = _level_checks(o.name, o.current, o.target, anchors.get(o.element_id or "", []))
     elif o.kind == "technology":
         checks = [
             f"Finished a beginner tutorial in {o.name}",
