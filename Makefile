@@ -41,6 +41,7 @@ bench: $(VENV)/.installed-dev
 	$(BIN)/python benchmarks/eval_related.py
 	$(BIN)/python benchmarks/eval_explore.py
 	$(BIN)/python benchmarks/eval_selfmatch.py
+	$(BIN)/python benchmarks/eval_personas.py
 	$(BIN)/python benchmarks/bench_match.py
 	$(BIN)/python benchmarks/bench_match_cli.py
 

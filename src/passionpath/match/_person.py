@@ -15,14 +15,16 @@ from passionpath.profile import AREAS, WORK_VALUES, InventoryError, ProfileDocum
 F32 = NDArray[np.float32]
 
 #: O*NET required-education categories (RL) that a JSON Resume ``studyType`` stands for,
-#: tried in this order: school-leaving qualifications come before the generic "diploma" and
-#: "certificate", so a high-school diploma is not read as a post-secondary certificate.
+#: tried in this order: an associate degree before the generic "degree", and school-leaving
+#: qualifications before the generic "diploma" and "certificate", so a high-school diploma
+#: is not read as a post-secondary certificate.
 _STUDY_LEVELS = [
     (r"\b(ph\.?d|doctor|doctoral)", 11),
     (r"\b(master|msc|m\.sc|mba|ma\b|m\.a\.)", 8),
+    (r"\b(associate|hnd\b|foundation degree)", 5),
     (r"\b(bachelor|bsc|b\.sc|ba\b|b\.a\.|bs\b|licence|degree)", 6),
-    (r"\b(associate)", 5),
     (r"\b(high[- ]?school|(?<!post-)(?<!post )secondary|a-levels?\b|baccalaur|ged\b)", 2),
+    (r"\b(no (formal )?qualifications?|left school|none\b)", 1),
     (r"\b(certificate|diploma|bootcamp|apprentice)", 3),
 ]
 #: The job zone that each education category usually prepares for.
