@@ -15,21 +15,14 @@ from pathlib import Path
 from threading import Lock
 from typing import Any, TypeVar
 
-from sqlalchemy import Engine
-
 T = TypeVar("T")
 
-__all__ = ["SHARED", "DiskCache", "Memo", "database_key", "digest"]
+__all__ = ["SHARED", "DiskCache", "Memo", "digest"]
 
 
 def digest(*parts: object) -> str:
     """A short, stable SHA-256 of ``parts`` for cache keys and file names."""
     return hashlib.sha256("\x1f".join(map(str, parts)).encode()).hexdigest()[:24]
-
-
-def database_key(engine: Engine) -> str:
-    """Which database an engine talks to, as a hash of its URL with the password hidden."""
-    return digest(engine.url.render_as_string(hide_password=True))
 
 
 class Memo:
@@ -61,6 +54,11 @@ class Memo:
         if found is not None:
             return found  # type: ignore[no-any-return]
         return self.put(table, key, make(), limit)
+
+    def pop(self, table: str, key: Hashable) -> None:
+        """Forget one entry, if it is there."""
+        with self._lock:
+            self._tables.get(table, OrderedDict()).pop(key, None)
 
     def discard(self, table: str, match: Callable[[Hashable, Any], bool]) -> None:
         """Drop every entry of ``table`` for which ``match(key, value)`` holds."""

@@ -1,19 +1,21 @@
 """Data that belongs to an account, as registered by the packages that store it.
 
-A package holding a user's rows (profiles, plans, later contacts or applications) calls
-``register_owned_data`` when it is imported, naming its tables and how to export them. The
+A package holding a user's rows (profiles, plans, later contacts or applications) has an
+``account_data`` module that calls ``register_owned_data``, naming its tables and how to
+export them. The
 account functions then cover it without knowing it: "download all my data" runs every
 exporter and "delete my account" every delete hook, then deletes the user row and lets the
 database's ON DELETE CASCADE remove the rest.
 
-So that registration never depends on what happened to be imported first, the account
-functions first import every ``passionpath.<package>.account_data`` module there is: a new
+The account functions import every ``passionpath.<package>.account_data`` module there is
+(once per process), so nothing depends on what happened to be imported first: a new
 package joins by having one, without an edit here (``tests/test_accounts.py`` fails when a
 table that reaches ``app_user`` through foreign keys is not covered by a registration).
 """
 
 from __future__ import annotations
 
+import functools
 import importlib
 from collections.abc import Callable
 from dataclasses import dataclass
@@ -64,6 +66,7 @@ def register_owned_data(
     _registry[name] = OwnedData(name, tables, export, delete, after)
 
 
+@functools.cache
 def _import_registrations() -> None:
     """Import each package's ``account_data`` module; looked up as a file, so the packages
     that have none (and the faces) are never imported from here."""

@@ -40,7 +40,7 @@ def user_for_token(engine: Engine, digest: str, memo: Memo) -> int:
             select(m.ApiToken.user_id).where(m.ApiToken.token_sha256 == digest)
         ).scalar()
     if user is None:
-        memo.discard(TABLE, lambda key, _: key == digest)
+        memo.pop(TABLE, digest)
         raise AuthError("Unknown or revoked token.")
     memo.put(TABLE, digest, (int(user), time.monotonic()), limit=_LIMIT)
     return int(user)

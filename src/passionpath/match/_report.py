@@ -63,14 +63,15 @@ def _past_occupations(
     words, so "Marketing intern" does not become a medical intern. Every occupation tied
     for the best match counts: O*NET lists some titles ("UX Designer") under several.
     """
-    from passionpath.catalog import search_occupations, tokenize
+    from passionpath.catalog import title_index, tokenize
 
+    index = title_index(ctx)  # only codes and matched titles are needed: no detail queries
     rows = []
     for job in document.work or []:
         title = re.sub(r"\(.*?\)", " ", job.position or "").strip()
         if not title or _NOT_EVIDENCE.search(title):
             continue
-        hits = search_occupations(title, ctx, 5)
+        hits = index.search(title, 5)
         wanted = set(tokenize(title))
         for hit in hits:
             if hit.score < hits[0].score or hit.code not in matrices.index:

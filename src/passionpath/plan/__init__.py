@@ -1,7 +1,6 @@
 """Plans: gap analysis, SMART objectives with benchmarks, actions, obstacles, progress and
 an iCalendar feed."""
 
-from passionpath.plan import account_data  # noqa: F401  (registers with accounts)
 from passionpath.plan._analysis import analyse_gaps
 from passionpath.plan._gaps import (
     DescriptorGap,

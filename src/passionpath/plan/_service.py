@@ -83,8 +83,6 @@ def log_progress(
     position ``objective`` (1, 2, ... as the plan lists them)."""
     if hours is None and evidence is None:
         raise PassionpathError("give hours or evidence.", field="hours")
-    if hours is not None and not hours > 0:  # also NaN
-        raise PassionpathError("must be more than 0.", field="hours")
     objective_id = None
     if objective is not None:
         found = [o.id for o in plan.objectives if o.position == objective]

@@ -337,7 +337,7 @@ def add_event(
     value: float | None = None,
     note: str | None = None,
 ) -> None:
-    if hours is not None and hours <= 0:
+    if hours is not None and not hours > 0:  # NaN too
         raise PassionpathError("must be more than 0.", field="hours")
     if note is not None and len(note) > MAX_EVIDENCE_CHARS:
         raise PassionpathError(

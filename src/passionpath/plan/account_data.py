@@ -1,6 +1,6 @@
 """Plans as part of an account: each profile's plans, nested in that profile's export entry.
 
-Registered with ``passionpath.accounts`` when this package is imported, to run after the
+Registered with ``passionpath.accounts`` when accounts imports this module, to run after the
 profiles' part, so each profile's entry exists when its plans are added to it.
 Deletion needs no hook: plans and their parts go with the profile through ON DELETE CASCADE.
 """

@@ -1,6 +1,5 @@
 """Profiles: the JSON Resume-based document, the interest inventory, versions and imports."""
 
-from passionpath.profile import account_data  # noqa: F401  (registers with accounts)
 from passionpath.profile._diff import ProfileDiff, diff_profiles, interest_scores
 from passionpath.profile._document import (
     PASSION_QUESTIONS,

@@ -1,6 +1,6 @@
 """Profiles as part of an account: every profile with all its versions in the export.
 
-Registered with ``passionpath.accounts`` when this package is imported; deletion needs no
+Registered with ``passionpath.accounts`` when accounts imports this module; deletion needs no
 hook, the profile rows go with the user through ON DELETE CASCADE.
 """
 

@@ -1,6 +1,6 @@
 """Storage: SQLAlchemy models, engines, Alembic migrations, and the owner filter."""
 
-from passionpath.store.engine import dispose_engines, get_engine, migrate, session_scope
+from passionpath.store.engine import dispose_engines, get_engine, migrate
 from passionpath.store.owned import owned_by, owned_tables, ownership_path
 
 __all__ = [
@@ -10,5 +10,4 @@ __all__ = [
     "owned_by",
     "owned_tables",
     "ownership_path",
-    "session_scope",
 ]

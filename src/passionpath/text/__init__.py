@@ -23,7 +23,6 @@ from passionpath.text._language import (
     check_texts,
     check_total,
     guess_language,
-    is_english,
     language_warnings,
 )
 from passionpath.text._store import EmbedStats, embed_cached
@@ -49,7 +48,6 @@ __all__ = [
     "guess_language",
     "infer_interests",
     "interest_model",
-    "is_english",
     "language_warnings",
     "minilm_available",
     "occupation_texts",

@@ -127,10 +127,6 @@ def guess_language(text: str) -> LanguageGuess:
     return LanguageGuess(not not_english, named if not_english else None, len(words), whole)
 
 
-def is_english(text: str) -> bool:
-    return guess_language(text).english
-
-
 def check_text(text: str, *, index: int | None = None) -> str:
     """Refuse a text with nothing in it, one over the size limit, or one not in English."""
     if not text or not text.strip():
