@@ -75,15 +75,6 @@ def isolated_settings(
     dispose_engines()
 
 
-@pytest.fixture
-def private_cache_dir(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> Path:
-    """An empty cache directory of this test's own, for tests about caching itself."""
-    folder = tmp_path / "cache"
-    monkeypatch.setenv("PASSIONPATH_CACHE_DIR", str(folder))
-    get_settings.cache_clear()
-    return folder
-
-
 # --- PostgreSQL -------------------------------------------------------------------------
 
 

@@ -9,15 +9,13 @@ HTML pages elsewhere.
 from __future__ import annotations
 
 import gc
-from collections.abc import Awaitable, Callable
 
 from fastapi import FastAPI, Request
 from fastapi.responses import Response
 from sqlalchemy import Engine
 
+from passionpath.api import Handler
 from passionpath.context import Context
-
-Handler = Callable[[Request, Exception], Awaitable[Response]]
 
 __all__ = ["create_app"]
 

@@ -153,10 +153,10 @@ def status(as_json: bool = JSON) -> None:
 
     from passionpath.catalog import catalog_status
     from passionpath.cli._output import attribution_line
-    from passionpath.config import get_settings
 
-    current = catalog_status(open_context().engine)
-    database = get_settings().resolved_database_url
+    ctx = open_context()
+    current = catalog_status(ctx.engine)
+    database = ctx.settings.resolved_database_url
     if as_json:
         emit_json({"database": database, "catalog": current.as_dict() if current else None})
         return

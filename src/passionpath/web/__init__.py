@@ -6,11 +6,11 @@ imports the REST API.
 
 from fastapi import APIRouter
 
-from passionpath.web._errors import Handler, error_handlers
+from passionpath.web._errors import error_handlers
 from passionpath.web.pages import account, auth, matches, plans, profile
 
 router = APIRouter(include_in_schema=False)
 for _pages in (auth.router, profile.router, matches.router, plans.router, account.router):
     router.include_router(_pages)
 
-__all__ = ["Handler", "error_handlers", "router"]
+__all__ = ["error_handlers", "router"]

@@ -20,7 +20,7 @@ from starlette.datastructures import FormData
 from passionpath.accounts import LoginLimiter
 from passionpath.context import Context
 from passionpath.errors import NotFoundError, PassionpathError
-from passionpath.profile import ProfileDocument
+from passionpath.profile import ProfileDocument, ProfileRecord
 
 templates = Jinja2Templates(directory=str(Path(__file__).with_name("templates")))
 #: The slug of the one profile the web pages edit.
@@ -89,20 +89,26 @@ def current_user(request: Request) -> int:
     return user
 
 
-def me(request: Request) -> tuple[int, ProfileDocument]:
-    """(user id, the user's web profile document); creates the profile on first use."""
+def my_profile(request: Request) -> tuple[int, ProfileRecord, ProfileDocument]:
+    """(user id, record, document) of the user's web profile; created on first use."""
     from passionpath.profile import create_profile, load_profile
 
     user = current_user(request)
     db = engine(request)
     try:
-        return user, load_profile(SLUG, db, owner=user)[1]
+        return user, *load_profile(SLUG, db, owner=user)
     except NotFoundError:
         # Also when the user has other profiles (made through the API) but not this one.
         create_profile(
             ProfileDocument.model_validate({"basics": {"name": "Me"}}), db, slug=SLUG, owner=user
         )
-    return user, load_profile(SLUG, db, owner=user)[1]
+    return user, *load_profile(SLUG, db, owner=user)
+
+
+def me(request: Request) -> tuple[int, ProfileDocument]:
+    """(user id, the user's web profile document); creates the profile on first use."""
+    user, _, document = my_profile(request)
+    return user, document
 
 
 def save_me(request: Request, user: int, document: ProfileDocument, note: str) -> None:

@@ -15,6 +15,7 @@ from passionpath.web._deps import (
     current_user,
     engine,
     me,
+    my_profile,
     posted_form,
     render,
 )
@@ -25,10 +26,9 @@ router = APIRouter()
 @router.get("/plans", response_class=HTMLResponse)
 def plans_page(request: Request) -> Response:
     from passionpath.plan import list_plans
-    from passionpath.profile import find_profile
 
-    user, _ = me(request)
-    plans = list_plans(find_profile(SLUG, engine(request), owner=user).id, engine(request))
+    _, record, _ = my_profile(request)
+    plans = list_plans(record.id, engine(request))
     return render(request, "plans.html", plans=plans)
 
 
