@@ -103,14 +103,17 @@ def evaluate(judgement: Judgement, ctx) -> Outcome:  # type: ignore[no-untyped-d
 
     document = read_profile_file(PERSONAS / f"{judgement.persona}.json")
     ranking = match(document, ctx, top=WHOLE_RANKING).results
-    rank_of = {result.code: rank for rank, result in enumerate(ranking, start=1)}
-    top = ranking[:TOP]
+    # Folded siblings are shown under their entry ("and 3 similar", named), so an entry
+    # stands for its own career and theirs, for good and absurd alike.
+    shown = [[(r.code, r.title), *((s.code, s.title) for s in r.similar)] for r in ranking]
+    rank_of = {code: rank for rank, entry in enumerate(shown, start=1) for code, _ in entry}
+    top = [career for entry in shown[:TOP] for career in entry]
     good_ranks = [rank_of[code] for code in judgement.good if code in rank_of]
     return Outcome(
         judgement=judgement,
         first_good_rank=min(good_ranks) if good_ranks else None,
-        good_in_top=[r.title for r in top if r.code in judgement.good],
-        absurd_in_top=[r.title for r in top if r.code in judgement.absurd],
+        good_in_top=[title for code, title in top if code in judgement.good],
+        absurd_in_top=[title for code, title in top if code in judgement.absurd],
     )
 
 

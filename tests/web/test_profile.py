@@ -30,3 +30,34 @@ def test_web_pages_work_for_a_user_who_made_a_profile_through_the_api(engine: En
         assert web.post("/login", data=form).status_code == 200
         assert web.get("/profile").status_code == 200
         assert web.get("/passions").status_code == 200
+
+
+@pytest.mark.usefixtures("starter_engine")
+def test_matches_page_shows_what_the_stretch_careers_take(engine: Engine) -> None:
+    import json
+    import re
+    from pathlib import Path
+
+    load_starter(engine=engine)
+    amara = Path(__file__).resolve().parents[2] / "examples" / "profiles" / "amara.json"
+    document = json.loads(amara.read_text(encoding="utf-8"))
+    document["education"], document["work"] = [], []  # no nursing degree yet
+    with TestClient(create_app(engine=engine)) as web:
+        headers = sign_up(web, "stretch@example.org")
+        made = web.post(
+            # "me" is the profile the web pages show.
+            "/api/v1/profiles",
+            json={"document": document, "slug": "me"},
+            headers=headers,
+        )
+        assert made.status_code == 201
+        api = web.get("/api/v1/profiles/me/matches?top=3", headers=headers).json()
+        stretch = api["worth_the_stretch"]
+        assert stretch and stretch[0]["what_it_takes"]["preparation"]
+        csrf = re.search(r'name="csrf" value="([^"]+)"', web.get("/login").text)
+        assert csrf is not None
+        form = {"email": "stretch@example.org", "password": PASSWORD, "csrf": csrf.group(1)}
+        assert web.post("/login", data=form).status_code == 200
+        page = web.get("/matches?top=3").text
+        assert "Worth the stretch" in page
+        assert stretch[0]["title"] in page

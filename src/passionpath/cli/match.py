@@ -4,12 +4,18 @@ from __future__ import annotations
 
 from contextlib import nullcontext
 from pathlib import Path
+from typing import TYPE_CHECKING
 
 import typer
 
 from passionpath.cli._context import open_context
 from passionpath.cli._output import JSON, attribution_line, console, emit_json, fail, user_errors
 from passionpath.cli._profiles import PROFILE_HELP
+
+if TYPE_CHECKING:
+    from rich.table import Table
+
+    from passionpath.match import MatchResult, SimilarCareer
 
 
 @user_errors
@@ -76,6 +82,8 @@ def match_command(
         gaps = [f"{g.name} {g.current:.1f}->{g.required:.1f}" for g in r.explanation.gaps[:2]]
         stretch = ", stretch" if r.stretch else ""
         title = f"{r.title}\n[dim]{r.code}, zone {r.job_zone or '-'}{stretch}[/]"
+        if r.similar:
+            title += f"\n[dim]and {len(r.similar)} similar: {_similar_titles(r.similar)}[/]"
         table.add_row(
             title,
             f"{r.score:.2f}",
@@ -85,6 +93,8 @@ def match_command(
             "\n".join(gaps),
         )
     console.print(table)
+    if report.worth_the_stretch:
+        console.print(_stretch_table(report.worth_the_stretch))
     if chart is not None:
         console.print(f"Chart written to {chart}")
     attribution_line(report.attribution, report.notice)
@@ -92,3 +102,32 @@ def match_command(
 
 def _short(text: str, limit: int = 40) -> str:
     return text if len(text) <= limit else text[: limit - 1].rstrip() + "…"
+
+
+def _similar_titles(similar: list[SimilarCareer]) -> str:
+    names = [s.title for s in similar[:3]]
+    more = f" (+{len(similar) - 3})" if len(similar) > 3 else ""
+    return "; ".join(names) + more
+
+
+def _stretch_table(results: list[MatchResult]) -> Table:
+    """Careers the person loves but is not yet qualified for, with what reaching them takes."""
+    from rich.table import Table
+
+    table = Table(title="Worth the stretch: what you love, and what it takes", show_lines=True)
+    table.add_column("Career", overflow="fold")
+    table.add_column("Passion\nQualif.", no_wrap=True, justify="right")
+    table.add_column("What it takes", overflow="fold")
+    for r in results:
+        takes = r.what_it_takes
+        title = f"{r.title}\n[dim]{r.code}, zone {r.job_zone or '-'}[/]"
+        if r.similar:
+            title += f"\n[dim]and {len(r.similar)} similar[/]"
+        steps = []
+        if takes is not None:
+            time = "a few months" if takes.years < 1 else f"about {takes.years:g} years"
+            steps.append(f"{takes.preparation} ({time})")
+            if takes.skills_to_gain:
+                steps.append("Build: " + ", ".join(takes.skills_to_gain))
+        table.add_row(title, f"{r.passion:.2f}\n{r.qualification:.2f}", "\n".join(steps))
+    return table

@@ -16,7 +16,16 @@ from passionpath.match._congruence import (
     standardised_euclidean,
     top_code,
 )
-from passionpath.match._engine import Explanation, Gap, MatchEngine, MatchResult, Weights
+from passionpath.match._engine import (
+    Explanation,
+    Gap,
+    MatchEngine,
+    MatchResult,
+    SimilarCareer,
+    Weights,
+    WhatItTakes,
+)
+from passionpath.match._intent import summary_intents
 from passionpath.match._matrices import CatalogMatrices, build_matrices, load_matrices
 from passionpath.match._path import CareerPath, Step
 from passionpath.match._person import Person, education_level
@@ -37,8 +46,10 @@ __all__ = [
     "MatchResult",
     "Person",
     "Ranked",
+    "SimilarCareer",
     "Step",
     "Weights",
+    "WhatItTakes",
     "brown_gore_c",
     "build_matrices",
     "career_path",
@@ -55,6 +66,7 @@ __all__ = [
     "similar",
     "similar_all",
     "standardised_euclidean",
+    "summary_intents",
     "top_code",
 ]
 

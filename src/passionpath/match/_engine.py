@@ -14,11 +14,14 @@ from passionpath.match._person import Person
 from passionpath.match._scoring import (
     QUADRANTS,
     Z_SCALE,
+    aversion_factor,
     importance_weights,
+    interest_gate,
     level_factor,
     phrase_similarity,
     preparation_fit,
     quadrants,
+    relative_to_best,
     skill_fit_weighted,
     sweet_spot,
     text_fit,
@@ -82,6 +85,40 @@ class Explanation:
 
 
 @dataclass
+class SimilarCareer:
+    """An occupation folded under a result because it is a close sibling of it."""
+
+    code: str
+    title: str
+    score: float
+
+
+#: What each job zone usually asks of a newcomer (after O*NET's job zone definitions),
+#: and the years of preparation it typically adds up to from no training at all.
+ZONE_PREPARATION = {
+    1: "little preparation: a few days to a few months of training on the job",
+    2: "some preparation: a high-school diploma and up to a year of training or experience",
+    3: "medium preparation: vocational training, an apprenticeship or an associate degree",
+    4: "considerable preparation: usually a bachelor's degree, or equivalent work and portfolio",
+    5: "extensive preparation: usually a graduate degree beyond a bachelor's",
+}
+_ZONE_YEARS = {1: 0.0, 2: 0.5, 3: 2.0, 4: 4.0, 5: 6.5}
+
+
+@dataclass
+class WhatItTakes:
+    """The road to a "worth the stretch" career: preparation, time and the main gaps."""
+
+    from_zone: int
+    to_zone: int
+    preparation: str
+    #: A rough count of years of study or training: the difference between what the two
+    #: zones usually take (at least a quarter year when only skills are missing).
+    years: float
+    skills_to_gain: list[str]
+
+
+@dataclass
 class MatchResult:
     code: str
     title: str
@@ -97,6 +134,11 @@ class MatchResult:
     skills_estimated: bool
     components: dict[str, float]
     explanation: Explanation
+    #: Siblings ranked lower and shown under this entry (same SOC broad group, or a third
+    #: entry of the same minor group), best first.
+    similar: list[SimilarCareer] = field(default_factory=list)
+    #: Only on "worth the stretch" entries: what reaching the career takes.
+    what_it_takes: WhatItTakes | None = None
 
     def as_dict(self) -> dict[str, Any]:
         return asdict(self)
@@ -151,9 +193,11 @@ class MatchEngine:
             # Standardised explore scores rank occupations for free text better than raw
             # cosines (eval_explore.py); cosines stay for the explanation's figures.
             if person.phrase_scores is not None:
-                text = text_fit(person.phrase_scores, Z_SCALE)
+                text = text_fit(relative_to_best(person.phrase_scores), Z_SCALE)
             else:
                 text = text_fit(similarity)
+        if person.riasec is not None:
+            text = text * interest_gate(interest)
         parts = [
             (w.interest, interest, person.riasec is not None),
             (w.text, text, similarity is not None),
@@ -163,6 +207,8 @@ class MatchEngine:
         for weight, value, ok in parts:
             if ok:
                 passion += np.float32(weight / used) * value
+        if person.aversion_scores is not None and len(person.aversion_scores):
+            passion *= aversion_factor(person.aversion_scores)
         skills = skill_fit_weighted(person.levels, self._required, self._weights)
         preparation = preparation_fit(person.zone, person.education, m.job_zone, m.education)
         qualification = np.asarray(
@@ -177,7 +223,10 @@ class MatchEngine:
             qualification = np.minimum(qualification + held, 1.0)
         values = values_fit(person.values, m.values) if person.values is not None else None
         score = sweet_spot(passion, qualification, values, w.values)
-        score = (score * level_factor(person.zone, m.job_zone)).astype(np.float32)
+        lower_ok = person.lower_levels_ok
+        score = (score * level_factor(person.zone, m.job_zone, lower_levels_ok=lower_ok)).astype(
+            np.float32
+        )
         candidates = m.matchable.copy()
         stretch = np.zeros(n, dtype=bool)
         if person.max_job_zone is not None:
@@ -199,17 +248,33 @@ class MatchEngine:
             (p_cut, q_cut),
         )
 
+    def _supporting_phrases(self, person: Person, scores: MatchScores, row: int) -> list[int]:
+        """The person's phrases that really point at occupation ``row``, strongest first.
+
+        A phrase is quoted only when it stands out for this occupation among all
+        occupations (its standardised explore score), not merely shares words with it, and
+        never where the person's interests veto the text evidence.
+        """
+        if scores.phrase_similarity is None:
+            return []
+        sims = scores.phrase_similarity[:, row]
+        if person.riasec is not None and interest_gate(scores.interest[row : row + 1])[0] < 0.5:
+            return []
+        strong = sims >= QUOTE_COSINE
+        if person.phrase_scores is not None:
+            strong &= person.phrase_scores[:, row] >= QUOTE_Z
+        return [int(j) for j in np.argsort(-sims)[:3] if strong[j]]
+
     def explain(self, person: Person, scores: MatchScores, row: int) -> Explanation:
         m = self.m
         explanation = Explanation()
         if scores.phrase_similarity is not None:
             sims = scores.phrase_similarity[:, row]
-            for j in np.argsort(-sims)[:3]:
-                if sims[j] >= 0.25:
-                    phrase = person.phrases[int(j)]
-                    explanation.passions.append(
-                        PassionLink(phrase.text, phrase.source, round(float(sims[j]), 3))
-                    )
+            for j in self._supporting_phrases(person, scores, row):
+                phrase = person.phrases[j]
+                explanation.passions.append(
+                    PassionLink(phrase.text, phrase.source, round(float(sims[j]), 3))
+                )
         if person.riasec is not None:
             mine = top_code(person.riasec)
             explanation.shared_interests = [a for a in m.riasec_codes[row] if a in mine]
@@ -245,6 +310,7 @@ class MatchEngine:
         top: int = 10,
         quadrant: str | None = None,
         include_stretch: bool = True,
+        fold: bool = True,
     ) -> list[MatchResult]:
         if quadrant is not None and quadrant not in QUADRANTS:
             raise ValueError(f"unknown quadrant {quadrant!r}; use one of {', '.join(QUADRANTS)}")
@@ -256,33 +322,142 @@ class MatchEngine:
         rows = np.flatnonzero(keep)
         if rows.size == 0:
             return []
-        chosen = rows[np.argsort(-scores.score[rows], kind="stable")[:top]]
-        out = []
-        for row in chosen.tolist():
-            zone = self.m.job_zone[row]
-            out.append(
-                MatchResult(
-                    code=str(self.m.codes[row]),
-                    title=self.m.titles[row],
-                    score=round(float(scores.score[row]), 4),
-                    passion=round(float(scores.passion[row]), 4),
-                    qualification=round(float(scores.qualification[row]), 4),
-                    values=None if scores.values is None else round(float(scores.values[row]), 4),
-                    quadrant=str(scores.quadrant[row]),
-                    stretch=bool(scores.stretch[row]),
-                    job_zone=None if np.isnan(zone) else int(zone),
-                    riasec_code=self.m.riasec_codes[row],
-                    skills_estimated=bool(self.m.imputed[row]),
-                    components={
-                        "interest": round(float(scores.interest[row]), 4),
-                        "text": round(float(scores.text[row]), 4),
-                        "skills": round(float(scores.skills[row]), 4),
-                        "preparation": round(float(scores.preparation[row]), 4),
-                    },
-                    explanation=self.explain(person, scores, row),
+        # Sweet spot first, then careers with real passion, then the rest, each by score:
+        # high qualification must not carry work the person shows no interest in.
+        tier = np.where(
+            scores.quadrant[rows] == QUADRANTS[0],
+            0,
+            np.where(scores.passion[rows] >= PASSION_FLOOR, 1, 2),
+        )
+        ranked = rows[np.lexsort((-scores.score[rows], tier))]
+        if fold:
+            entries = fold_siblings(self.m.codes, ranked, scores.score, top)
+        else:
+            entries = [(int(row), []) for row in ranked[:top]]
+        return [self._result(person, scores, row, siblings) for row, siblings in entries]
+
+    def _result(
+        self, person: Person, scores: MatchScores, row: int, siblings: list[int]
+    ) -> MatchResult:
+        zone = self.m.job_zone[row]
+        return MatchResult(
+            code=str(self.m.codes[row]),
+            title=self.m.titles[row],
+            score=round(float(scores.score[row]), 4),
+            passion=round(float(scores.passion[row]), 4),
+            qualification=round(float(scores.qualification[row]), 4),
+            values=None if scores.values is None else round(float(scores.values[row]), 4),
+            quadrant=str(scores.quadrant[row]),
+            stretch=bool(scores.stretch[row]),
+            job_zone=None if np.isnan(zone) else int(zone),
+            riasec_code=self.m.riasec_codes[row],
+            skills_estimated=bool(self.m.imputed[row]),
+            components={
+                "interest": round(float(scores.interest[row]), 4),
+                "text": round(float(scores.text[row]), 4),
+                "skills": round(float(scores.skills[row]), 4),
+                "preparation": round(float(scores.preparation[row]), 4),
+            },
+            explanation=self.explain(person, scores, row),
+            similar=[
+                SimilarCareer(
+                    str(self.m.codes[j]), self.m.titles[j], round(float(scores.score[j]), 4)
                 )
+                for j in siblings
+            ],
+        )
+
+    def worth_the_stretch(
+        self, person: Person, scores: MatchScores, shown: list[MatchResult], *, top: int = 5
+    ) -> list[MatchResult]:
+        """The strongest passion careers the person is not yet qualified for but could
+        reach: high passion, qualification below the sweet spot, at most MAX_CLIMB job
+        zones above the person, not already shown; ranked by passion, then by how much of
+        the way the person already is. Each carries what reaching it takes."""
+        m = self.m
+        p_cut, q_cut = scores.thresholds
+        zones = np.nan_to_num(m.job_zone, nan=person.zone)
+        keep = (
+            scores.candidates
+            & (scores.passion >= p_cut)
+            & (scores.qualification < q_cut)
+            & (zones - person.zone <= MAX_CLIMB)
+        )
+        for result in shown:
+            for code in [result.code, *(s.code for s in result.similar)]:
+                keep[m.index[code]] = False
+        rows = np.flatnonzero(keep)
+        if rows.size == 0:
+            return []
+        reach = scores.passion * (0.5 + 0.5 * scores.qualification)
+        ranked = rows[np.argsort(-reach[rows], kind="stable")]
+        out = []
+        for row, siblings in fold_siblings(m.codes, ranked, reach, top):
+            result = self._result(person, scores, row, siblings)
+            to_zone = int(zones[row])
+            years = max(_ZONE_YEARS[min(to_zone, 5)] - _ZONE_YEARS[min(person.zone, 5)], 0.25)
+            result.what_it_takes = WhatItTakes(
+                from_zone=person.zone,
+                to_zone=to_zone,
+                preparation=ZONE_PREPARATION[min(to_zone, 5)]
+                if to_zone > person.zone
+                else "no more schooling than you have, only the skills below",
+                years=years,
+                skills_to_gain=[g.name for g in result.explanation.gaps],
             )
+            out.append(result)
         return out
+
+
+#: "Worth the stretch" careers sit at most this many job zones above the person.
+MAX_CLIMB = 2
+#: Below this passion fit a career is listed after every career the person cares about.
+PASSION_FLOOR = 0.4
+#: A phrase is quoted for an occupation from this cosine and this standardised explore
+#: score on (about two standard deviations above its average occupation).
+QUOTE_COSINE = 0.25
+QUOTE_Z = 2.0
+#: How many entries of one SOC minor group (e.g. 25-20, school teachers) a list shows
+#: before further ones fold under the first.
+PER_MINOR_GROUP = 2
+#: A folded sibling is shown under its entry only when it scores at least this share of it.
+SIMILAR_WITHIN = 0.75
+
+
+def fold_siblings(
+    codes: NDArray[np.str_], ranked: NDArray[np.int64], score: F32, top: int
+) -> list[tuple[int, list[int]]]:
+    """The first ``top`` entries of ``ranked`` (rows, best first), each with the lower
+    rows folded under it: those of the same SOC broad group (the first six characters of
+    the code, e.g. 25-202), and any entry beyond PER_MINOR_GROUP from one minor group (the
+    first five), so that ten entries show ten directions rather than ten variants.
+    Siblings scoring below SIMILAR_WITHIN of their entry are not shown under it (a head
+    chef's "Cooks, Restaurant" should not list fast-food cooks); they drop out of the list.
+    A plain loop over the ranking: it runs once per list shown, after all scoring."""
+    entries: list[tuple[int, list[int]]] = []
+    by_broad: dict[str, int] = {}
+    by_minor: dict[str, list[int]] = {}
+    for row in ranked.tolist():
+        code = str(codes[row])
+        broad, minor = code[:6], code[:5]
+        if broad in by_broad:
+            entry = entries[by_broad[broad]]
+            if score[row] >= SIMILAR_WITHIN * score[entry[0]]:
+                entry[1].append(row)
+            continue
+        firsts = by_minor.setdefault(minor, [])
+        if len(firsts) >= PER_MINOR_GROUP:
+            entry = entries[firsts[0]]
+            if score[row] >= SIMILAR_WITHIN * score[entry[0]]:
+                entry[1].append(row)
+            by_broad[broad] = firsts[0]
+            continue
+        if len(entries) == top:
+            continue  # the list is full; later rows may still fold under its entries
+        by_broad[broad] = len(entries)
+        firsts.append(len(entries))
+        entries.append((row, []))
+    return entries
 
 
 def riasec_letters(vector: F32) -> dict[str, float]:

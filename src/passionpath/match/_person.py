@@ -51,10 +51,14 @@ class Person:
     phrase_vectors: F32 | None = None
     #: (phrases, occupations): each phrase's explore score, standardised per phrase.
     phrase_scores: F32 | None = None
+    #: (aversions, occupations): explore scores of what the person wants to leave behind.
+    aversion_scores: F32 | None = None
     #: (occupations,) 0-1: how directly what the person studied leads to each occupation.
     study_relevance: F32 | None = None
     past_occupations: list[int] = field(default_factory=list)
     max_job_zone: int | None = None
+    #: The person is happy with work below their preparation (fewer hours, less stress).
+    lower_levels_ok: bool = False
 
 
 def education_level(document: ProfileDocument) -> int:
@@ -112,6 +116,7 @@ def _says_something(text: str) -> bool:
 
 def passion_phrases(document: ProfileDocument) -> list[PassionPhrase]:
     """The person's own words about what they love: reflections, activities and interests."""
+    from passionpath.match._intent import summary_intents
     from passionpath.text import phrases
 
     block = document.passionpath
@@ -124,6 +129,11 @@ def passion_phrases(document: ProfileDocument) -> list[PassionPhrase]:
         for activity in block.activities:
             if activity.kind in ("hobby", "volunteering", "project"):
                 out.append(PassionPhrase(activity.name, "activities"))
+    wishes, _ = summary_intents(document.basics.summary if document.basics else None)
+    for wish in wishes:
+        for text, _, _ in phrases(wish):
+            if _says_something(text):
+                out.append(PassionPhrase(text, "summary"))
     for interest in document.interests or []:
         if interest.name:
             words = ", ".join(interest.keywords or [])
@@ -159,6 +169,46 @@ def profile_interests(document: ProfileDocument, inferred: F32 | None) -> F32 | 
     return inventory if inventory is not None else inferred
 
 
+#: Where a field of study counts as leading to an occupation when its knowledge is read
+#: off the occupations that field leads to.
+_STUDY_LEADS = 0.5
+
+
+def prior_levels(
+    matrices: CatalogMatrices,
+    zone: int,
+    past_occupations: list[int],
+    study_relevance: F32 | None,
+) -> F32:
+    """Levels assumed for descriptors the person did not rate.
+
+    Skills (reading, speaking, reasoning) grow with any schooling and work, so they default
+    to 90% of the average in the job zone the person's preparation reaches. Knowledge is
+    tied to a field: a graduate knows their own subject, not every subject of their zone.
+    So knowledge starts at the general level every zone-1 job expects (what school gives),
+    and rises to 80% of what the jobs the person has held require, and to 90% of what the
+    occupations their field of study leads to require.
+    """
+    level = np.nan_to_num(matrices.level, nan=0.0)
+    rated = matrices.has_skills
+    knowledge = np.asarray([kind == "knowledge" for kind in matrices.descriptor_kinds])
+
+    def average(rows: NDArray[np.bool_]) -> F32:
+        return level[rows].mean(axis=0) if rows.any() else np.zeros(level.shape[1], np.float32)
+
+    prior = 0.9 * average((matrices.job_zone == min(zone, 5)) & rated)
+    prior[knowledge] = average((matrices.job_zone == 1) & rated)[knowledge]
+    if study_relevance is not None:
+        leads = study_relevance >= _STUDY_LEADS
+        if leads.any():
+            weights = study_relevance[leads]
+            studied = (weights @ level[leads]) / weights.sum()
+            prior[knowledge] = np.maximum(prior[knowledge], 0.9 * studied[knowledge])
+    for row in past_occupations:
+        prior = np.maximum(prior, 0.8 * level[row])
+    return prior.astype(np.float32)
+
+
 def build_person(
     document: ProfileDocument,
     matrices: CatalogMatrices,
@@ -167,6 +217,7 @@ def build_person(
     phrases: list[PassionPhrase] | None = None,
     phrase_vectors: F32 | None = None,
     phrase_scores: F32 | None = None,
+    aversion_scores: F32 | None = None,
     study_relevance: F32 | None = None,
     past_occupations: list[int] | None = None,
 ) -> Person:
@@ -184,14 +235,8 @@ def build_person(
         zone += 1  # years of work stand in for some training, but not for a graduate degree
     ids = matrices.descriptor_ids
     position = {e: i for i, e in enumerate(ids)}
-    level = np.nan_to_num(matrices.level, nan=0.0)
-    in_zone = (matrices.job_zone == min(zone, 5)) & matrices.has_skills
-    prior = level[in_zone].mean(axis=0) if in_zone.any() else np.zeros(len(ids), np.float32)
-    prior = 0.9 * prior
     past = past_occupations or []
-    for row in past:
-        prior = np.maximum(prior, 0.8 * level[row])
-    levels = prior.astype(np.float32)
+    levels = prior_levels(matrices, zone, past, study_relevance)
     if block is not None:
         for item in [*block.skills, *block.knowledge]:
             j = position.get(item.element_id)
@@ -210,7 +255,9 @@ def build_person(
         phrases=passion_phrases(document) if phrases is None else phrases,
         phrase_vectors=phrase_vectors,
         phrase_scores=phrase_scores,
+        aversion_scores=aversion_scores,
         study_relevance=study_relevance,
         past_occupations=past,
         max_job_zone=block.constraints.max_job_zone if block else None,
+        lower_levels_ok=bool(block and block.constraints.open_to_lower_levels),
     )

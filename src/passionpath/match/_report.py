@@ -35,6 +35,8 @@ class MatchReport:
     scores: MatchScores | None = field(default=None, repr=False)
     #: Plain-language cautions about the profile itself (e.g. text not in English).
     warnings: list[str] = field(default_factory=list)
+    #: Strong passion careers not yet in reach, each with what reaching it takes.
+    worth_the_stretch: list[MatchResult] = field(default_factory=list)
 
     def as_dict(self) -> dict[str, Any]:
         return {
@@ -44,6 +46,7 @@ class MatchReport:
             "attained_job_zone": self.zone,
             "thresholds": self.thresholds,
             "results": [r.as_dict() for r in self.results],
+            "worth_the_stretch": [r.as_dict() for r in self.worth_the_stretch],
             "attribution": self.attribution,
             "notice": self.notice,
             "warnings": self.warnings,
@@ -84,6 +87,7 @@ def _past_occupations(
 
 def prepare_person(document: ProfileDocument, matrices: CatalogMatrices, ctx: Context) -> Person:
     """Everything slow about a person (text inference, embeddings) done once."""
+    from passionpath.match._intent import summary_intents
     from passionpath.match._person import passion_phrases, study_texts
     from passionpath.match._scoring import study_fit
     from passionpath.text import embed_cached, get_embedder, interest_model
@@ -98,18 +102,26 @@ def prepare_person(document: ProfileDocument, matrices: CatalogMatrices, ctx: Co
     phrases = passion_phrases(document)
     texts = [p.text for p in phrases]
     studied = study_texts(document)
-    vectors = scores = relevance = None
-    if texts or studied:
-        # One embedding pass (and one cache lookup) for passion phrases and studies alike.
+    _, aversions = summary_intents(document.basics.summary if document.basics else None)
+    if not matrices.text_index:
+        aversions = []
+    vectors = scores = relevance = aversion_scores = None
+    if texts or studied or aversions:
+        # One embedding pass (and one cache lookup) for passion phrases, studies and
+        # aversions alike.
         embedder = get_embedder(ctx.settings.text_model)
-        embedded, _ = embed_cached(texts + studied, ctx.engine, embedder=embedder)
+        embedded, _ = embed_cached(texts + studied + aversions, ctx.engine, embedder=embedder)
         if texts:
             vectors = embedded[: len(texts)]
             if matrices.text_index is not None:
                 scores = matrices.text_index.scores(vectors, texts)
         if studied:
             kinds = [matrices.title_vectors, matrices.description_vectors]
-            relevance = study_fit(embedded[len(texts) :], kinds)
+            relevance = study_fit(embedded[len(texts) : len(texts) + len(studied)], kinds)
+        if aversions and matrices.text_index is not None:
+            aversion_scores = matrices.text_index.scores(
+                embedded[len(texts) + len(studied) :], aversions
+            )
     return build_person(
         document,
         matrices,
@@ -117,6 +129,7 @@ def prepare_person(document: ProfileDocument, matrices: CatalogMatrices, ctx: Co
         phrases=phrases,
         phrase_vectors=vectors,
         phrase_scores=scores,
+        aversion_scores=aversion_scores,
         study_relevance=relevance,
         past_occupations=_past_occupations(document, matrices, ctx),
     )
@@ -171,6 +184,7 @@ def match(
     results = matcher.results(
         person, scores, top=top, quadrant=quadrant, include_stretch=include_stretch
     )
+    stretch = matcher.worth_the_stretch(person, scores, results) if quadrant is None else []
     attribution, notice = release_attribution(ctx.engine)
     return MatchReport(
         profile=name,
@@ -186,6 +200,7 @@ def match(
         notice=notice,
         scores=scores,
         warnings=_warnings(document, ctx),
+        worth_the_stretch=stretch,
     )
 
 

@@ -73,11 +73,50 @@ def preparation_fit(person_zone: int, person_education: int, job_zone: F32, educ
     return (0.5 * zone_fit + 0.5 * share).astype(np.float32)
 
 
-def level_factor(person_zone: int, job_zone: F32) -> F32:
-    """Careers well below what the person has prepared for are shown, but lower: 10% off
-    for each zone beyond the first that the job sits below the person."""
+#: Each zone beyond the first that a job sits below the person takes this share off its
+#: score: a graduate is shown a job two zones down at 80%, a doctor a zone-1 job at 40%.
+BELOW_LEVEL_COST = 0.2
+
+
+def level_factor(person_zone: int, job_zone: F32, *, lower_levels_ok: bool = False) -> F32:
+    """Careers well below what the person has prepared for are a poor fit unless the person
+    says lower levels are fine: BELOW_LEVEL_COST off for each zone beyond the first that
+    the job sits below the person (at least 0.1 is left, so they still rank among themselves)."""
+    if lower_levels_ok:
+        return np.ones(job_zone.shape, dtype=np.float32)
     below = np.maximum(person_zone - np.nan_to_num(job_zone, nan=person_zone) - 1, 0)
-    return (1.0 - 0.1 * below).astype(np.float32)
+    return np.maximum(1.0 - BELOW_LEVEL_COST * below, 0.1).astype(np.float32)
+
+
+#: Interest congruence (((1 + r) / 2)^2 under the default method) at or below the lower
+#: value vetoes a text match; from the upper value on it leaves it whole. The lower value is
+#: a correlation of -0.5 (a clear contradiction), the upper one no correlation at all.
+INTEREST_VETO = (0.0625, 0.25)
+
+
+def interest_gate(interest: F32) -> F32:
+    """How much of an occupation's text evidence its interest congruence lets through.
+
+    Words can share a sense by accident ("games" with friends and casino games); the kind
+    of work a person enjoys, read from everything they wrote, rarely does. So text that
+    points at work whose interest profile runs against the person's counts for little.
+    """
+    low, high = INTEREST_VETO
+    return np.clip((interest - low) / (high - low), 0.0, 1.0).astype(np.float32)
+
+
+#: An aversion's standardised explore score from which it starts to weigh on an occupation,
+#: the span over which it reaches full weight, and that full weight (a share of passion).
+AVERSION_SCALE = (2.0, 2.0)
+AVERSION_WEIGHT = 0.6
+
+
+def aversion_factor(aversion_scores: F32) -> F32:
+    """(occupations,) multiplier of passion: work the person says they want to leave
+    (their strongest matching aversion) keeps only part of its passion fit."""
+    low, span = AVERSION_SCALE
+    strength = np.clip((aversion_scores.max(axis=0) - low) / span, 0.0, 1.0)
+    return (1.0 - AVERSION_WEIGHT * strength).astype(np.float32)
 
 
 def values_fit(person: F32, occupations: F32) -> F32:
@@ -121,6 +160,18 @@ def text_fit(similarity: F32, scale: tuple[float, float] = COSINE_SCALE) -> F32:
     return np.clip((top.mean(axis=0) - low) / span, 0.0, 1.0).astype(np.float32)
 
 
+def relative_to_best(z: F32, scale: tuple[float, float] = Z_SCALE) -> F32:
+    """Each phrase's standardised scores stretched so that only its best occupations reach
+    the top of the scale: the span grows to the phrase's own best score when that is above
+    it. In a large catalog "restore furniture" then counts fully for furniture finishers and
+    about half for janitors (who polish furniture), instead of fully for both; in a small
+    catalog, where scores spread less, the fixed span applies."""
+    low, span = scale
+    best = z.max(axis=1, keepdims=True)
+    spans = np.maximum(best - low, span)
+    return (low + (z - low) * span / spans).astype(np.float32)
+
+
 #: A field of study whose best cosine with an occupation's title or description reaches
 #: the upper value leads straight to it; below the lower value it says nothing.
 STUDY_SCALE = (0.25, 0.35)
@@ -145,13 +196,19 @@ def sweet_spot(passion: F32, qualification: F32, values: F32 | None, values_weig
 QUADRANTS = ("sweet spot", "passion stretch", "safe fit", "neither")
 
 
+#: However the person's own scores spread, "high" never means less than this on either
+#: axis: a qualification fit of 0.2 is not a sweet spot even if it is someone's best.
+HIGH_AT_LEAST = 0.5
+
+
 def quadrants(
     passion: F32, qualification: F32, candidates: NDArray[np.bool_], high: float = 0.6
 ) -> tuple[NDArray[np.str_], float, float]:
     """Quadrant per occupation; "high" means at or above the person's own 60th percentile
-    on that axis (among the candidate occupations)."""
+    on that axis (among the candidate occupations), and at least HIGH_AT_LEAST."""
     p_cut = float(np.quantile(passion[candidates], high)) if candidates.any() else 0.5
     q_cut = float(np.quantile(qualification[candidates], high)) if candidates.any() else 0.5
+    p_cut, q_cut = max(p_cut, HIGH_AT_LEAST), max(q_cut, HIGH_AT_LEAST)
     hi_p, hi_q = passion >= p_cut, qualification >= q_cut
     labels = np.where(
         hi_p & hi_q,

@@ -103,6 +103,9 @@ class Pay(_Block):
 
 class Constraints(_Block):
     max_job_zone: int | None = Field(default=None, ge=1, le=5)
+    #: Work below the person's preparation is welcome (fewer hours, less stress, a way in):
+    #: matching then does not rank it down.
+    open_to_lower_levels: bool = False
     location: str | None = None
     min_pay: Pay | None = None
     remote: Literal["onsite", "hybrid", "remote", "any"] | None = None

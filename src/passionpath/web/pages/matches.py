@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from fastapi import APIRouter, Request
+from fastapi import APIRouter, Query, Request
 from fastapi.responses import HTMLResponse, Response
 
 from passionpath.web._deps import context, engine, me, render
@@ -11,17 +11,20 @@ router = APIRouter()
 
 
 @router.get("/matches", response_class=HTMLResponse)
-def matches_page(request: Request, quadrant: str = "") -> Response:
+def matches_page(
+    request: Request, quadrant: str = "", top: int = Query(15, ge=1, le=50)
+) -> Response:
     from passionpath.match import QUADRANTS, match
     from passionpath.match.chart import hexagon_svg, quadrant_svg
 
     _, document = me(request)
     chosen = quadrant if quadrant in QUADRANTS else None
-    report = match(document, context(request), top=15, quadrant=chosen)
+    report = match(document, context(request), top=top, quadrant=chosen)
     return render(
         request,
         "matches.html",
         results=report.results,
+        stretch=report.worth_the_stretch,
         quadrants=QUADRANTS,
         quadrant=chosen,
         quadrant_svg=quadrant_svg(report),

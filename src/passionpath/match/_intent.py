@@ -1,0 +1,50 @@
+"""What a person says they want and want to leave, in their own summary.
+
+A résumé summary mixes facts ("63, HVAC technician for 38 years") with the two things an
+adviser listens for most: wishes ("I'd like to teach apprentices") and what the person is
+moving away from ("my knees don't like attics and roofs anymore"). Facts are left to the
+rest of the profile; wishes join the passion phrases, and aversions lower the passion
+fit of the work they describe.
+"""
+
+from __future__ import annotations
+
+import re
+
+_SENTENCES = re.compile(r"[.!?;:]+(?:\s+|$)|\n+")
+_WISH = re.compile(
+    r"\b(love|loving|enjoy|like to|i'?d like|would like|want|wanting|wish|dream|hope to|"
+    r"care about|curious about|passion|favourite|favorite|best part|happiest|interested in|"
+    r"drawn to|towards|get into|move into|get back to|go back to)\b",
+    re.IGNORECASE,
+)
+#: A cue, then what the person is tired of: the object is what the aversion is about.
+_AVERSION = re.compile(
+    r"\b(?:tired of|sick of|fed up with|burn(?:t|ed) out(?: by| from| after| on| with)?|"
+    r"can'?t take|cannot take|can no longer|no longer want(?: to)?|don'?t like|do not like|"
+    r"doesn'?t like|hate|done with|away from|leave behind|leaving|get out of|"
+    r"don'?t want(?: to)?|do not want(?: to)?)\b\s*(?P<object>.*)",
+    re.IGNORECASE,
+)
+_TRAILING = re.compile(r"\s*\b(any ?more|much longer|any longer|now)\s*$", re.IGNORECASE)
+
+
+def summary_intents(summary: str | None) -> tuple[list[str], list[str]]:
+    """(wishes, aversions) in ``summary``, each a sentence or the part of it that matters.
+
+    A sentence can be both ("tired of the counter; I enjoy reading studies" is split at
+    the semicolon first). Sentences that are neither are facts and left out.
+    """
+    wishes: list[str] = []
+    aversions: list[str] = []
+    for sentence in _SENTENCES.split(summary or ""):
+        sentence = sentence.strip(" ,-")
+        if not sentence:
+            continue
+        aversion = _AVERSION.search(sentence)
+        if aversion:
+            thing = _TRAILING.sub("", aversion.group("object")).strip(" ,")
+            aversions.append(thing if len(thing.split()) >= 1 else sentence)
+        elif _WISH.search(sentence):
+            wishes.append(sentence)
+    return wishes, aversions

@@ -1,0 +1,126 @@
+"""Lists people can use: folded siblings, sweet spot first, vetoes, aversions, levels and
+"worth the stretch"."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+import numpy as np
+from sqlalchemy import Engine
+
+from passionpath.context import Context
+from passionpath.match import match, summary_intents
+from passionpath.match._engine import SIMILAR_WITHIN, fold_siblings
+from passionpath.match._scoring import (
+    HIGH_AT_LEAST,
+    aversion_factor,
+    interest_gate,
+    level_factor,
+    quadrants,
+    relative_to_best,
+)
+from passionpath.profile import load_document
+
+EXAMPLES = Path(__file__).resolve().parents[2] / "examples" / "profiles"
+
+
+def test_siblings_of_one_broad_group_fold_under_the_best() -> None:
+    codes = np.array(["25-2011.00", "25-2012.00", "11-9032.00", "25-2021.00", "25-2031.00"])
+    ranked = np.arange(5)
+    score = np.array([1.0, 0.95, 0.9, 0.9, 0.88], np.float32)
+    entries = fold_siblings(codes, ranked, score, top=10)
+    # 25-2011 and 25-2012 share the broad group 25-201; 25-2021 and 25-2031 are the second
+    # and third entries of minor group 25-20, so the third folds under the first.
+    assert entries == [(0, [1, 4]), (2, []), (3, [])]
+
+
+def test_a_sibling_far_below_its_entry_is_not_folded_under_it() -> None:
+    codes = np.array(["35-2014.00", "35-2011.00"])
+    low = SIMILAR_WITHIN * 0.9
+    entries = fold_siblings(codes, np.arange(2), np.array([1.0, low], np.float32), top=10)
+    assert entries == [(0, [])]
+
+
+def test_a_full_list_still_gathers_later_siblings() -> None:
+    codes = np.array(["25-2011.00", "11-9032.00", "25-2012.00"])
+    score = np.array([1.0, 0.99, 0.98], np.float32)
+    assert fold_siblings(codes, np.arange(3), score, top=2) == [(0, [2]), (1, [])]
+
+
+def test_interests_that_run_against_a_text_match_veto_it() -> None:
+    gate = interest_gate(np.array([0.0, 0.0625, 0.15, 0.25, 0.9], np.float32))
+    assert gate[0] == gate[1] == 0.0
+    assert 0.0 < gate[2] < 1.0
+    assert gate[3] == gate[4] == 1.0
+
+
+def test_work_far_below_the_person_ranks_down_unless_they_welcome_it() -> None:
+    zones = np.array([5, 4, 3, 1], np.float32)
+    factor = level_factor(5, zones)
+    assert factor[0] == factor[1] == 1.0
+    assert factor[3] < factor[2] < 1.0
+    assert level_factor(5, zones, lower_levels_ok=True).tolist() == [1.0] * 4
+
+
+def test_sweet_spot_needs_absolute_height_too() -> None:
+    passion = np.array([0.3, 0.2, 0.1, 0.35], np.float32)
+    qualification = np.array([0.3, 0.25, 0.1, 0.2], np.float32)
+    labels, p_cut, q_cut = quadrants(passion, qualification, np.ones(4, bool))
+    assert p_cut >= HIGH_AT_LEAST and q_cut >= HIGH_AT_LEAST
+    assert "sweet spot" not in labels.tolist()
+
+
+def test_only_a_phrases_best_occupations_reach_the_top_of_the_scale() -> None:
+    z = np.array([[8.0, 4.0, 0.0], [3.0, 1.0, 0.0]], np.float32)
+    stretched = relative_to_best(z, (0.0, 4.0))
+    assert stretched[0].tolist() == [4.0, 2.0, 0.0]  # a clear best halves the runner-up
+    assert stretched[1].tolist() == [3.0, 1.0, 0.0]  # a weak phrase keeps the fixed scale
+
+
+def test_aversions_lower_passion_only_where_they_match() -> None:
+    factor = aversion_factor(np.array([[5.0, 0.5], [1.0, 2.0]], np.float32))
+    assert factor[0] < 0.5 and factor[1] == 1.0
+
+
+def test_summaries_give_wishes_and_aversions_but_not_facts() -> None:
+    wishes, aversions = summary_intents(
+        "63, HVAC technician for 38 years. My knees don't like attics and roofs anymore. "
+        "I'd like to teach apprentices or inspect, part-time."
+    )
+    assert wishes == ["I'd like to teach apprentices or inspect, part-time"]
+    assert aversions == ["attics and roofs"]
+    wishes, aversions = summary_intents("I'm tired of the counter; I enjoy reading studies.")
+    assert aversions == ["the counter"] and wishes == ["I enjoy reading studies"]
+    assert summary_intents("48, back to work after three years caring for my father.") == (
+        [],
+        [],
+    )
+    assert summary_intents(None) == ([], [])
+
+
+def test_worth_the_stretch_lists_loved_careers_not_yet_in_reach(
+    starter_engine: Engine, ctx: Context
+) -> None:
+    document = load_document(EXAMPLES / "amara.json")
+    document.education = []  # no nursing degree: the nursing careers become a stretch
+    document.work = []
+    report = match(document, ctx, top=5)
+    shown = {r.code for r in report.results} | {s.code for r in report.results for s in r.similar}
+    assert report.worth_the_stretch
+    p_cut, q_cut = report.thresholds["passion"], report.thresholds["qualification"]
+    for r in report.worth_the_stretch:
+        assert r.code not in shown
+        assert r.passion >= p_cut and r.qualification < q_cut
+        takes = r.what_it_takes
+        assert takes is not None and takes.years > 0 and takes.preparation
+    data = report.as_dict()["worth_the_stretch"]
+    assert data[0]["what_it_takes"]["to_zone"] == report.worth_the_stretch[0].job_zone
+
+
+def test_saying_lower_levels_are_fine_lifts_them(starter_engine: Engine, ctx: Context) -> None:
+    document = load_document(EXAMPLES / "daniel.json")
+    before = match(document, ctx, top=5).scores
+    document.pp.constraints.open_to_lower_levels = True
+    after = match(document, ctx, top=5).scores
+    assert before is not None and after is not None
+    assert (after.score >= before.score - 1e-6).all() and (after.score > before.score).any()
