@@ -111,8 +111,17 @@ class TextIndex:
         ).astype(np.float32)
 
     def scores(self, queries: F32, texts: Sequence[str] | None = None) -> F32:
-        semantic = _standardise(self.semantic(queries))
-        if self.lexical is None or texts is None:
-            return semantic
-        lexical = _standardise(np.vstack([self.lexical.scores(t) for t in texts]))
-        return ((1 - LEXICAL_SHARE) * semantic + LEXICAL_SHARE * lexical).astype(np.float32)
+        """(queries, occupations): ``queries`` are the texts' vectors; without ``texts``
+        (or without a BM25 index) the embeddings alone count."""
+        lexical = None
+        if self.lexical is not None and texts is not None:
+            lexical = np.vstack([self.lexical.scores(t) for t in texts])
+        return blend(self.semantic(queries), lexical)
+
+
+def blend(semantic: F32, lexical: F32 | None) -> F32:
+    """Both signals standardised per query, then mixed: LEXICAL_SHARE of BM25."""
+    if lexical is None:
+        return _standardise(semantic)
+    mixed = (1 - LEXICAL_SHARE) * _standardise(semantic) + LEXICAL_SHARE * _standardise(lexical)
+    return mixed.astype(np.float32)
