@@ -53,3 +53,25 @@ def test_study_after_school_keeps_its_level(study_type: str, category: int) -> N
 
 def test_no_education_listed_reads_as_high_school() -> None:
     assert education_level(parse_document({"basics": {"name": "A"}})) == 2
+
+
+@pytest.mark.parametrize(
+    ("certificate", "category"),
+    [
+        ("Counterbalance forklift", 2),
+        ("First Aid at Work", 2),
+        ("Food hygiene level 2", 2),
+        ("Diploma in Early Years Education", 3),
+        ("Certificate IV in Training and Assessment", 3),
+        ("NVQ Level 3 Electrical Installation", 3),
+    ],
+)
+def test_a_licence_is_not_a_level_of_education(certificate: str, category: int) -> None:
+    document = parse_document(
+        {
+            "basics": {"name": "A"},
+            "education": [{"institution": "X", "studyType": "High school diploma"}],
+            "certificates": [{"name": certificate}],
+        }
+    )
+    assert education_level(document) == category

@@ -27,6 +27,13 @@ _STUDY_LEVELS = [
     (r"\b(no (formal )?qualifications?|left school|none\b)", 1),
     (r"\b(certificate|diploma|bootcamp|apprentice)", 3),
 ]
+#: Certificates that stand for a course of post-secondary study ("Diploma in Nursing",
+#: "Certificate IV in Training", "NVQ Level 3"); a licence or a short ticket (forklift,
+#: first aid, food hygiene) shows a skill, not a level of education.
+_COURSE_CERTIFICATE = re.compile(
+    r"\b(diploma|certificate (in|of)|cert(ificate)? i[iv]+|level [3-7]|hnc|nvq|post-?graduate)\b",
+    re.IGNORECASE,
+)
 #: The job zone that each education category usually prepares for.
 _ZONE_FOR_EDUCATION = {1: 1, 2: 2, 3: 3, 4: 3, 5: 3, 6: 4, 7: 4, 8: 5, 9: 5, 10: 5, 11: 5, 12: 5}
 
@@ -73,7 +80,7 @@ def education_level(document: ProfileDocument) -> int:
         else:
             best = max(best, 4)  # some post-secondary study of an unnamed kind
     for certificate in document.certificates or []:
-        if certificate.name:
+        if certificate.name and _COURSE_CERTIFICATE.search(certificate.name):
             best = max(best, 3)
     return best
 
