@@ -110,7 +110,8 @@ class BatchMatcher:
         np.maximum(skills, 0, out=skills)
         zone = np.clip(p.zones, 1, 5) - 1
         education = np.clip(p.education, 1, 12) - 1
-        skills += self.preparation[zone * 12 + education]  # = qualification
+        skills += self.preparation[zone * 12 + education]
+        skills *= self.level_factor[zone]  # = qualification
         score *= skills
         np.sqrt(score, out=score)
         if p.values is not None:
@@ -120,7 +121,6 @@ class BatchMatcher:
             fit *= np.float32(self.values_weight)
             fit += np.float32(1 - self.values_weight)
             score *= fit
-        score *= self.level_factor[zone]
         score[:, self.invalid] = -np.inf
         return score
 

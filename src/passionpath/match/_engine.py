@@ -10,7 +10,7 @@ from numpy.typing import NDArray
 
 from passionpath.match._congruence import AREAS, congruence, top_code
 from passionpath.match._matrices import CatalogMatrices
-from passionpath.match._person import Person
+from passionpath.match._person import Person, phrase_weights
 from passionpath.match._scoring import (
     QUADRANTS,
     Z_SCALE,
@@ -193,7 +193,8 @@ class MatchEngine:
             # Standardised explore scores rank occupations for free text better than raw
             # cosines (eval_explore.py); cosines stay for the explanation's figures.
             if person.phrase_scores is not None:
-                text = text_fit(relative_to_best(person.phrase_scores), Z_SCALE)
+                weights = phrase_weights(person.phrases)[:, None]
+                text = text_fit(relative_to_best(person.phrase_scores) * weights, Z_SCALE)
             else:
                 text = text_fit(similarity)
         if person.riasec is not None:
@@ -221,12 +222,14 @@ class MatchEngine:
             held = np.zeros(n, np.float32)
             held[person.past_occupations] = 0.1
             qualification = np.minimum(qualification + held, 1.0)
+        # Preparation cuts both ways: work far below the person is a poor fit, so it lowers
+        # the qualification fit itself (and with it the quadrant), not only the score.
+        lower_ok = person.lower_levels_ok
+        qualification = qualification * level_factor(
+            person.zone, m.job_zone, lower_levels_ok=lower_ok
+        )
         values = values_fit(person.values, m.values) if person.values is not None else None
         score = sweet_spot(passion, qualification, values, w.values)
-        lower_ok = person.lower_levels_ok
-        score = (score * level_factor(person.zone, m.job_zone, lower_levels_ok=lower_ok)).astype(
-            np.float32
-        )
         candidates = m.matchable.copy()
         stretch = np.zeros(n, dtype=bool)
         if person.max_job_zone is not None:

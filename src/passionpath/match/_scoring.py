@@ -75,7 +75,7 @@ def preparation_fit(person_zone: int, person_education: int, job_zone: F32, educ
 
 #: Each zone beyond the first that a job sits below the person takes this share off its
 #: score: a graduate is shown a job two zones down at 80%, a doctor a zone-1 job at 40%.
-BELOW_LEVEL_COST = 0.2
+BELOW_LEVEL_COST = 0.3
 
 
 def level_factor(person_zone: int, job_zone: F32, *, lower_levels_ok: bool = False) -> F32:
