@@ -202,3 +202,20 @@ def test_the_package_is_the_python_api(starter: Engine, ctx: Context) -> None:
     report = passionpath.match(EXAMPLES / "maya.json", top=5)  # opens its own context
     assert codes(report) == codes(match(EXAMPLES / "maya.json", ctx, top=5))
     assert passionpath.match.similar is similar
+
+
+def test_a_profile_matched_before_runs_no_text_model(
+    starter: Engine, ctx: Context, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    from passionpath.text import get_embedder
+
+    first = match(EXAMPLES / "maya.json", ctx, top=5)
+    ctx.shared.discard("people", lambda key, value: True)  # as a new process would start
+    embedder = type(get_embedder(ctx.settings.text_model))
+
+    def refuse(self: object, texts: list[str]) -> object:
+        raise AssertionError(f"the model ran for {texts[:2]}")
+
+    monkeypatch.setattr(embedder, "embed", refuse)
+    again = match(EXAMPLES / "maya.json", ctx, top=5)
+    assert [r.code for r in again.results] == [r.code for r in first.results]

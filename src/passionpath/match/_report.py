@@ -94,10 +94,16 @@ def prepare_person(document: ProfileDocument, matrices: CatalogMatrices, ctx: Co
 
     block = document.passionpath
     own_words = " ".join(block.reflections.model_dump().values()) if block else ""
+    embedder = get_embedder(ctx.settings.text_model)
+
+    def stored(texts: list[str]) -> np.ndarray:
+        # Vectors seen before come from the database: a profile matched again runs no model.
+        return embed_cached(texts, ctx.engine, embedder=embedder)[0]
+
     inferred = None
     if own_words.strip():
         # The model directly: a profile's own words are warned about, never refused.
-        [result] = interest_model(ctx).infer_many([own_words])
+        [result] = interest_model(ctx).infer_many([own_words], embed=stored)
         inferred = np.asarray([result.scores[a] for a in AREAS], dtype=np.float32)
     phrases = passion_phrases(document)
     texts = [p.text for p in phrases]
@@ -109,8 +115,7 @@ def prepare_person(document: ProfileDocument, matrices: CatalogMatrices, ctx: Co
     if texts or studied or aversions:
         # One embedding pass (and one cache lookup) for passion phrases, studies and
         # aversions alike.
-        embedder = get_embedder(ctx.settings.text_model)
-        embedded, _ = embed_cached(texts + studied + aversions, ctx.engine, embedder=embedder)
+        embedded = stored(texts + studied + aversions)
         if texts:
             vectors = embedded[: len(texts)]
             if matrices.text_index is not None:

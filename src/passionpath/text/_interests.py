@@ -12,7 +12,7 @@ from __future__ import annotations
 import csv
 import hashlib
 import re
-from collections.abc import Sequence
+from collections.abc import Callable, Sequence
 from dataclasses import asdict, dataclass, field
 from pathlib import Path
 from typing import TYPE_CHECKING
@@ -159,14 +159,22 @@ class InterestModel:
         classifier = SoftmaxRegression.fit(features, labels, 6, sample_weight=weights, l2=L2)
         return cls(embedder, classifier)
 
-    def probabilities(self, texts: Sequence[str]) -> NDArray[np.float32]:
-        return self.classifier.probabilities(self.embedder.embed(list(texts)))
+    def probabilities(
+        self, texts: Sequence[str], embed: Callable[[list[str]], Matrix] | None = None
+    ) -> NDArray[np.float32]:
+        return self.classifier.probabilities((embed or self.embedder.embed)(list(texts)))
 
-    def infer_many(self, texts: Sequence[str]) -> list[InterestInference]:
-        """Score many texts with one embedding batch for all their phrases."""
+    def infer_many(
+        self, texts: Sequence[str], embed: Callable[[list[str]], Matrix] | None = None
+    ) -> list[InterestInference]:
+        """Score many texts with one embedding batch for all their phrases.
+
+        ``embed`` replaces the model's own embedder call, e.g. with one that reads vectors
+        already stored (the same model's), so a profile seen before costs no model run.
+        """
         pieces = [phrases(t) for t in texts]
         flat = [p[0] for ps in pieces for p in ps]
-        probs = self.probabilities(list(texts) + flat)
+        probs = self.probabilities(list(texts) + flat, embed)
         whole, parts = probs[: len(texts)], probs[len(texts) :]
         results = []
         offset = 0
