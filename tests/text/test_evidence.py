@@ -29,3 +29,36 @@ def test_a_product_named_after_a_common_word_needs_its_capital() -> None:
         "Microsoft Word",
         "Tableau",
     ]
+
+
+def test_patient_the_virtue_is_no_cue_for_medicine() -> None:
+    from passionpath.text._evidence import cue_pattern
+
+    medicine = cue_pattern("2.C.5.a")
+    assert medicine is not None
+    assert medicine.search(" people say i'm the most patient person they know ") is None
+    assert medicine.search(" patient with finishes ") is None
+    assert medicine.search(" caring for patients on a busy ward ") is not None
+    assert medicine.search(" patient safety ") is not None
+
+
+def test_products_are_found_by_the_names_people_use() -> None:
+    index = _technology_index(
+        [
+            ("SAP software", True),
+            ("Email software", False),
+            ("Oracle Reports", False),
+            ("Adobe Premiere Pro", True),
+            ("SoftRisk Technologies SoftRisk SQL", False),
+            ("Structured query language SQL", True),
+        ]
+    )
+
+    def names(text: str) -> list[str]:
+        return [e.name for e in find_technology(text, index, "work")]
+
+    assert names("I ran month-end reports in SAP") == ["SAP software"]
+    assert names("I cut the film in Premiere") == ["Adobe Premiere Pro"]
+    assert names("We went to the premiere") == []
+    assert names("Monthly reports by email") == []
+    assert names("Queries in SQL") == ["Structured query language SQL"]

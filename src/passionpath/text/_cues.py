@@ -73,7 +73,16 @@ CUES: dict[str, tuple[str, ...]] = {
     "2.C.4.e": ("psycholog", "behaviour", "behavior", "mental health"),
     "2.C.4.f": ("sociolog", "anthropolog", "culture"),
     "2.C.4.g": ("geograph", "maps", "gis"),
-    "2.C.5.a": ("medic", "nurs", "patient", "first aid", "health"),
+    # "patient" alone is as often the virtue ("patient with finishes") as the person cared for.
+    "2.C.5.a": (
+        "medic",
+        "nurs",
+        "patients",
+        "patient care",
+        "patient safety",
+        "first aid",
+        "health",
+    ),
     "2.C.5.b": ("counsel", "therap", "support group", "wellbeing"),
     "2.C.6": ("teaching", "education", "tutor", "school", "lesson"),
     "2.C.7.a": ("english", "grammar", "proofread", "copy-edit"),

@@ -101,13 +101,26 @@ class Evidence:
         return asdict(self)
 
 
+#: Edition words people leave out when they name a product ("Premiere" for Premiere Pro).
+EDITIONS = ("pro", "professional", "standard", "enterprise", "suite", "cc")
+
+
 def _aliases(name: str) -> list[tuple[str, float]]:
-    """The ways a product may be written: full name, without the vendor, its acronym."""
-    aliases = [(name, 0.95)]
+    """The ways a product may be written: full name, without the vendor, without the
+    edition, its acronym; and for the catalog's "<vendor> software" entries (SAP), the
+    vendor's name, which people use for the product."""
     lowered = name.lower()
+    if lowered.endswith(" software"):
+        vendor = name[: -len(" software")]
+        return [(vendor, 0.8)] if vendor.lower() in VENDORS and vendor.isupper() else []
+    aliases = [(name, 0.95)]
     for vendor in VENDORS:
         if lowered.startswith(vendor + " ") and len(name) > len(vendor) + 3:
             aliases.append((name[len(vendor) + 1 :], 0.85))
+    for alias, confidence in list(aliases):
+        words = alias.split()
+        if len(words) > 1 and words[-1].lower() in EDITIONS:
+            aliases.append((" ".join(words[:-1]), confidence - 0.05))
     last = name.split()[-1]
     if len(name.split()) > 1 and last.isupper() and len(last) >= 2:
         aliases.append((last, 0.8))
@@ -121,7 +134,12 @@ def _is_a_word(alias: str, token: str) -> bool:
     and as words they are rare."""
     from passionpath.text._language import english_word
 
-    return token in COMMON_WORDS or (alias.isupper() and len(alias) >= 4 and english_word(token))
+    if token in COMMON_WORDS:
+        return True
+    if alias.isupper():
+        return len(alias) >= 4 and english_word(token)
+    # A capitalised product word that is also an everyday word ("Reports", "Premiere").
+    return alias[:1].isupper() and english_word(token)
 
 
 @dataclass
@@ -134,8 +152,8 @@ class _TechIndex:
 def _technology_index(rows: Sequence[tuple[str, bool]]) -> _TechIndex:
     names: dict[tuple[str, ...], tuple[str, float, str | None, bool]] = {}
     for name, hot in rows:
-        if name.lower().endswith(" software") or len(name) < 2:
-            continue  # generic categories ("Email software") are not evidence of a product
+        if len(name) < 2:
+            continue  # generic categories ("Email software") give no alias: see _aliases
         for alias, confidence in _aliases(name):
             tokens = tuple(t.lower() for t in _WORD.findall(alias))
             if not tokens:
@@ -144,7 +162,13 @@ def _technology_index(rows: Sequence[tuple[str, bool]]) -> _TechIndex:
             if len(tokens) == 1 and len(tokens[0]) < 2:
                 continue
             current = names.get(tokens)
-            if current is None or current[1] < confidence:
+            # Where two products share an alias ("SQL"), the surer one wins, then the one
+            # in demand (hot), then the shorter, plainer name.
+            if current is None or (-confidence, not hot, len(name)) < (
+                -current[1],
+                not current[3],
+                len(current[0]),
+            ):
                 names[tokens] = (name, confidence, exact, hot)
     return _TechIndex(names, max((len(k) for k in names), default=1))
 
