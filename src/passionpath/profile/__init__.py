@@ -1,5 +1,6 @@
 """Profiles: the JSON Resume-based document, the interest inventory, versions and imports."""
 
+from passionpath.profile._background import EDUCATION_CHOICES, with_background, year_month
 from passionpath.profile._diff import ProfileDiff, diff_profiles, interest_scores
 from passionpath.profile._document import (
     PASSION_QUESTIONS,
@@ -52,6 +53,7 @@ from passionpath.profile._store import (
 __all__ = [
     "AREAS",
     "AREA_NAMES",
+    "EDUCATION_CHOICES",
     "PASSION_QUESTIONS",
     "WORK_VALUES",
     "Activity",
@@ -95,4 +97,6 @@ __all__ = [
     "save_profile",
     "score",
     "store_resolved",
+    "with_background",
+    "year_month",
 ]

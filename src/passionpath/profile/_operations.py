@@ -9,6 +9,7 @@ from pathlib import Path
 from sqlalchemy import Engine
 
 from passionpath.errors import NotFoundError
+from passionpath.profile._background import with_background
 from passionpath.profile._document import ProfileDocument
 from passionpath.profile._files import read_profile_file
 from passionpath.profile._inventory import Form, InventoryResult, inventory_record, score
@@ -89,9 +90,7 @@ def store_resolved(
     except NotFoundError:
         saved = create_profile(found.document, engine, slug=found.slug, note=note, owner=owner)
         return StoredProfile(saved.profile, found.document, saved, True, found.path)
-    document = found.document
-    if document.passionpath is None and current.passionpath is not None:
-        document.passionpath = current.passionpath
+    document = with_background(current, found.document)
     saved = save_profile(found.slug, document, engine, note=note, owner=owner)
     return StoredProfile(saved.profile, document, saved, False, found.path)
 

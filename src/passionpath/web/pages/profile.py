@@ -84,7 +84,8 @@ async def inventory(request: Request) -> Response:
         record_inventory(SLUG, answers, engine(request), form="full", owner=user)
     except PassionpathError as exc:
         return _inventory_form(request, answers, 400, error=str(exc))
-    return RedirectResponse("/matches", status_code=303)
+    # Next in the journey: what the person has done, the qualification half.
+    return RedirectResponse("/background", status_code=303)
 
 
 @router.get("/skills", response_class=HTMLResponse)
