@@ -123,3 +123,23 @@ def test_the_background_page_is_private(engine: Engine) -> None:
         assert forged.status_code == 400
         anonymous = TestClient(app).get("/background", follow_redirects=False)
         assert anonymous.status_code == 303 and anonymous.headers["location"] == "/login"
+
+
+@pytest.mark.usefixtures("starter_engine")
+def test_a_long_career_keeps_every_job_when_saved_again(engine: Engine) -> None:
+    import re
+
+    load_starter(engine=engine)
+    with TestClient(create_app(engine=engine)) as web:
+        csrf = web_login(web, "long@example.org")
+        resume = {
+            "basics": {"name": "Long Career"},
+            "work": [{"name": f"Firm {i}", "position": f"Role {i}"} for i in range(30)],
+        }
+        files = {"file": ("cv.json", json.dumps(resume), "application/json")}
+        page = web.post("/background/import", data={"csrf": csrf}, files=files).text
+        # Send the page back as a browser would: every box with what it shows.
+        fields = dict(re.findall(r'name="((?:job|edu|cert)-\d+-\w+)" value="([^"]*)"', page))
+        assert web.post("/background", data={"csrf": csrf, **fields}).status_code == 200
+    _, document = load_profile("me", engine, owner=_owner(engine, "long@example.org"))
+    assert document.work is not None and len(document.work) == 30

@@ -12,15 +12,20 @@ from fastapi.responses import HTMLResponse, RedirectResponse, Response
 from starlette.datastructures import FormData, UploadFile
 
 from passionpath.errors import PassionpathError
-from passionpath.limits import MAX_LABEL_CHARS, MAX_LINKEDIN_ZIP_BYTES, MAX_TEXT_CHARS
+from passionpath.limits import (
+    MAX_LABEL_CHARS,
+    MAX_LINKEDIN_ZIP_BYTES,
+    MAX_LIST_ITEMS,
+    MAX_TEXT_CHARS,
+)
 from passionpath.web._deps import me, posted_form, render, save_me
 
 router = APIRouter()
 
 #: Empty rows offered under the entries already there, in each section.
 SPARE_ROWS = 2
-#: Rows one form can send per section (the page never shows more).
-MAX_ROWS = 20
+#: Rows one form can send per section: every entry a profile may hold, and the spare rows.
+MAX_ROWS = MAX_LIST_ITEMS + SPARE_ROWS
 SECTIONS: dict[str, tuple[str, ...]] = {
     "edu": ("level", "area", "institution", "end"),
     "job": ("position", "employer", "start", "end", "summary"),
