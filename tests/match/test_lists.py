@@ -9,7 +9,7 @@ import numpy as np
 from sqlalchemy import Engine
 
 from passionpath.context import Context
-from passionpath.match import match, summary_intents
+from passionpath.match import load_matrices, match, summary_intents
 from passionpath.match._engine import SIMILAR_WITHIN, fold_siblings
 from passionpath.match._scoring import (
     HIGH_AT_LEAST,
@@ -124,3 +124,17 @@ def test_saying_lower_levels_are_fine_lifts_them(starter_engine: Engine, ctx: Co
     after = match(document, ctx, top=5).scores
     assert before is not None and after is not None
     assert (after.score >= before.score - 1e-6).all() and (after.score > before.score).any()
+
+
+def test_stated_preferences_pull_and_push(starter_engine: Engine, ctx: Context) -> None:
+    document = load_document(EXAMPLES / "maya.json")
+    before = match(document, ctx, top=3).scores
+    m = load_matrices(ctx)
+    bakers = m.index["51-3011.00"]
+    document.pp.preferences.does_not_want = ["baking bread in a bakery"]
+    pushed = match(document, ctx, top=3).scores
+    document.pp.preferences.does_not_want = []
+    document.pp.preferences.wants = ["baking bread in a bakery"]
+    pulled = match(document, ctx, top=3).scores
+    assert before is not None and pushed is not None and pulled is not None
+    assert pushed.passion[bakers] < before.passion[bakers] <= pulled.passion[bakers]

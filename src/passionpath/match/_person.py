@@ -136,6 +136,10 @@ def passion_phrases(document: ProfileDocument) -> list[PassionPhrase]:
         for activity in block.activities:
             if activity.kind in ("hobby", "volunteering", "project"):
                 out.append(PassionPhrase(activity.name, "activities"))
+    if block is not None:
+        for want in block.preferences.wants:
+            if want.strip():
+                out.append(PassionPhrase(want.strip(), "preferences.wants"))
     wishes, _ = summary_intents(document.basics.summary if document.basics else None)
     for wish in wishes:
         for text, _, _ in phrases(wish):

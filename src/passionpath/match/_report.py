@@ -109,6 +109,10 @@ def prepare_person(document: ProfileDocument, matrices: CatalogMatrices, ctx: Co
     texts = [p.text for p in phrases]
     studied = study_texts(document)
     _, aversions = summary_intents(document.basics.summary if document.basics else None)
+    if document.passionpath is not None:
+        aversions += [
+            t.strip() for t in document.passionpath.preferences.does_not_want if t.strip()
+        ]
     if not matrices.text_index:
         aversions = []
     vectors = scores = relevance = aversion_scores = None
