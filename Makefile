@@ -42,6 +42,7 @@ bench: $(VENV)/.installed-dev
 	$(BIN)/python benchmarks/eval_explore.py
 	$(BIN)/python benchmarks/eval_selfmatch.py
 	$(BIN)/python benchmarks/eval_personas.py
+	$(BIN)/python benchmarks/eval_plans.py
 	$(BIN)/python benchmarks/bench_match.py
 	$(BIN)/python benchmarks/bench_match_cli.py
 

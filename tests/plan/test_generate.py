@@ -28,7 +28,11 @@ def report() -> GapReport:
         "Software Developers",
         skills=gaps,
         preparation=PreparationGap(3, 4, "Associate's degree", "Bachelor's degree", 0.2, True),
-        technology=[TechnologyGap("Python", True, False), TechnologyGap("Git", False, True)],
+        technology=[
+            TechnologyGap("Python", True, False, True, "Development software", central=True),
+            TechnologyGap("Git", False, True),
+        ],
+        domain="software",
     )
 
 
@@ -41,15 +45,16 @@ def test_effort_grows_with_the_level() -> None:
 def test_smart_objectives_in_prerequisite_order() -> None:
     plan = generate_plan(report(), start=START, hours_per_week=10)
     kinds = [(o.kind, o.name) for o in plan.objectives]
-    # Basic skills first, then knowledge, then applied skills, tools, credentials.
+    # The degree 80% of the job have comes first (choosing and applying), then basic skills,
+    # knowledge, applied skills and tools.
     assert kinds == [
+        ("credential", "Bachelor's degree"),
         ("skill", "Mathematics"),
         ("knowledge", "Computers and Electronics"),
         ("skill", "Programming"),
         ("technology", "Python"),
-        ("credential", "Bachelor's degree"),
     ]
-    programming = plan.objectives[2]
+    programming = plan.objectives[3]
     assert programming.target == 6.0 and "from level 3.0 to 6.0" in programming.statement
     assert programming.due.isoformat() in programming.statement
     assert [b.due for b in programming.benchmarks][-1] == programming.due
@@ -99,26 +104,53 @@ def test_impossible_hours_are_refused(hours: float) -> None:
 
 
 def test_each_benchmark_says_something_different() -> None:
-    # Chemistry's scale has an example at 2 only below level 4: three checkpoints between
-    # 2.3 and 2.5 used to repeat it three times.
     anchors = {
         "2.B.3.e": [
             (1.0, "Write a simple formula"),
             (3.0, "Write a small script"),
-            (6.0, "Design a large program"),
+            (6.0, "Design a large program."),
         ],
         "2.C.3.a": [(2.0, "Set up a home printer")],
     }
     plan = generate_plan(report(), start=START, hours_per_week=10, anchors=anchors)
-    for objective in plan.objectives:
-        checks = [b.check for b in objective.benchmarks]
-        assert len(set(checks)) == len(checks), checks
+    checks = [b.check for o in plan.objectives for b in o.benchmarks]
+    assert len(set(checks)) == len(checks), checks
     by_name = {o.name: [b.check for b in o.benchmarks] for o in plan.objectives}
     programming = by_name["Programming"]
-    assert programming[-1] == "Programming at level 6.0: you can design a large program"
-    assert programming[0] == "Programming at level 4.0: you can write a small script"
-    # One example for the whole climb: it goes with the target; the steps name the work.
+    # The target sits on an example of the scale: that example says what the level means.
+    assert programming[-1] == (
+        "Programming at level 6.0 or more, rated against the scale's example: at level 6 you "
+        "can design a large program"
+    )
+    # The steps are work to do and a new rating, never an example below the person's level.
+    assert programming[0] == (
+        "Programming: practised it on three real tasks and noted what went wrong; rated "
+        "yourself again: 4.0 or more"
+    )
+    assert "a software team or digital agency" in programming[1] and "5.0 or more" in programming[1]
+    assert not any("small script" in c or "simple formula" in c for c in programming)
+    # Between two examples (or past the last one), the target is placed among them.
     computers = by_name["Computers and Electronics"]
-    assert computers[-1].endswith("you can set up a home printer")
-    assert "rate yourself again" in computers[0] and "level 2.7 or more" in computers[0]
-    assert "someone else looks at" in computers[1]
+    assert computers[0].startswith("Computers and Electronics: finished the first third")
+    assert computers[-1].endswith("at level 2 you can set up a home printer")
+    mathematics = by_name["Mathematics"]
+    assert mathematics[-1] == (
+        "Mathematics at level 4.0 or more, and someone who does this work agrees with your rating"
+    )
+
+
+def test_a_target_between_two_examples_is_placed_between_them() -> None:
+    # O*NET illustrates Transportation at level 2 with riding a train to work: a truck
+    # driver's plan must not set that as the thing to be able to do at level 4.
+    gap = DescriptorGap("2.C.10", "Transportation", "knowledge", 2.6, 4.0, 4.0, 1.0)
+    trucking = GapReport("kim", "53-3032.00", "Heavy and Tractor-Trailer Truck Drivers", [gap])
+    anchors = {
+        "2.C.10": [(2.0, "Ride a train to work"), (5.0, "Drive a semi-truck through a city")]
+    }
+    plan = generate_plan(trucking, start=START, hours_per_week=5, anchors=anchors)
+    final = plan.objectives[0].benchmarks[-1].check
+    assert final == (
+        "Transportation at level 4.0 or more, rated against the scale's examples: at level 2 "
+        "you can ride a train to work; at 5, drive a semi-truck through a city"
+    )
+    assert "you can ride" not in plan.objectives[0].benchmarks[0].check

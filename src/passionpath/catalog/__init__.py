@@ -12,6 +12,7 @@ from passionpath.catalog._occupations import (
     occupation_levels,
     occupation_profile,
     rating_matrix,
+    technology_spread,
 )
 from passionpath.catalog._release import (
     CatalogStatus,
@@ -52,6 +53,7 @@ __all__ = [
     "release_attribution",
     "release_key",
     "search_occupations",
+    "technology_spread",
     "title_index",
     "tokenize",
 ]

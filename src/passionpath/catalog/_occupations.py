@@ -8,7 +8,7 @@ from typing import Any
 
 import numpy as np
 from numpy.typing import NDArray
-from sqlalchemy import Engine, select
+from sqlalchemy import Engine, case, func, select
 
 from passionpath.catalog._layout import RIASEC_ELEMENTS, RIASEC_LETTERS
 from passionpath.catalog._release import EmptyCatalogError, current_release
@@ -98,7 +98,12 @@ def occupation_profile(code: str, engine: Engine) -> OccupationProfile:
             .where(m.Rating.occupation_code == code)
         ).all()
         technology = conn.execute(
-            select(m.Technology.example, m.Technology.commodity_title, m.Technology.hot)
+            select(
+                m.Technology.example,
+                m.Technology.commodity_title,
+                m.Technology.hot,
+                m.Technology.in_demand,
+            )
             .where(m.Technology.occupation_code == code)
             .order_by(m.Technology.hot.desc(), m.Technology.example)
         ).all()
@@ -147,7 +152,10 @@ def occupation_profile(code: str, engine: Engine) -> OccupationProfile:
             ),
             key=lambda e: -e["percent"],
         ),
-        technology=[{"example": e, "kind": k, "hot": bool(h)} for e, k, h in technology],
+        technology=[
+            {"example": e, "kind": k, "hot": bool(h), "in_demand": bool(d)}
+            for e, k, h, d in technology
+        ],
         tasks=[{"id": i, "text": t, "type": ty} for i, t, ty in tasks],
         alternate_titles=list(alternates),
         related=[{"code": c, "title": t, "tier": tier} for c, t, tier in related],
@@ -260,6 +268,32 @@ def occupation_levels(code: str, domain: str, engine: Engine) -> dict[str, tuple
         ).all()
     importance = {e: v for e, s, v in rows if s == "IM"}
     return {e: (importance.get(e, 0.0), v) for e, s, v in rows if s == "LV"}
+
+
+def technology_spread(code: str, engine: Engine) -> dict[str, tuple[int, int]]:
+    """For each technology the occupation ``code`` lists: (how many occupations list it, how
+    many of those share the SOC major group of ``code``). A tool most of whose users are in
+    the occupation's own field belongs to that field; one listed everywhere does not."""
+    group = code[:2]
+    with engine.connect() as conn:
+        mine = select(m.Technology.example).where(m.Technology.occupation_code == code)
+        rows = conn.execute(
+            select(
+                m.Technology.example,
+                func.count(m.Technology.occupation_code.distinct()),
+                func.count(
+                    case(
+                        (
+                            func.substr(m.Technology.occupation_code, 1, 2) == group,
+                            m.Technology.occupation_code,
+                        ),
+                    ).distinct()
+                ),
+            )
+            .where(m.Technology.example.in_(mine))
+            .group_by(m.Technology.example)
+        ).all()
+    return {example: (int(total), int(same)) for example, total, same in rows}
 
 
 def ete_distribution(code: str, scale: str, engine: Engine) -> list[tuple[int, float, str]]:

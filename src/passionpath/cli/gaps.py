@@ -45,6 +45,13 @@ def gaps_command(
             f"education {p.typical_education or 'unknown'} (you: {p.person_education})"
         )
         console.print(("[red]Gap.[/] " if p.gap else "[green]OK.[/] ") + line, highlight=False)
+    c = report.credential
+    if c is not None:
+        if c.held:
+            console.print(f"[green]OK.[/] Credential: {c.name} (you: {c.held_as})", highlight=False)
+        else:
+            mark = "[red]Needed.[/]" if c.required else "[yellow]Usual.[/]"
+            console.print(f"{mark} Credential: {c.name}. {c.evidence} {c.note}", highlight=False)
     e = report.experience
     if e is not None and e.typical:
         line = f"Experience: typically {e.typical} (you: {e.person_years:g} years)"

@@ -2,6 +2,7 @@
 an iCalendar feed."""
 
 from passionpath.plan._analysis import analyse_gaps
+from passionpath.plan._credentials import CredentialNeed
 from passionpath.plan._gaps import (
     DescriptorGap,
     ExperienceGap,
@@ -26,6 +27,7 @@ from passionpath.plan._store import (
 
 __all__ = [
     "OBSTACLE_KINDS",
+    "CredentialNeed",
     "DescriptorGap",
     "ExperienceGap",
     "GapReport",

@@ -25,6 +25,21 @@ def profile_technology(document: ProfileDocument, ctx: Context) -> set[str]:
     return names
 
 
+def profile_credentials(document: ProfileDocument) -> list[str]:
+    """Where a profile names credentials its owner holds: certificates, job titles,
+    qualifications, the headline and the summary's sentences."""
+    import re
+
+    texts = [" ".join(filter(None, [c.name, c.issuer])) for c in document.certificates or []]
+    texts += [w.position or "" for w in document.work or []]
+    texts += [" ".join(filter(None, [e.studyType, e.area])) for e in document.education or []]
+    basics = document.basics
+    if basics is not None:
+        texts.append(basics.label or "")
+        texts += re.split(r"(?<=[.!?;])\s+", basics.summary or "")
+    return [t.strip() for t in texts if t and t.strip()]
+
+
 def analyse_gaps(profile: ProfileDocument | str | Path, target: str, ctx: Context) -> GapReport:
     """Gaps between a profile and the occupation ``target`` (an O*NET-SOC code)."""
     from passionpath.match import load_matrices, prepare_person, resolve_profile
@@ -38,4 +53,12 @@ def analyse_gaps(profile: ProfileDocument | str | Path, target: str, ctx: Contex
 
         occupation_profile(code, engine)  # raises the clear "no occupation" error
     person = prepare_person(document, matrices, ctx)
-    return gap_report(name, person, profile_technology(document, ctx), matrices, code, engine)
+    return gap_report(
+        name,
+        person,
+        profile_technology(document, ctx),
+        matrices,
+        code,
+        engine,
+        credentials_held=profile_credentials(document),
+    )

@@ -9,9 +9,52 @@ import numpy as np
 from sqlalchemy import Engine
 
 from passionpath.match import CatalogMatrices, Person, importance_weights
+from passionpath.plan._credentials import CredentialNeed, credential_need
+from passionpath.plan._titles import short_title
 
 #: O*NET's Related Work Experience categories (RW), as upper bounds in years.
 _EXPERIENCE_BOUNDS = [0, 1 / 12, 0.25, 0.5, 1, 2, 4, 6, 8, 10, 99]
+
+#: Kinds of software every workplace uses (UNSPSC commodity titles as O*NET writes them): a
+#: plan makes them a goal of their own only where office work is the job.
+_EVERYDAY_SOFTWARE = frozenset(
+    {
+        "Office suite software",
+        "Spreadsheet software",
+        "Word processing software",
+        "Presentation software",
+        "Electronic mail software",
+        "Operating system software",
+        "Internet browser software",
+        "Video conferencing software",
+        "Calendar and scheduling software",
+        "Desktop communications software",
+        "Instant messaging software",
+        "Document management software",
+        "Cloud-based data access and sharing software",
+    }
+)
+#: Back-office software: book-keeping, resource planning, staff and time records.
+_BACK_OFFICE_SOFTWARE = frozenset(
+    {
+        "Accounting software",
+        "Enterprise resource planning ERP software",
+        "Human resources software",
+        "Time accounting software",
+    }
+)
+#: SOC major groups where everyday office software is the work itself (business and financial
+#: operations, office and administrative support), and where back-office software is too
+#: (those and management).
+_OFFICE_GROUPS = frozenset({"13", "43"})
+_BACK_OFFICE_GROUPS = frozenset({"11", "13", "43"})
+#: A hot technology belongs to the target's field when at least this share of the
+#: occupations listing it are in the target's SOC major group (Epic Systems for nurses, not
+#: Apache Spark, which O*NET also lists for them).
+_FIELD_SHARE = 0.25
+#: SOC major groups whose work is done with the hands: food, grounds, farming, construction,
+#: repair, production, transport.
+_HANDS_ON_GROUPS = frozenset({"35", "37", "45", "47", "49", "51", "53"})
 
 
 @dataclass
@@ -49,6 +92,12 @@ class TechnologyGap:
     name: str
     hot: bool
     have: bool
+    in_demand: bool = False
+    #: The kind of software (O*NET's commodity title), e.g. "Medical software".
+    kind: str = ""
+    #: Worth a plan objective: in demand in this occupation, or hot and used mostly in its
+    #: field; everyday office tools only when the target is office work.
+    central: bool = False
 
 
 @dataclass
@@ -61,6 +110,10 @@ class GapReport:
     preparation: PreparationGap | None = None
     experience: ExperienceGap | None = None
     technology: list[TechnologyGap] = field(default_factory=list)
+    #: A licence or certificate the target requires or usually expects.
+    credential: CredentialNeed | None = None
+    #: How the work is learnt and shown: "software", "creative", "hands-on" or "general".
+    domain: str = "general"
     skills_estimated: bool = False
     attribution: str = ""
     notice: str | None = None
@@ -119,6 +172,67 @@ def _typical(distribution: list[tuple[int, float, str]]) -> tuple[int, str] | No
     return None
 
 
+def work_domain(code: str, riasec_code: str | None, job_zone: int | None) -> str:
+    """The way the target's work is learnt and shown: "software" for computer occupations,
+    "creative" for arts, design and media (a portfolio), "hands-on" for trades and other work
+    done with the hands (by SOC group, or a Realistic first interest below degree level:
+    technicians, not engineers or surgeons), "general" for the rest."""
+    if code.startswith("15-"):
+        return "software"
+    if code.startswith("27-"):
+        return "creative"
+    realistic = (riasec_code or "").startswith("R") and (job_zone or 5) <= 3
+    if code[:2] in _HANDS_ON_GROUPS or realistic:
+        return "hands-on"
+    return "general"
+
+
+def technology_gaps(
+    code: str, technology: list[dict[str, Any]], have: set[str], engine: Engine
+) -> list[TechnologyGap]:
+    """The occupation's technology, what the person lacks and what is central first."""
+    from passionpath.catalog import technology_spread
+
+    spread = technology_spread(code, engine) if technology else {}
+    group = code[:2]
+
+    def central(t: dict[str, Any]) -> bool:
+        kind = t.get("kind")
+        if kind in _EVERYDAY_SOFTWARE and group not in _OFFICE_GROUPS:
+            return False
+        if kind in _BACK_OFFICE_SOFTWARE and group not in _BACK_OFFICE_GROUPS:
+            return False
+        total, same = spread.get(t["example"], (0, 0))
+        in_field = total > 0 and same / total >= _FIELD_SHARE
+        return bool(t.get("in_demand")) or (bool(t["hot"]) and in_field)
+
+    gaps = [
+        TechnologyGap(
+            t["example"],
+            bool(t["hot"]),
+            _has(t["example"], have),
+            bool(t.get("in_demand")),
+            str(t.get("kind") or ""),
+            central(t),
+        )
+        for t in technology
+    ]
+    # Among central tools: in demand and hot first, then the widely used (the safer bet for
+    # a newcomer), then by name.
+    return sorted(
+        gaps,
+        key=lambda t: (
+            t.have,
+            not t.central,
+            not (t.in_demand and t.hot),
+            not t.in_demand,
+            not t.hot,
+            -spread.get(t.name, (0, 0))[0],
+            t.name,
+        ),
+    )
+
+
 def gap_report(
     profile_name: str,
     person: Person,
@@ -126,6 +240,8 @@ def gap_report(
     m: CatalogMatrices,
     code: str,
     engine: Engine,
+    *,
+    credentials_held: list[str] | None = None,
 ) -> GapReport:
     from passionpath.catalog import ete_distribution, occupation_profile, release_attribution
 
@@ -162,11 +278,15 @@ def gap_report(
         gap=bool(typical_rw is not None and typical_rw[0] > mine),
     )
     have = {t.lower() for t in technology_have}
-    techs = [
-        TechnologyGap(t["example"], bool(t["hot"]), _has(t["example"], have))
-        for t in details.technology
-    ]
-    report.technology = sorted(techs, key=lambda t: (t.have, not t.hot, t.name))
+    report.technology = technology_gaps(code, details.technology, have, engine)
+    report.domain = work_domain(code, details.riasec_code, details.job_zone)
+    report.credential = credential_need(
+        code,
+        short_title(details.title),
+        details.description,
+        [t["text"] for t in details.tasks],
+        credentials_held or [],
+    )
     report.attribution, report.notice = release_attribution(engine)
     return report
 
