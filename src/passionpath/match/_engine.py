@@ -209,7 +209,7 @@ class MatchEngine:
             if ok:
                 passion += np.float32(weight / used) * value
         if person.aversion_scores is not None and len(person.aversion_scores):
-            passion *= aversion_factor(person.aversion_scores)
+            passion *= aversion_factor(relative_to_best(person.aversion_scores))
         skills = skill_fit_weighted(person.levels, self._required, self._weights)
         preparation = preparation_fit(person.zone, person.education, m.job_zone, m.education)
         qualification = np.asarray(

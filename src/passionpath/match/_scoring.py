@@ -105,9 +105,11 @@ def interest_gate(interest: F32) -> F32:
     return np.clip((interest - low) / (high - low), 0.0, 1.0).astype(np.float32)
 
 
-#: An aversion's standardised explore score from which it starts to weigh on an occupation,
-#: the span over which it reaches full weight, and that full weight (a share of passion).
-AVERSION_SCALE = (2.0, 2.0)
+#: An aversion's standardised explore score (stretched by ``relative_to_best``) from which it
+#: starts to weigh on an occupation, the span over which it reaches full weight, and that full
+#: weight (a share of passion). Only the work an aversion names most clearly is hit: "tired
+#: of the lab routine" weighs on laboratory technicians, barely on biology teaching.
+AVERSION_SCALE = (3.0, 2.0)
 AVERSION_WEIGHT = 0.6
 
 
