@@ -7,6 +7,7 @@ from passionpath.catalog._occupations import (
     DescriptorInfo,
     OccupationProfile,
     RatingMatrix,
+    compare_occupations,
     descriptors,
     ete_distribution,
     occupation_levels,
@@ -24,7 +25,12 @@ from passionpath.catalog._release import (
 )
 from passionpath.catalog._search import SearchHit, TitleIndex, tokenize
 from passionpath.catalog._starter import STARTER_PATH, load_starter
-from passionpath.catalog._title_index import search_occupations, title_index
+from passionpath.catalog._title_index import (
+    OccupationChoice,
+    resolve_occupation,
+    search_occupations,
+    title_index,
+)
 
 __all__ = [
     "RIASEC_ELEMENTS",
@@ -34,12 +40,14 @@ __all__ = [
     "DescriptorInfo",
     "EmptyCatalogError",
     "ImportReport",
+    "OccupationChoice",
     "OccupationProfile",
     "RatingMatrix",
     "SearchHit",
     "TitleIndex",
     "catalog_is_empty",
     "catalog_status",
+    "compare_occupations",
     "current_release",
     "descriptors",
     "download_release",
@@ -51,6 +59,7 @@ __all__ = [
     "rating_matrix",
     "release_attribution",
     "release_key",
+    "resolve_occupation",
     "search_occupations",
     "title_index",
     "tokenize",

@@ -130,6 +130,15 @@ class TitleIndex:
         )
         return [(self.vocabulary[word], (score / 100.0) ** 2) for word, score, _ in matches]
 
+    def exact_codes(self, query: str) -> list[str]:
+        """Occupations with a title that is ``query`` word for word (case, punctuation and
+        plurals aside): those whose own title it is if any, else those listing it as an
+        alternate title. Main titles are the first ``len(codes)`` documents."""
+        docs = self.exact.get(" ".join(tokenize(query)), [])
+        main = [d for d in docs if d < len(self.codes)]
+        rows = [int(self.doc_occupation[d]) for d in (main or docs)]
+        return [self.codes[r] for r in dict.fromkeys(rows)]
+
     def search(self, query: str, limit: int = 10) -> list[SearchHit]:
         tokens = list(dict.fromkeys(tokenize(query)))
         if not tokens:
