@@ -7,10 +7,17 @@ imports the REST API.
 from fastapi import APIRouter
 
 from passionpath.web._errors import error_handlers
-from passionpath.web.pages import account, auth, matches, plans, profile
+from passionpath.web.pages import account, auth, catalog, matches, plans, profile
 
 router = APIRouter(include_in_schema=False)
-for _pages in (auth.router, profile.router, matches.router, plans.router, account.router):
+for _pages in (
+    auth.router,
+    profile.router,
+    matches.router,
+    catalog.router,
+    plans.router,
+    account.router,
+):
     router.include_router(_pages)
 
 __all__ = ["error_handlers", "router"]
