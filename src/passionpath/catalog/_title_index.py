@@ -88,12 +88,15 @@ def _with_details(hits: list[SearchHit], engine: Engine) -> list[SearchHit]:
     ]
 
 
-def search_occupations(query: str, ctx: Context, limit: int = 10) -> list[SearchHit]:
-    """Occupations whose title or an alternate title matches ``query``, best first."""
+def search_occupations(
+    query: str, ctx: Context, limit: int = 10, *, complete: bool = False
+) -> list[SearchHit]:
+    """Occupations whose title or an alternate title matches ``query``, best first. With
+    ``complete`` (type-ahead), the last word may be only the start of one."""
     if limit < 1:
         raise PassionpathError("must be at least 1.", field="limit")
-    query = _checked_query(query, "query")
-    return _with_details(title_index(ctx).search(query, limit), ctx.engine)
+    _checked_query(query, "query")
+    return _with_details(title_index(ctx).search(query, limit, complete=complete), ctx.engine)
 
 
 #: An O*NET-SOC code, with or without its two-digit detail (15-1252 is 15-1252.00).
@@ -118,8 +121,9 @@ def resolve_occupation(
 
     Only an unmistakable answer is taken on its own: a code in the catalog, a title that
     belongs to one occupation word for word, or a search with a single hit. Anything else
-    (an alternate title several occupations share, a partial title, a typo) comes back as
-    choices, because picking for the person would plan their path to the wrong job.
+    (an alternate title several occupations share, a partial title, a typo, a last word
+    not typed to its end) comes back as choices, because picking for the person would
+    plan their path to the wrong job.
     ``field`` names the input in errors.
     """
     query = _checked_query(text, field)
@@ -136,7 +140,7 @@ def resolve_occupation(
     exact = index.exact_codes(query)
     if len(exact) == 1:
         return OccupationChoice(query, exact[0], index.titles[index.codes.index(exact[0])])
-    hits = index.search(query, max(limit, len(exact)))
+    hits = index.search(query, max(limit, len(exact)), complete=True)
     if exact:  # a title several occupations share: those occupations, as ranked
         hits = [h for h in hits if h.code in exact] or hits
     if len(hits) == 1:

@@ -55,7 +55,7 @@ def suggest(request: Request, q: str = "") -> Response:
     found: list[SearchHit] = []
     if len(q.strip()) >= 2 and len(q) <= MAX_QUERY_CHARS:
         try:
-            found = search_occupations(q, context(request), SUGGESTIONS)
+            found = search_occupations(q, context(request), SUGGESTIONS, complete=True)
         except PassionpathError:
             found = []
     return JSONResponse(
@@ -76,7 +76,8 @@ def search_page(request: Request, q: str = "") -> Response:
     errors: dict[str, str] = {}
     if q.strip():
         try:
-            hits = search_occupations(q, context(request), 20)
+            # The last word may be unfinished here too: "softw" finds Software Developers.
+            hits = search_occupations(q, context(request), 20, complete=True)
         except PassionpathError as exc:
             errors["q"] = in_words(exc, "Job title")
     return render(request, "search.html", 400 if errors else 200, q=q, hits=hits, errors=errors)
