@@ -95,6 +95,17 @@ def test_errors_link_to_the_page_where_to_fix_them(web: TestClient, url: str, li
     assert "javascript:" not in page.text  # "go back" must work without scripts
 
 
+def test_a_bad_address_is_answered_with_a_page_and_the_api_keeps_its_json(
+    web: TestClient,
+) -> None:
+    web_login(web, "address@example.org")
+    page = web.get("/matches", params={"top": "999"})
+    assert page.status_code == 400 and page.headers["content-type"].startswith("text/html")
+    assert "top: Input should be less than or equal to 50" in main_text(page.text)
+    api = web.get("/api/v1/occupations", params={"q": ""})
+    assert api.status_code == 422 and api.json()["detail"][0]["loc"] == ["query", "q"]
+
+
 def test_every_kind_of_core_error_has_web_words() -> None:
     from passionpath.web._errors import _ADVICE, advice, in_words
 

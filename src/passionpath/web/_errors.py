@@ -12,6 +12,7 @@ from collections.abc import Awaitable, Callable
 from dataclasses import dataclass
 
 from fastapi import Request
+from fastapi.exceptions import RequestValidationError
 from fastapi.responses import RedirectResponse, Response
 
 from passionpath.errors import NotFoundError, PassionpathError
@@ -91,11 +92,24 @@ async def _bad_request(request: Request, exc: Exception) -> Response:
     return _error_page(request, 400, exc)
 
 
+async def _bad_address(request: Request, exc: Exception) -> Response:
+    """A page asked for with a value it cannot use (``/matches?top=999``): an address
+    edited by hand or kept from an old link."""
+    assert isinstance(exc, RequestValidationError)
+    said = "; ".join(
+        f"{e['loc'][-1]}: {str(e['msg']).removeprefix('Value error, ')}" for e in exc.errors()
+    )
+    problem = f"This address asks for something the page cannot show ({said})."
+    found = Advice("Open the page again from the menu.", "/", "Home")
+    return render(request, "error.html", 400, problem=problem, advice=found)
+
+
 def error_handlers() -> dict[type[Exception], Handler]:
     """How the pages answer each error, by exception class (the server picks the most
     specific class, as Starlette does)."""
     return {
         LoginRequired: _login_first,
+        RequestValidationError: _bad_address,
         NotFoundError: _not_found,
         PassionpathError: _bad_request,
     }

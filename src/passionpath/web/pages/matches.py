@@ -74,5 +74,5 @@ def gaps_form(
 
 
 @router.get("/gaps", response_class=HTMLResponse)
-def gaps_page(request: Request, target: str = Query(max_length=16)) -> Response:
+def gaps_page(request: Request, target: str) -> Response:
     return gaps_form(request, target)
