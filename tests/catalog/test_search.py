@@ -87,3 +87,19 @@ def test_the_last_word_may_be_unfinished_when_completing() -> None:
     assert partial.code == whole.code == "15-1252.00" and partial.score < whole.score
     # A query ending in a space has no unfinished word.
     assert index().search("bak ", complete=True) == []
+
+
+def test_a_completion_never_outweighs_the_word_as_typed() -> None:
+    more = TitleIndex.build(
+        [("29-1141.00", "Registered Nurses"), ("29-1171.00", "Nurse Practitioners"),
+         ("29-2061.00", "Licensed Practical Nurses"), ("45-2092.00", "Farmworkers"),
+         ("51-3011.00", "Bakers"), ("29-2052.00", "Pharmacy Technicians"),
+         ("25-2021.00", "Elementary School Teachers")],
+        [("45-2092.00", "Nursery Worker"), ("29-2052.00", "Pharmacy Tech")],
+    )  # fmt: skip
+    # "nursery" is rarer than "nurse", so on idf alone "Nursery Worker" would come first.
+    assert more.search("nurse", complete=True)[0].code == "29-1141.00"
+    # "teach" begins "teacher": no typo is assumed, so "tech" is not offered.
+    assert [h.code for h in more.search("teach", complete=True)] == ["25-2021.00"]
+    # With no word beginning as typed, a typo is: "bakr" is "baker".
+    assert more.search("bakr", complete=True)[0].code == "51-3011.00"

@@ -125,6 +125,8 @@ def test_compare_refuses_too_many_or_the_same_twice_and_asks_when_unsure(
     assert too_many.status_code == 400 and "compare two or" in too_many.text
     twice = web.get("/compare", params=[("o", "baker"), ("o", "51-3011")])
     assert twice.status_code == 400 and "two different occupations" in twice.text
+    one = main_text(web.get("/compare", params={"o": "51-3011.00"}).text)
+    assert "Type a second occupation to compare with Bakers" in one
     unsure = web.get("/compare", params=[("o", "baker"), ("o", "chef")])
     assert "Which one do you mean by “chef”?" in unsure.text
     assert "/compare?o=Bakers&amp;o=35-1011.00" in unsure.text

@@ -122,10 +122,13 @@ class TitleIndex:
         """The vocabulary terms standing for a query token, with weights in (0, 1].
 
         With ``complete``, the token may also be the start of a word still being typed
-        ("photogr" for "photographer"), with a typo in it or not."""
+        ("photogr" for "photographer"). A typo is only assumed when the token reads as
+        nothing as typed: "teach" completes to "teacher", never to "tech"."""
         term = self.vocabulary.get(token)
         found = {term: 1.0} if term is not None else {}
-        if term is None and len(token) >= 3:
+        completions = self._completions(token) if complete and len(token) >= 2 else []
+        clean = [(t, w) for t, w, exact in completions if exact]
+        if term is None and len(token) >= 3 and not clean:
             from rapidfuzz import fuzz, process
 
             if not self.words:
@@ -134,14 +137,21 @@ class TitleIndex:
                 token, self.words, scorer=fuzz.ratio, score_cutoff=FUZZY_CUTOFF, limit=4
             )
             found.update({self.vocabulary[w]: (score / 100.0) ** 2 for w, score, _ in matches})
-        if complete and len(token) >= 2:
-            for t, weight in self._completions(token):
-                found[t] = max(found.get(t, 0.0), weight)
+        chosen = clean or [(t, w) for t, w, _ in completions]
+        if chosen:
+            # A rare word would outscore a common one on idf alone ("nurse" would find
+            # "Nursery Worker" before "Registered Nurses"), so each completion counts as
+            # much as the commonest word standing for the token, never more.
+            known = [self.idf[t] for t in found] or [self.idf[t] for t, _ in chosen]
+            common = float(min(known))
+            for t, weight in chosen:
+                found[t] = max(found.get(t, 0.0), weight * common / float(self.idf[t]))
         return list(found.items())
 
-    def _completions(self, start: str) -> list[tuple[int, float]]:
-        """Words that begin with ``start`` (or nearly, from four letters on), closest and
-        shortest first, weighted a little below a whole word."""
+    def _completions(self, start: str) -> list[tuple[int, float, bool]]:
+        """(term, weight, begins exactly) for words that begin with ``start``, or nearly
+        from four letters on; closest and shortest first, weighted a little below a whole
+        word."""
         from rapidfuzz import fuzz, process
 
         if not self.words:
@@ -151,7 +161,7 @@ class TitleIndex:
         matches = process.extract(start, heads, scorer=fuzz.ratio, score_cutoff=cutoff, limit=None)
         ranked = sorted(matches, key=lambda m: (-m[1], len(self.words[m[2]])))
         return [
-            (self.vocabulary[self.words[i]], COMPLETION_WEIGHT * (score / 100.0) ** 2)
+            (self.vocabulary[self.words[i]], COMPLETION_WEIGHT * (score / 100.0) ** 2, score == 100)
             for _, score, i in ranked[:MAX_COMPLETIONS]
         ]
 
