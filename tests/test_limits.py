@@ -21,6 +21,7 @@ from typer.testing import CliRunner
 
 from passionpath import limits
 from passionpath.cli._app import app
+from passionpath.errors import PassionpathError
 from passionpath.profile import (
     LinkedInImportError,
     ProfileValidationError,
@@ -177,3 +178,13 @@ def test_api_bounds_the_texts_together(client: TestClient) -> None:
     count = limits.MAX_TEXTS_TOTAL_CHARS // len(full) + 1
     response = client.post("/api/v1/explore", json={"texts": [full] * count})
     assert _locs(response) == [["body", "texts"]]
+
+
+def test_an_email_address_is_bounded_by_the_core(default_starter_engine: Engine) -> None:
+    from passionpath.accounts import register
+
+    too_long = "a" * limits.MAX_EMAIL_CHARS + "@example.org"
+    for email in (too_long, "no-at-sign", "@"):
+        with pytest.raises(PassionpathError, match="not an email address") as refused:
+            register(default_starter_engine, email, "a long enough password")
+        assert refused.value.field == "email"

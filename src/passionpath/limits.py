@@ -26,6 +26,12 @@ MAX_TEXT_FILE_BYTES = 1_000_000
 #: A LinkedIn data export zip as downloaded, and the CSV text it may unpack to.
 MAX_LINKEDIN_ZIP_BYTES = 20_000_000
 MAX_LINKEDIN_UNPACKED_BYTES = 50_000_000
+#: A search for an occupation by title (or code), also where a title picks an occupation.
+MAX_QUERY_CHARS = 200
+#: Occupations compared side by side.
+MAX_COMPARE = 3
+#: An email address (the longest an address can be).
+MAX_EMAIL_CHARS = 320
 #: Short labels: a plan obstacle, a name, a keyword.
 MAX_LABEL_CHARS = 200
 #: Answers in one interest inventory (the full form has 60 items).
@@ -39,6 +45,8 @@ MAX_SLUG_CHARS = 60
 MAX_NOTE_CHARS = 300
 
 __all__ = [
+    "MAX_COMPARE",
+    "MAX_EMAIL_CHARS",
     "MAX_EVIDENCE_CHARS",
     "MAX_INVENTORY_ANSWERS",
     "MAX_LABEL_CHARS",
@@ -49,6 +57,7 @@ __all__ = [
     "MAX_OBSTACLES",
     "MAX_PASSION_TOTAL_CHARS",
     "MAX_PROFILE_BYTES",
+    "MAX_QUERY_CHARS",
     "MAX_SLUG_CHARS",
     "MAX_TEXTS",
     "MAX_TEXTS_TOTAL_CHARS",

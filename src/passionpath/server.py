@@ -36,7 +36,8 @@ def create_app(ctx: Context | None = None, *, engine: Engine | None = None) -> F
         version=__version__,
         description="Find careers where what you love meets what you can do.",
         openapi_url=f"{api.PREFIX}/openapi.json",
-        docs_url=f"{api.PREFIX}/docs",
+        # The API serves its own docs page, with Swagger UI from the package (works offline).
+        docs_url=None,
         redoc_url=None,
     )
     app.state.ctx = ctx

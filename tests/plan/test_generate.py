@@ -96,7 +96,17 @@ def test_obstacles_get_counter_moves() -> None:
     assert all(o.counter_move for o in plan.obstacles)
 
 
-@pytest.mark.parametrize("hours", [0, -2, 100])
+def test_obstacles_are_bounded_in_number_and_length() -> None:
+    from passionpath.limits import MAX_LABEL_CHARS, MAX_OBSTACLES
+
+    for obstacles in (["time"] * (MAX_OBSTACLES + 1), ["t" * (MAX_LABEL_CHARS + 1)]):
+        with pytest.raises(PassionpathError, match="the limit is") as refused:
+            generate_plan(report(), start=START, hours_per_week=5, obstacles=obstacles)
+        assert refused.value.field == "obstacles"
+    generate_plan(report(), start=START, hours_per_week=5, obstacles=["time"] * MAX_OBSTACLES)
+
+
+@pytest.mark.parametrize("hours", [0, -2, 100, float("nan")])
 def test_impossible_hours_are_refused(hours: float) -> None:
     with pytest.raises(PassionpathError, match="hours_per_week") as refused:
         generate_plan(report(), start=START, hours_per_week=hours)

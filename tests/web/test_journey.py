@@ -1,7 +1,9 @@
 """The whole journey in a real browser: Debian's Chromium driven by Playwright.
 
 A new user registers, answers the passion questions and the inventory, sees matches, opens an
-occupation, creates a plan and ticks a benchmark. Screenshots go to test-artifacts/.
+occupation, creates a plan and ticks a benchmark, then searches by title with the type-ahead,
+explores by description, and opens the API docs with every other host blocked. Screenshots go
+to test-artifacts/.
 """
 
 from __future__ import annotations
@@ -118,4 +120,26 @@ def test_journey_in_chromium(server: str) -> None:
         page.get_by_role("button", name="Tick").first.click()
         expect(page.get_by_text("Done:").first).to_be_visible()
         page.screenshot(path=str(ARTIFACTS / "5-plan.png"), full_page=True)
+        # Finding occupations: the type-ahead fills the field's list as a title is typed.
+        page.goto(server + "/search")
+        page.get_by_label("Job title").fill("photgr")
+        suggestion = page.locator("#q-suggestions option").first
+        expect(suggestion).to_have_attribute("value", "Photographers")
+        page.get_by_role("button", name="Search").click()
+        expect(page.get_by_role("link", name="Photographers", exact=True)).to_be_visible()
+        page.screenshot(path=str(ARTIFACTS / "6-search.png"), full_page=True)
+        page.goto(server + "/explore")
+        page.get_by_label("Work you would love").fill("Baking bread and cakes for the village")
+        page.get_by_role("button", name="Explore").click()
+        expect(page.get_by_role("link", name="Bakers", exact=True)).to_be_visible()
+        page.screenshot(path=str(ARTIFACTS / "7-explore.png"), full_page=True)
+        # The API docs render with nothing but this server to load from.
+        page.route(
+            "**/*",
+            lambda route: (
+                route.continue_() if route.request.url.startswith(server) else route.abort()
+            ),
+        )
+        page.goto(server + "/api/v1/docs")
+        expect(page.get_by_text("/api/v1/occupations/{code}/similar")).to_be_visible()
         browser.close()

@@ -14,6 +14,7 @@ from typing import TYPE_CHECKING
 from sqlalchemy import Engine, insert, select
 
 from passionpath.errors import PassionpathError
+from passionpath.limits import MAX_EMAIL_CHARS
 from passionpath.store import models as m
 
 if TYPE_CHECKING:
@@ -46,6 +47,8 @@ def token_digest(token: str) -> str:
 def register(engine: Engine, email: str, password: str) -> int:
     """Create an account; its id. Emails are compared in lower case."""
     email = email.strip().lower()
+    if not 3 <= len(email) <= MAX_EMAIL_CHARS or "@" not in email.strip("@"):
+        raise PassionpathError("is not an email address.", field="email")
     if len(password) < MIN_PASSWORD:
         raise PassionpathError(f"use at least {MIN_PASSWORD} characters.", field="password")
     with engine.begin() as conn:

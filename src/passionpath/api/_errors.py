@@ -5,6 +5,8 @@ from __future__ import annotations
 from collections.abc import Awaitable, Callable
 
 from fastapi import Request
+from fastapi.exception_handlers import request_validation_exception_handler
+from fastapi.exceptions import RequestValidationError
 from fastapi.responses import JSONResponse, Response
 
 from passionpath.accounts import AuthError, RateLimited
@@ -93,10 +95,17 @@ async def _bad_request(request: Request, exc: Exception) -> Response:
     return JSONResponse(_error_body(request, exc), status_code=400)
 
 
+async def _invalid_request(request: Request, exc: Exception) -> Response:
+    assert isinstance(exc, RequestValidationError)
+    return await request_validation_exception_handler(request, exc)
+
+
 def error_handlers() -> dict[type[Exception], Handler]:
     """How the API answers each error of the core, by exception class (the server picks the
     most specific class, as Starlette does)."""
     return {
+        # FastAPI's own 422, named here so that the pages' handler for it stays theirs.
+        RequestValidationError: _invalid_request,
         ProfileValidationError: _invalid_profile,
         NotFoundError: _not_found,
         AuthError: _unauthorised,

@@ -10,6 +10,7 @@ from typing import Annotated, Any
 from pydantic import AfterValidator, BaseModel, ConfigDict, Field, field_validator
 
 from passionpath.limits import (
+    MAX_EMAIL_CHARS,
     MAX_EVIDENCE_CHARS,
     MAX_INVENTORY_ANSWERS,
     MAX_LABEL_CHARS,
@@ -37,7 +38,9 @@ Label = Annotated[str, Field(max_length=MAX_LABEL_CHARS)]
 
 class Credentials(BaseModel):
     model_config = ConfigDict(extra="forbid")
-    email: str = Field(min_length=3, max_length=320, pattern=r"^[^@\s]+@[^@\s]+\.[^@\s]+$")
+    email: str = Field(
+        min_length=3, max_length=MAX_EMAIL_CHARS, pattern=r"^[^@\s]+@[^@\s]+\.[^@\s]+$"
+    )
     password: str = Field(min_length=1, max_length=200)
 
 

@@ -7,6 +7,7 @@ from passionpath.catalog._occupations import (
     DescriptorInfo,
     OccupationProfile,
     RatingMatrix,
+    compare_occupations,
     descriptors,
     ete_distribution,
     occupation_levels,
@@ -25,7 +26,12 @@ from passionpath.catalog._release import (
 )
 from passionpath.catalog._search import SearchHit, TitleIndex, tokenize
 from passionpath.catalog._starter import STARTER_PATH, load_starter
-from passionpath.catalog._title_index import search_occupations, title_index
+from passionpath.catalog._title_index import (
+    OccupationChoice,
+    resolve_occupation,
+    search_occupations,
+    title_index,
+)
 
 __all__ = [
     "RIASEC_ELEMENTS",
@@ -35,12 +41,14 @@ __all__ = [
     "DescriptorInfo",
     "EmptyCatalogError",
     "ImportReport",
+    "OccupationChoice",
     "OccupationProfile",
     "RatingMatrix",
     "SearchHit",
     "TitleIndex",
     "catalog_is_empty",
     "catalog_status",
+    "compare_occupations",
     "current_release",
     "descriptors",
     "download_release",
@@ -52,6 +60,7 @@ __all__ = [
     "rating_matrix",
     "release_attribution",
     "release_key",
+    "resolve_occupation",
     "search_occupations",
     "technology_spread",
     "title_index",

@@ -13,7 +13,8 @@ from sqlalchemy import Engine, case, func, select
 from passionpath.catalog._layout import RIASEC_ELEMENTS, RIASEC_LETTERS
 from passionpath.catalog._release import EmptyCatalogError, current_release
 from passionpath.catalog.attribution import STARTER_NOTICE
-from passionpath.errors import NotFoundError
+from passionpath.errors import NotFoundError, PassionpathError
+from passionpath.limits import MAX_COMPARE
 from passionpath.store import models as m
 
 
@@ -162,6 +163,24 @@ def occupation_profile(code: str, engine: Engine) -> OccupationProfile:
         attribution=release.attribution,
         notice=STARTER_NOTICE if release.approximate else None,
     )
+
+
+def compare_occupations(codes: Sequence[str], engine: Engine) -> list[OccupationProfile]:
+    """Two to MAX_COMPARE different occupations side by side, in the order given."""
+    unique = list(dict.fromkeys(code.strip() for code in codes if code.strip()))
+    if len(unique) < 2:
+        raise PassionpathError(
+            "a comparison needs two different occupations.",
+            field="occupations",
+            hint=f"Pick two or {MAX_COMPARE}.",
+        )
+    if len(unique) > MAX_COMPARE:
+        raise PassionpathError(
+            f"{len(unique)} occupations are too many; the limit is {MAX_COMPARE}.",
+            field="occupations",
+            hint=f"Pick two or {MAX_COMPARE}.",
+        )
+    return [occupation_profile(code, engine) for code in unique]
 
 
 @dataclass

@@ -20,6 +20,10 @@ _K1, _B = 1.2, 0.75
 MAIN_TITLE_WEIGHT = 1.0
 ALTERNATE_TITLE_WEIGHT = 0.9
 FUZZY_CUTOFF = 80.0
+#: A word completed from its first letters counts a little less than one typed whole, and
+#: a start that many words share stands for the closest few only.
+COMPLETION_WEIGHT = 0.9
+MAX_COMPLETIONS = 30
 
 
 def tokenize(text: str) -> list[str]:
@@ -114,23 +118,65 @@ class TitleIndex:
             exact=exact,
         )
 
-    def _expand(self, token: str) -> list[tuple[int, float]]:
-        """The vocabulary terms standing for a query token, with weights in (0, 1]."""
+    def _expand(self, token: str, complete: bool = False) -> list[tuple[int, float]]:
+        """The vocabulary terms standing for a query token, with weights in (0, 1].
+
+        With ``complete``, the token may also be the start of a word still being typed
+        ("photogr" for "photographer"). A typo is only assumed when the token reads as
+        nothing as typed: "teach" completes to "teacher", never to "tech"."""
         term = self.vocabulary.get(token)
-        if term is not None:
-            return [(term, 1.0)]
-        if len(token) < 3:
-            return []
+        found = {term: 1.0} if term is not None else {}
+        completions = self._completions(token) if complete and len(token) >= 2 else []
+        clean = [(t, w) for t, w, exact in completions if exact]
+        if term is None and len(token) >= 3 and not clean:
+            from rapidfuzz import fuzz, process
+
+            if not self.words:
+                self.words = list(self.vocabulary)
+            matches = process.extract(
+                token, self.words, scorer=fuzz.ratio, score_cutoff=FUZZY_CUTOFF, limit=4
+            )
+            found.update({self.vocabulary[w]: (score / 100.0) ** 2 for w, score, _ in matches})
+        chosen = clean or [(t, w) for t, w, _ in completions]
+        if chosen:
+            # A rare word would outscore a common one on idf alone ("nurse" would find
+            # "Nursery Worker" before "Registered Nurses"), so each completion counts as
+            # much as the commonest word standing for the token, never more.
+            known = [self.idf[t] for t in found] or [self.idf[t] for t, _ in chosen]
+            common = float(min(known))
+            for t, weight in chosen:
+                found[t] = max(found.get(t, 0.0), weight * common / float(self.idf[t]))
+        return list(found.items())
+
+    def _completions(self, start: str) -> list[tuple[int, float, bool]]:
+        """(term, weight, begins exactly) for words that begin with ``start``, or nearly
+        from four letters on; closest and shortest first, weighted a little below a whole
+        word."""
         from rapidfuzz import fuzz, process
 
         if not self.words:
             self.words = list(self.vocabulary)
-        matches = process.extract(
-            token, self.words, scorer=fuzz.ratio, score_cutoff=FUZZY_CUTOFF, limit=4
-        )
-        return [(self.vocabulary[word], (score / 100.0) ** 2) for word, score, _ in matches]
+        heads = [word[: len(start)] for word in self.words]
+        cutoff = FUZZY_CUTOFF if len(start) >= 4 else 100.0
+        matches = process.extract(start, heads, scorer=fuzz.ratio, score_cutoff=cutoff, limit=None)
+        ranked = sorted(matches, key=lambda m: (-m[1], len(self.words[m[2]])))
+        return [
+            (self.vocabulary[self.words[i]], COMPLETION_WEIGHT * (score / 100.0) ** 2, score == 100)
+            for _, score, i in ranked[:MAX_COMPLETIONS]
+        ]
 
-    def search(self, query: str, limit: int = 10) -> list[SearchHit]:
+    def exact_codes(self, query: str) -> list[str]:
+        """Occupations with a title that is ``query`` word for word (case, punctuation and
+        plurals aside): those whose own title it is if any, else those listing it as an
+        alternate title. Main titles are the first ``len(codes)`` documents."""
+        docs = self.exact.get(" ".join(tokenize(query)), [])
+        main = [d for d in docs if d < len(self.codes)]
+        rows = [int(self.doc_occupation[d]) for d in (main or docs)]
+        return [self.codes[r] for r in dict.fromkeys(rows)]
+
+    def search(self, query: str, limit: int = 10, *, complete: bool = False) -> list[SearchHit]:
+        """The best ``limit`` occupations for ``query``. With ``complete`` the last word may
+        be unfinished, as in a field still being typed into."""
         tokens = list(dict.fromkeys(tokenize(query)))
         if not tokens:
             return []
@@ -139,9 +185,10 @@ class TitleIndex:
         covered = np.zeros(n_docs, dtype=np.float32)
         avg_length = float(self.doc_length.mean())
         norm = _K1 * (1 - _B + _B * self.doc_length / avg_length)
+        last = tokens[-1] if complete and query.rstrip() == query else None
         for token in tokens:
             best = np.zeros(n_docs, dtype=np.float32)
-            for term, weight in self._expand(token):
+            for term, weight in self._expand(token, complete=token == last):
                 start, end = self.indptr[term], self.indptr[term + 1]
                 docs = self.postings[start:end]
                 tf = self.term_freq[start:end]

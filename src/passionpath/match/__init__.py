@@ -28,8 +28,14 @@ from passionpath.match._engine import (
 from passionpath.match._intent import summary_intents
 from passionpath.match._matrices import CatalogMatrices, build_matrices, load_matrices
 from passionpath.match._path import CareerPath, Step
-from passionpath.match._person import Person, education_level
-from passionpath.match._report import MatchReport, match, prepare_person, resolve_profile
+from passionpath.match._person import Person, Readiness, education_level, readiness
+from passionpath.match._report import (
+    MatchReport,
+    fit_for,
+    match,
+    prepare_person,
+    resolve_profile,
+)
 from passionpath.match._scoring import QUADRANTS, importance_weights
 from passionpath.match._transitions import Ranked, career_path, explore, similar, similar_all
 
@@ -46,6 +52,7 @@ __all__ = [
     "MatchResult",
     "Person",
     "Ranked",
+    "Readiness",
     "SimilarCareer",
     "Step",
     "Weights",
@@ -56,12 +63,14 @@ __all__ = [
     "congruence",
     "education_level",
     "explore",
+    "fit_for",
     "iachan_m",
     "importance_weights",
     "load_matrices",
     "match",
     "prepare_person",
     "profile_correlation",
+    "readiness",
     "resolve_profile",
     "similar",
     "similar_all",

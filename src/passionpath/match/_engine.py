@@ -339,6 +339,10 @@ class MatchEngine:
             entries = [(int(row), []) for row in ranked[:top]]
         return [self._result(person, scores, row, siblings) for row, siblings in entries]
 
+    def result_for(self, person: Person, scores: MatchScores, row: int) -> MatchResult:
+        """Occupation ``row``'s result, wherever it ranks (a comparison asks for it)."""
+        return self._result(person, scores, row, [])
+
     def _result(
         self, person: Person, scores: MatchScores, row: int, siblings: list[int]
     ) -> MatchResult:

@@ -284,3 +284,55 @@ def build_person(
         max_job_zone=block.constraints.max_job_zone if block else None,
         lower_levels_ok=bool(block and block.constraints.open_to_lower_levels),
     )
+
+
+#: Activities whose names join the passion phrases (study and work show preparation).
+_PASSION_ACTIVITIES = ("hobby", "volunteering", "project")
+
+
+@dataclass(frozen=True)
+class Readiness:
+    """What a profile gives matching to go on, by side, as the parts of the profile that
+    hold it (``"reflections"``, ``"inventory"``, ``"education"``, ...).
+
+    Ranking needs the passion side: with no word of what the person loves and no
+    inventory, every occupation's passion fit is zero, and an order made from preparation
+    alone would put work the person never asked for first.
+    """
+
+    passion: tuple[str, ...]
+    preparation: tuple[str, ...]
+
+    @property
+    def can_rank(self) -> bool:
+        return bool(self.passion)
+
+
+def readiness(document: ProfileDocument) -> Readiness:
+    """Which parts of ``document`` feed the passion fit and which the qualification fit
+    (the same parts ``build_person`` reads; cheap, nothing is inferred)."""
+    from passionpath.match._intent import summary_intents
+
+    block = document.passionpath
+    passion = []
+    if block is not None and any(a.strip() for a in block.reflections.model_dump().values()):
+        passion.append("reflections")
+    if block is not None and any(a.kind in _PASSION_ACTIVITIES for a in block.activities):
+        passion.append("activities")
+    if profile_interests(document, None) is not None:
+        passion.append("inventory")
+    if summary_intents(document.basics.summary if document.basics else None)[0]:
+        passion.append("summary")
+    if any(i.name for i in document.interests or []):
+        passion.append("interests")
+    preparation = [
+        name
+        for name, present in (
+            ("education", bool(document.education)),
+            ("work", any(j.position or j.startDate for j in document.work or [])),
+            ("certificates", any(c.name for c in document.certificates or [])),
+            ("skills", bool(block and (block.skills or block.knowledge))),
+        )
+        if present
+    ]
+    return Readiness(tuple(passion), tuple(preparation))

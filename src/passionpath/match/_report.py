@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import json
 import re
+from collections.abc import Sequence
 from dataclasses import dataclass, field
 from pathlib import Path
 from typing import TYPE_CHECKING, Any
@@ -224,3 +225,23 @@ def resolve_profile(
         return profile.display_name, profile
     found = resolve(profile, engine)
     return found.name, found.document
+
+
+def fit_for(
+    profile: ProfileDocument | str | Path,
+    codes: Sequence[str],
+    ctx: Context,
+    *,
+    weights: Weights | None = None,
+) -> list[MatchResult]:
+    """The person's fit for each of ``codes``, in that order, scored and explained as
+    ``match`` would (passion, qualification, quadrant, top gaps)."""
+    from passionpath.match._transitions import occupation_row
+
+    _, document = resolve_profile(profile, ctx.engine)
+    matrices = load_matrices(ctx)
+    rows = [occupation_row(matrices, code) for code in codes]
+    person = _cached_person(document, matrices, ctx)
+    matcher = _matcher(matrices, weights or Weights.from_settings(ctx.settings), ctx)
+    scores = matcher.score(person)
+    return [matcher.result_for(person, scores, row) for row in rows]

@@ -30,7 +30,7 @@ def _models(ctx: Context) -> tuple[CatalogMatrices, TransferModel]:
     return matrices, transfer_model(matrices, ctx)
 
 
-def _row(matrices: CatalogMatrices, code: str, field: str = "code") -> int:
+def occupation_row(matrices: CatalogMatrices, code: str, field: str = "code") -> int:
     row = matrices.index.get(code.strip())
     if row is None:
         raise NotFoundError(
@@ -54,7 +54,7 @@ def similar(code: str, ctx: Context, top: int = 10) -> list[Ranked]:
     if top < 1:
         raise PassionpathError("must be at least 1.", field="top")
     m, model = _models(ctx)
-    return [_ranked(m, j, s) for j, s in model.neighbours(_row(m, code), top)]
+    return [_ranked(m, j, s) for j, s in model.neighbours(occupation_row(m, code), top)]
 
 
 def similar_all(ctx: Context, top: int = 10) -> list[tuple[str, list[Ranked]]]:
@@ -68,7 +68,7 @@ def similar_all(ctx: Context, top: int = 10) -> list[tuple[str, list[Ranked]]]:
 
 def career_path(origin: str, goal: str, ctx: Context) -> CareerPath:
     m, model = _models(ctx)
-    a, b = _row(m, origin, "from"), _row(m, goal, "to")
+    a, b = occupation_row(m, origin, "from"), occupation_row(m, goal, "to")
     if a == b:
         raise PassionpathError("is the same occupation as the starting one.", field="to")
     for row, code in ((a, origin), (b, goal)):

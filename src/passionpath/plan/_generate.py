@@ -11,6 +11,7 @@ from dataclasses import dataclass, field
 from datetime import date, timedelta
 
 from passionpath.errors import PassionpathError
+from passionpath.limits import MAX_LABEL_CHARS, MAX_OBSTACLES
 from passionpath.plan._credentials import RULES_DIFFER, CredentialNeed
 from passionpath.plan._gaps import GapReport, TechnologyGap
 from passionpath.plan._titles import education_name, education_phrase, one_of, short_title
@@ -598,6 +599,19 @@ def obstacle_drafts(obstacles: list[str]) -> list[ObstacleDraft]:
     return drafts
 
 
+def _check_obstacles(obstacles: list[str]) -> None:
+    if len(obstacles) > MAX_OBSTACLES:
+        raise PassionpathError(
+            f"{len(obstacles)} are too many; the limit is {MAX_OBSTACLES}.", field="obstacles"
+        )
+    for obstacle in obstacles:
+        if len(obstacle) > MAX_LABEL_CHARS:
+            raise PassionpathError(
+                f"one is {len(obstacle)} characters long; the limit is {MAX_LABEL_CHARS}.",
+                field="obstacles",
+            )
+
+
 def generate_plan(
     report: GapReport,
     *,
@@ -609,12 +623,13 @@ def generate_plan(
 ) -> PlanDraft:
     """A dated plan for ``report``'s gaps. When the hours per week cannot fit the work into
     ``weeks``, the plan is longer than asked and ``weeks_needed`` says by how much."""
-    if hours_per_week <= 0:
+    if not hours_per_week > 0:  # also refuses NaN
         raise PassionpathError("must be more than 0.", field="hours_per_week")
     if hours_per_week > 80:
         raise PassionpathError("above 80 is not a plan a person can keep.", field="hours_per_week")
     if weeks is not None and weeks < 1:
         raise PassionpathError("must be at least 1.", field="weeks")
+    _check_obstacles(obstacles or [])
     objectives = build_objectives(report)
     needed = schedule(objectives, start, hours_per_week) if objectives else 1
     for o in objectives:

@@ -7,7 +7,7 @@ imports the REST API.
 from fastapi import APIRouter
 
 from passionpath.web._errors import error_handlers
-from passionpath.web.pages import account, auth, background, matches, plans, profile
+from passionpath.web.pages import account, auth, background, catalog, matches, plans, profile
 
 router = APIRouter(include_in_schema=False)
 for _pages in (
@@ -15,6 +15,7 @@ for _pages in (
     profile.router,
     background.router,
     matches.router,
+    catalog.router,
     plans.router,
     account.router,
 ):

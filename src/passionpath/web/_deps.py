@@ -20,9 +20,24 @@ from starlette.datastructures import FormData
 from passionpath.accounts import LoginLimiter
 from passionpath.context import Context
 from passionpath.errors import NotFoundError, PassionpathError
+from passionpath.limits import (
+    MAX_COMPARE,
+    MAX_EMAIL_CHARS,
+    MAX_LABEL_CHARS,
+    MAX_QUERY_CHARS,
+    MAX_TEXT_CHARS,
+)
 from passionpath.profile import ProfileDocument, ProfileRecord
 
 templates = Jinja2Templates(directory=str(Path(__file__).with_name("templates")))
+# The limits, for the forms' maxlength attributes (the core checks them again).
+templates.env.globals.update(
+    max_query=MAX_QUERY_CHARS,
+    max_text=MAX_TEXT_CHARS,
+    max_label=MAX_LABEL_CHARS,
+    max_compare=MAX_COMPARE,
+    max_email=MAX_EMAIL_CHARS,
+)
 #: The slug of the one profile the web pages edit.
 SLUG = "me"
 
@@ -58,11 +73,20 @@ def check_csrf(request: Request, submitted: str) -> None:
         raise PassionpathError("This form has expired; reload the page and try again.")
 
 
-async def posted_form(request: Request) -> FormData:
-    """The submitted form, once its CSRF token is checked."""
+#: Said when a form's token no longer holds (the session ended while the page was open).
+EXPIRED = "This form had expired, so nothing was saved yet; press the button again."
+
+
+async def submitted(request: Request) -> tuple[FormData, str | None]:
+    """The submitted form and, when its CSRF token does not hold, what to tell the person:
+    for forms with a lot typed into them, which show it all again rather than an error page.
+    Nothing may be saved when the second value is not None."""
     form = await request.form()
-    check_csrf(request, str(form.get("csrf", "")))
-    return form
+    try:
+        check_csrf(request, str(form.get("csrf", "")))
+    except PassionpathError:
+        return form, EXPIRED
+    return form, None
 
 
 def render(request: Request, template: str, status: int = 200, **values: Any) -> HTMLResponse:

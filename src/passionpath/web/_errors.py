@@ -1,51 +1,107 @@
-"""Web errors as HTML pages, and the redirect to /login for pages that need a user."""
+"""Web errors as HTML pages in the site's own words, and the redirect to /login for pages
+that need a user.
+
+The core says what to do in words that suit every face (``hint``) and names the situation
+(``kind``); a page can do better than words: it links to the page where the person can do
+it. Nothing here ever tells a person to run a command.
+"""
 
 from __future__ import annotations
 
 from collections.abc import Awaitable, Callable
-from html import escape
+from dataclasses import dataclass
 
 from fastapi import Request
-from fastapi.responses import HTMLResponse, RedirectResponse, Response
+from fastapi.exceptions import RequestValidationError
+from fastapi.responses import RedirectResponse, Response
 
 from passionpath.errors import NotFoundError, PassionpathError
-from passionpath.web._deps import LoginRequired
+from passionpath.web._deps import LoginRequired, render
 
 Handler = Callable[[Request, Exception], Awaitable[Response]]
 
 
-def _page(status: int, message: str) -> HTMLResponse:
-    body = (
-        f"<!doctype html><html lang='en'><head><meta charset='utf-8'><title>Error</title>"
-        f"<meta name='viewport' content='width=device-width, initial-scale=1'></head><body>"
-        f"<main><h1>Something needs fixing</h1><p role='alert'>{escape(message)}</p>"
-        f"<p><a href='javascript:history.back()'>Go back</a> or <a href='/'>home</a></p>"
-        f"</main></body></html>"
-    )
-    return HTMLResponse(body, status_code=status)
+@dataclass(frozen=True)
+class Advice:
+    """What to do next: a sentence, and the page where it is done (if there is one)."""
+
+    text: str
+    href: str | None = None
+    link: str | None = None
+
+
+#: The pages' suggestion for each kind of core error, in place of the core's plain hint.
+_ADVICE = {
+    "unknown_occupation": Advice(
+        "Look the occupation up by its title instead.", "/search", "Search occupations"
+    ),
+    "empty_catalog": Advice(
+        "The site has no occupations loaded yet; whoever runs it needs to load the catalog."
+    ),
+    "no_profiles": Advice("Start by saying what you love.", "/passions", "Your passions"),
+    "unknown_plan": Advice("Your plans are listed on one page.", "/plans", "Your plans"),
+    "no_active_plan": Advice(
+        "Open a career from your matches and choose “Make a plan”.", "/matches", "Your matches"
+    ),
+    "unknown_benchmark": Advice(
+        "Open the plan again to see its benchmarks as they are now.", "/plans", "Your plans"
+    ),
+}
+
+
+def advice(exc: PassionpathError) -> Advice | None:
+    """What a page suggests for ``exc``: its own words for known kinds, else the core's hint."""
+    found = _ADVICE.get(exc.kind or "")
+    if found is not None:
+        return found
+    return Advice(exc.hint) if exc.hint else None
+
+
+def in_words(exc: Exception, label: str | None = None) -> str:
+    """The error as one line for a page, with what to do (without its link).
+
+    Shown next to a field, ``label`` names the field as the page labels it; elsewhere the
+    core's neutral field name is put in plain words."""
+    if not isinstance(exc, PassionpathError):
+        return str(exc)
+    message = exc.message or str(exc)
+    name = label or (exc.field.replace("_", " ").capitalize() if exc.field else None)
+    if name:
+        message = f"{name}: {message}"
+    found = advice(exc)
+    return f"{message} {found.text}" if found else message
+
+
+def _error_page(request: Request, status: int, exc: Exception) -> Response:
+    found = advice(exc) if isinstance(exc, PassionpathError) else None
+    message = in_words(exc)
+    if found is not None:
+        message = message.removesuffix(" " + found.text)
+    return render(request, "error.html", status, problem=message, advice=found)
 
 
 async def _login_first(_: Request, __: Exception) -> Response:
     return RedirectResponse("/login", status_code=303)
 
 
-def _in_words(exc: Exception) -> str:
-    """The error as a page says it: a page has no parameter names to point at, so the input
-    at fault is named in plain words, then the message and what to do."""
-    if not isinstance(exc, PassionpathError):
-        return str(exc)
-    message = exc.message or str(exc)
-    if exc.field:
-        message = f"{exc.field.replace('_', ' ').capitalize()}: {message}"
-    return f"{message} {exc.hint}" if exc.hint else message
+async def _not_found(request: Request, exc: Exception) -> Response:
+    return _error_page(request, 404, exc)
 
 
-async def _not_found(_: Request, exc: Exception) -> Response:
-    return _page(404, _in_words(exc))
+async def _bad_request(request: Request, exc: Exception) -> Response:
+    return _error_page(request, 400, exc)
 
 
-async def _bad_request(_: Request, exc: Exception) -> Response:
-    return _page(400, _in_words(exc))
+async def _bad_address(request: Request, exc: Exception) -> Response:
+    """A page asked for with a value it cannot use (``/matches?top=999``): an address
+    edited by hand or kept from an old link."""
+    assert isinstance(exc, RequestValidationError)
+    said = "; ".join(
+        f"{e['loc'][-1]}: {str(e['msg']).removeprefix('Value error, ')}" for e in exc.errors()
+    )
+    problem = f"This address asks for something the page cannot show ({said})."
+    found = Advice("Open the page again from the menu.", "/", "Home")
+    return render(request, "error.html", 400, problem=problem, advice=found)
 
 
 def error_handlers() -> dict[type[Exception], Handler]:
@@ -53,6 +109,7 @@ def error_handlers() -> dict[type[Exception], Handler]:
     specific class, as Starlette does)."""
     return {
         LoginRequired: _login_first,
+        RequestValidationError: _bad_address,
         NotFoundError: _not_found,
         PassionpathError: _bad_request,
     }

@@ -16,7 +16,7 @@ router = APIRouter()
 @router.get("/account", response_class=HTMLResponse)
 def account_page(request: Request) -> Response:
     current_user(request)
-    return render(request, "account.html")
+    return render(request, "account.html", errors={})
 
 
 @router.get("/account/export.json")
@@ -35,7 +35,8 @@ def delete_account(request: Request, confirm: str = Form(""), csrf: str = Form("
     check_csrf(request, csrf)
     user = current_user(request)
     if confirm.strip() != "DELETE":
-        return render(request, "account.html", 400, error="Type DELETE to confirm.")
+        errors = {"confirm": "Type DELETE, in capitals, to confirm; nothing was deleted."}
+        return render(request, "account.html", 400, confirm=confirm[:200], errors=errors)
     ctx = context(request)
     accounts.delete_account(ctx.engine, user, tokens=ctx.memo)
     request.session.clear()

@@ -18,7 +18,7 @@ from passionpath.limits import (
     MAX_LIST_ITEMS,
     MAX_TEXT_CHARS,
 )
-from passionpath.web._deps import me, posted_form, render, save_me
+from passionpath.web._deps import me, render, save_me, submitted
 
 router = APIRouter()
 
@@ -184,7 +184,7 @@ def _checked(rows: dict[str, list[dict[str, str]]]) -> tuple[dict[str, Any], dic
 async def background(request: Request) -> Response:
     from passionpath.profile import parse_document
 
-    form = await posted_form(request)
+    form, expired = await submitted(request)
     user, document = me(request)
     rows = _rows_from_form(form)
     summary = str(form.get("summary", "")).strip()
@@ -194,6 +194,8 @@ async def background(request: Request) -> Response:
         "open_to_lower_levels": form.get("open_to_lower_levels") == "on",
         "max_job_zone": zone,
     }
+    if expired:
+        return _page(request, rows, values, 400, error=expired)
     sections, errors = _checked(rows)
     if len(summary) > MAX_TEXT_CHARS:
         errors["summary"] = f"Your summary: at most {MAX_TEXT_CHARS} characters."
@@ -224,7 +226,7 @@ async def import_background(request: Request) -> Response:
     answers and the inventory stay."""
     from passionpath.profile import read_profile_file, with_background
 
-    form = await posted_form(request)
+    form, expired = await submitted(request)
     user, document = me(request)
     upload = form.get("file")
     current = _rows_from_document(document)
@@ -233,6 +235,8 @@ async def import_background(request: Request) -> Response:
         "open_to_lower_levels": document.pp.constraints.open_to_lower_levels,
         "max_job_zone": document.pp.constraints.max_job_zone or "",
     }
+    if expired:
+        return _page(request, current, values, 400, error=expired)
     if not isinstance(upload, UploadFile) or not upload.filename:
         return _page(request, current, values, 400, {"file": "Choose a file first."})
     content = await upload.read(MAX_LINKEDIN_ZIP_BYTES + 1)

@@ -1,4 +1,4 @@
-"""Matches for the user, occupations, transitions between them, and the gaps to a target."""
+"""Matches for the user, occupations, and the gaps to a target."""
 
 from __future__ import annotations
 
@@ -14,15 +14,20 @@ router = APIRouter()
 def matches_page(
     request: Request, quadrant: str = "", top: int = Query(15, ge=1, le=50)
 ) -> Response:
-    from passionpath.match import QUADRANTS, match
+    from passionpath.match import QUADRANTS, match, readiness
     from passionpath.match.chart import hexagon_svg, quadrant_svg
 
     _, document = me(request)
+    ready = readiness(document)
+    if not ready.can_rank:
+        # Nothing is ranked before there is something to rank: say what to do first.
+        return render(request, "matches.html", ready=ready)
     chosen = quadrant if quadrant in QUADRANTS else None
     report = match(document, context(request), top=top, quadrant=chosen)
     return render(
         request,
         "matches.html",
+        ready=ready,
         results=report.results,
         stretch=report.worth_the_stretch,
         quadrants=QUADRANTS,
@@ -39,22 +44,35 @@ def occupation_page(request: Request, code: str) -> Response:
     return render(request, "occupation.html", o=occupation_profile(code, engine(request)))
 
 
-@router.get("/transitions", response_class=HTMLResponse)
-def transitions_page(request: Request) -> Response:
-    from passionpath.match import career_path, similar
-
-    origin = request.query_params.get("from") or None
-    goal = request.query_params.get("to") or None
-    ctx = context(request)
-    moves = similar(origin, ctx, 10) if origin else None
-    route = career_path(origin, goal, ctx) if origin and goal else None
-    return render(request, "transitions.html", origin=origin, goal=goal, similar=moves, route=route)
-
-
-@router.get("/gaps", response_class=HTMLResponse)
-def gaps_page(request: Request, target: str) -> Response:
+def gaps_form(
+    request: Request,
+    target: str,
+    status: int = 200,
+    *,
+    hours: str = "5",
+    obstacles: list[str] | None = None,
+    errors: dict[str, str] | None = None,
+    error: str | None = None,
+) -> Response:
+    """The gaps to ``target`` and the form that makes a plan of them, filled in as given
+    (the plans page shows it again this way when a plan cannot be made)."""
     from passionpath.plan import OBSTACLE_KINDS, analyse_gaps
 
     _, document = me(request)
     report = analyse_gaps(document, target, context(request))
-    return render(request, "gaps.html", r=report, obstacles=OBSTACLE_KINDS)
+    return render(
+        request,
+        "gaps.html",
+        status,
+        r=report,
+        obstacles=OBSTACLE_KINDS,
+        hours=hours,
+        chosen=obstacles or [],
+        errors=errors or {},
+        error=error,
+    )
+
+
+@router.get("/gaps", response_class=HTMLResponse)
+def gaps_page(request: Request, target: str) -> Response:
+    return gaps_form(request, target)

@@ -16,9 +16,11 @@ from passionpath.web._deps import (
     engine,
     me,
     my_profile,
-    posted_form,
     render,
+    submitted,
 )
+from passionpath.web._errors import in_words
+from passionpath.web.pages.matches import gaps_form
 
 router = APIRouter()
 
@@ -32,25 +34,43 @@ def plans_page(request: Request) -> Response:
     return render(request, "plans.html", plans=plans)
 
 
+#: The plan form's fields as the page labels them, by the core's names for them.
+_PLAN_FIELDS = {"hours_per_week": ("hours", "Hours per week"), "obstacles": ("obstacles", "")}
+
+
 @router.post("/plans")
 async def create_plan(request: Request) -> Response:
+    from passionpath.limits import MAX_LABEL_CHARS, MAX_OBSTACLES
     from passionpath.plan import new_plan
 
-    form = await posted_form(request)
+    form, expired = await submitted(request)
     user, _ = me(request)
-    try:
-        hours = float(str(form.get("hours_per_week", "5")) or 5)
-    except ValueError:
-        raise PassionpathError("enter a number of hours.", field="hours_per_week") from None
-    plan = new_plan(
-        SLUG,
-        str(form.get("target", "")),
-        context(request),
-        hours_per_week=hours,
-        obstacles=[str(o) for o in form.getlist("obstacle")],
-        owner=user,
+    target = str(form.get("target", ""))[:MAX_LABEL_CHARS]
+    hours = str(form.get("hours_per_week", "")).strip()[:MAX_LABEL_CHARS] or "5"
+    # At most one past the limit is kept, so the core can say there were too many.
+    obstacles = [str(o) for o in form.getlist("obstacle")][: MAX_OBSTACLES + 1]
+    errors: dict[str, str] = {}
+    if not expired:
+        try:
+            plan = new_plan(
+                SLUG,
+                target,
+                context(request),
+                hours_per_week=float(hours),
+                obstacles=obstacles,
+                owner=user,
+            )
+            return RedirectResponse(f"/plans/{plan.id}", status_code=303)
+        except ValueError:
+            errors["hours"] = "Hours per week: enter a number, such as 5."
+        except PassionpathError as exc:
+            if exc.field not in _PLAN_FIELDS:
+                raise  # about the occupation or the profile: the error page says what to do
+            name, label = _PLAN_FIELDS[exc.field]
+            errors[name] = in_words(exc, label or None)
+    return gaps_form(
+        request, target, 400, hours=hours, obstacles=obstacles, errors=errors, error=expired
     )
-    return RedirectResponse(f"/plans/{plan.id}", status_code=303)
 
 
 @router.get("/plans/{plan_id}", response_class=HTMLResponse)

@@ -6,40 +6,95 @@ from fastapi import APIRouter, Request
 from fastapi.responses import HTMLResponse, RedirectResponse, Response
 
 from passionpath.errors import PassionpathError
-from passionpath.web._deps import SLUG, engine, me, posted_form, render, save_me
+from passionpath.web._deps import SLUG, engine, me, render, save_me, submitted
 
 router = APIRouter()
 
 
-@router.get("/passions", response_class=HTMLResponse)
-def passions_page(request: Request) -> Response:
+def _passions_form(
+    request: Request,
+    name: str,
+    answers: dict[str, str],
+    activities: str,
+    status: int = 200,
+    errors: dict[str, str] | None = None,
+    error: str | None = None,
+) -> Response:
     from passionpath.profile import PASSION_QUESTIONS
 
-    _, document = me(request)
-    block = document.pp
     return render(
         request,
         "passions.html",
+        status,
         questions=PASSION_QUESTIONS,
-        answers=block.reflections.model_dump(),
-        name=document.display_name,
-        activities="\n".join(a.name for a in block.activities),
+        name=name,
+        answers=answers,
+        activities=activities,
+        errors=errors or {},
+        error=error,
     )
+
+
+@router.get("/passions", response_class=HTMLResponse)
+def passions_page(request: Request) -> Response:
+    _, document = me(request)
+    block = document.pp
+    return _passions_form(
+        request,
+        document.display_name,
+        block.reflections.model_dump(),
+        "\n".join(a.name for a in block.activities),
+    )
+
+
+def _problem_field(path: str) -> str:
+    """The form field a profile problem's path points into ("" for the form as a whole)."""
+    from passionpath.profile import PASSION_QUESTIONS
+
+    if path == "basics.name":
+        return "name"
+    if path.startswith("passionpath.activities"):
+        return "activities"
+    key = path.removeprefix("passionpath.reflections.")
+    return key if key in PASSION_QUESTIONS else ""
 
 
 @router.post("/passions")
 async def passions(request: Request) -> Response:
-    from passionpath.profile import PASSION_QUESTIONS, Activity, parse_document
+    from passionpath.profile import PASSION_QUESTIONS, ProfileValidationError, parse_document
 
-    form = await posted_form(request)
+    form, expired = await submitted(request)
     user, document = me(request)
+    name = str(form.get("name", "")).strip()
+    answers = {key: str(form.get(key, "")).strip() for key in PASSION_QUESTIONS}
+    activities = str(form.get("activities", ""))
+    if expired:
+        return _passions_form(request, name, answers, activities, 400, error=expired)
+    # Activities already described elsewhere (kind, notes, hours) keep what they say.
+    known = {a.name: a for a in document.pp.activities}
+    lines = [line.strip() for line in activities.splitlines() if line.strip()]
     data = document.to_json_dict()
-    data.setdefault("basics", {})["name"] = str(form.get("name", "")).strip() or "Me"
-    document = parse_document(data, "passions")
-    for key in PASSION_QUESTIONS:
-        setattr(document.pp.reflections, key, str(form.get(key, "")).strip())
-    lines = [line.strip() for line in str(form.get("activities", "")).splitlines() if line.strip()]
-    document.pp.activities = [Activity(name=line) for line in lines]
+    data.setdefault("basics", {})["name"] = name or "Me"
+    block = data.setdefault("passionpath", {})
+    block.setdefault("reflections", {}).update(answers)
+    block["activities"] = [
+        known[line].model_dump(mode="json") if line in known else {"name": line} for line in lines
+    ]
+    try:
+        # The same checks (sizes included) as a profile sent through the API or a file.
+        document = parse_document(data, "passions")
+    except ProfileValidationError as exc:
+        errors: dict[str, str] = {}
+        general = []
+        for path, message in exc.problems:
+            where = _problem_field(path)
+            if where:
+                errors.setdefault(where, message[:1].upper() + message[1:] + ".")
+            else:
+                general.append(message[:1].upper() + message[1:] + ".")
+        return _passions_form(
+            request, name, answers, activities, 400, errors, " ".join(general) or None
+        )
     save_me(request, user, document, "passion questions")
     return RedirectResponse("/inventory", status_code=303)
 
@@ -73,13 +128,15 @@ def inventory_page(request: Request) -> Response:
 async def inventory(request: Request) -> Response:
     from passionpath.profile import items, record_inventory
 
-    form = await posted_form(request)
+    form, expired = await submitted(request)
     user, _ = me(request)  # makes the web profile on first use
     answers = {
         i.id: int(str(form[i.id]))
         for i in items("full")
         if str(form.get(i.id, "")) in {"1", "2", "3", "4", "5"}
     }
+    if expired:
+        return _inventory_form(request, answers, 400, error=expired)
     try:
         record_inventory(SLUG, answers, engine(request), form="full", owner=user)
     except PassionpathError as exc:
@@ -88,13 +145,13 @@ async def inventory(request: Request) -> Response:
     return RedirectResponse("/background", status_code=303)
 
 
-@router.get("/skills", response_class=HTMLResponse)
-def skills_page(request: Request) -> Response:
+def _skills_form(
+    request: Request, current: dict[str, float], status: int = 200, error: str | None = None
+) -> Response:
+    """Every skill and knowledge area with its sentences, ``current`` ones chosen."""
     from passionpath.catalog import descriptors
     from passionpath.profile import level_choices
 
-    _, document = me(request)
-    current = {r.element_id: r.level for r in [*document.pp.skills, *document.pp.knowledge]}
     rows = [
         {
             "info": d,
@@ -105,7 +162,23 @@ def skills_page(request: Request) -> Response:
         for domain, kind in (("skills", "skill"), ("knowledge", "knowledge"))
         for d in descriptors(domain, engine(request))
     ]
-    return render(request, "skills.html", descriptors=rows)
+    return render(request, "skills.html", status, descriptors=rows, error=error)
+
+
+@router.get("/skills", response_class=HTMLResponse)
+def skills_page(request: Request) -> Response:
+    _, document = me(request)
+    pp = document.pp
+    return _skills_form(request, {r.element_id: r.level for r in [*pp.skills, *pp.knowledge]})
+
+
+def _level(raw: str) -> float | None:
+    """A chosen level (0-7), or None for "Not rated" and anything that is not a level."""
+    try:
+        level = float(raw)
+    except ValueError:
+        return None
+    return level if 0.0 <= level <= 7.0 else None
 
 
 @router.post("/skills")
@@ -113,19 +186,19 @@ async def skills(request: Request) -> Response:
     from passionpath.catalog import descriptors
     from passionpath.profile import RatedDescriptor
 
-    form = await posted_form(request)
+    form, expired = await submitted(request)
     user, document = me(request)
+    chosen = {}
     for domain in ("skills", "knowledge"):
         rated = []
         for d in descriptors(domain, engine(request)):
-            raw = str(form.get(d.element_id, ""))
-            if raw:
-                rated.append(
-                    RatedDescriptor(
-                        element_id=d.element_id, name=d.name, level=min(7.0, max(0.0, float(raw)))
-                    )
-                )
+            level = _level(str(form.get(d.element_id, "")))
+            if level is not None:
+                chosen[d.element_id] = level
+                rated.append(RatedDescriptor(element_id=d.element_id, name=d.name, level=level))
         setattr(document.pp, domain, rated)
+    if expired:
+        return _skills_form(request, chosen, 400, expired)
     save_me(request, user, document, "skills self-assessment")
     return RedirectResponse("/matches", status_code=303)
 

@@ -1,0 +1,78 @@
+"""The interactive API docs (Swagger UI), served from the installed package so they work
+with no network: FastAPI's own docs page loads Swagger UI from a CDN.
+
+The page carries the attribution of the loaded catalog, because the API serves O*NET data.
+"""
+
+from __future__ import annotations
+
+from functools import cache
+from html import escape
+from pathlib import Path
+
+from fastapi import APIRouter, Request
+from fastapi.responses import FileResponse, HTMLResponse, Response
+
+from passionpath.errors import NotFoundError, PassionpathError
+
+router = APIRouter(include_in_schema=False)
+
+#: The only files of the Swagger UI distribution the docs page loads.
+ASSETS = {
+    "swagger-ui-bundle.js": "text/javascript",
+    "swagger-ui.css": "text/css",
+    "favicon-32x32.png": "image/png",
+}
+
+
+@cache
+def _swagger_ui() -> Path:
+    import swagger_ui_bundle
+
+    return Path(str(swagger_ui_bundle.swagger_ui_path))
+
+
+def _attribution(request: Request) -> str:
+    """The loaded catalog's attribution (and the starter notice), or O*NET's own wording
+    when no catalog is loaded yet."""
+    from passionpath.catalog import release_attribution
+    from passionpath.catalog.attribution import attribution_for
+
+    try:
+        attribution, notice = release_attribution(request.app.state.ctx.engine)
+    except PassionpathError:
+        return attribution_for("unknown")
+    return f"{attribution} {notice}" if notice else attribution
+
+
+@router.get("/docs")
+def docs(request: Request) -> Response:
+    from fastapi.openapi.docs import get_swagger_ui_html
+
+    base = request.url.path.removesuffix("/docs")  # the API's prefix, wherever it is mounted
+    page = get_swagger_ui_html(
+        openapi_url=f"{base}/openapi.json",
+        title="passionpath API",
+        swagger_js_url=f"{base}/docs/assets/swagger-ui-bundle.js",
+        swagger_css_url=f"{base}/docs/assets/swagger-ui.css",
+        swagger_favicon_url=f"{base}/docs/assets/favicon-32x32.png",
+        # No call home: Swagger UI would otherwise send the spec to an online validator.
+        swagger_ui_parameters={"validatorUrl": None},
+    )
+    footer = (
+        '<footer style="font: 14px/1.5 sans-serif; max-width: 1460px; margin: 1rem auto; '
+        f'padding: 0 20px; color: #3b4151"><p>{escape(_attribution(request))}</p></footer>'
+    )
+    html = bytes(page.body).decode("utf-8").replace("</body>", footer + "</body>", 1)
+    return HTMLResponse(html)
+
+
+@router.get("/docs/assets/{name}")
+def asset(name: str) -> Response:
+    if name not in ASSETS:
+        raise NotFoundError(f"No docs file {name!r}.", field="name")
+    return FileResponse(
+        _swagger_ui() / name,
+        media_type=ASSETS[name],
+        headers={"Cache-Control": "public, max-age=86400"},
+    )
