@@ -315,15 +315,6 @@ def skills(
 
 # --- work values ---------------------------------------------------------------------------
 
-VALUE_MEANINGS = {
-    "Achievement": "using your strengths and seeing results",
-    "Working Conditions": "job security, good pay and a pleasant workplace",
-    "Recognition": "advancement, prestige and a chance to lead",
-    "Relationships": "friendly co-workers and serving others",
-    "Support": "managers who back you and fair policies",
-    "Independence": "working on your own and making decisions",
-}
-
 
 @app.command()
 @user_errors
@@ -336,7 +327,7 @@ def values(
     as_json: bool = JSON,
 ) -> None:
     """Rate or rank the six O*NET work values."""
-    from passionpath.profile import WORK_VALUES
+    from passionpath.profile import WORK_VALUE_MEANINGS, WORK_VALUES
 
     lookup = {v.lower(): v for v in WORK_VALUES}
     chosen: dict[str, float] = {}
@@ -353,7 +344,9 @@ def values(
 
         for value in WORK_VALUES:
             chosen[value] = float(
-                typer.prompt(f"{value} ({VALUE_MEANINGS[value]}), 1-7", type=click.IntRange(1, 7))
+                typer.prompt(
+                    f"{value} ({WORK_VALUE_MEANINGS[value]}), 1-7", type=click.IntRange(1, 7)
+                )
             )
     else:
         fail("No terminal to ask in: give --ratings or --rank.", 2)
@@ -369,7 +362,7 @@ def values(
         return
     for name, rating in sorted(chosen.items(), key=lambda kv: -kv[1]):
         console.print(
-            f"  {name:<20} {'█' * int(rating):<7} {rating:g}  {VALUE_MEANINGS[name]}",
+            f"  {name:<20} {'█' * int(rating):<7} {rating:g}  {WORK_VALUE_MEANINGS[name]}",
             highlight=False,
         )
     if version:

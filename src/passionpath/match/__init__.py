@@ -35,6 +35,7 @@ from passionpath.match._report import (
     match,
     prepare_person,
     resolve_profile,
+    suggested_levels,
 )
 from passionpath.match._scoring import QUADRANTS, importance_weights
 from passionpath.match._transitions import Ranked, career_path, explore, similar, similar_all
@@ -75,6 +76,7 @@ __all__ = [
     "similar",
     "similar_all",
     "standardised_euclidean",
+    "suggested_levels",
     "summary_intents",
     "top_code",
 ]

@@ -86,6 +86,25 @@ def _past_occupations(
     return sorted(set(rows))
 
 
+def suggested_levels(document: ProfileDocument, ctx: Context) -> dict[str, tuple[float, str]]:
+    """Skill and knowledge levels the jobs a person has held suggest, for them to confirm:
+    element id -> (80% of the level the best-matching held occupation needs, its title).
+    Only descriptors a held job needs at level 1 or more; empty when no job title is
+    recognised."""
+    matrices = load_matrices(ctx)
+    held = _past_occupations(document, matrices, ctx)
+    if not held:
+        return {}
+    levels = 0.8 * np.nan_to_num(matrices.level[held], nan=0.0)
+    best = levels.argmax(axis=0)
+    out = {}
+    for j, element in enumerate(matrices.descriptor_ids):
+        level = float(levels[best[j], j])
+        if level >= 1.0:
+            out[element] = (round(level, 2), matrices.titles[held[int(best[j])]])
+    return out
+
+
 def prepare_person(document: ProfileDocument, matrices: CatalogMatrices, ctx: Context) -> Person:
     """Everything slow about a person (text inference, embeddings) done once."""
     from passionpath.match._intent import summary_intents

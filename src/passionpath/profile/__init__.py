@@ -28,6 +28,7 @@ from passionpath.profile._inventory import Form as InventoryForm
 from passionpath.profile._inventory import scale as inventory_scale
 from passionpath.profile._levels import LevelChoice, level_choices, nearest_choice
 from passionpath.profile._linkedin import LinkedInImportError, read_linkedin_export
+from passionpath.profile._onboarding import WORK_VALUE_MEANINGS, Step, onboarding_steps
 from passionpath.profile._operations import (
     RecordedInventory,
     ResolvedProfile,
@@ -56,6 +57,7 @@ __all__ = [
     "EDUCATION_CHOICES",
     "PASSION_QUESTIONS",
     "WORK_VALUES",
+    "WORK_VALUE_MEANINGS",
     "Activity",
     "InventoryError",
     "InventoryForm",
@@ -71,6 +73,7 @@ __all__ = [
     "RecordedInventory",
     "ResolvedProfile",
     "SaveResult",
+    "Step",
     "StoredProfile",
     "VersionInfo",
     "answers_from_sequence",
@@ -88,6 +91,7 @@ __all__ = [
     "load_document",
     "load_profile",
     "nearest_choice",
+    "onboarding_steps",
     "parse_document",
     "profile_history",
     "read_linkedin_export",

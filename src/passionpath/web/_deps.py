@@ -139,3 +139,40 @@ def save_me(request: Request, user: int, document: ProfileDocument, note: str) -
     from passionpath.profile import save_profile
 
     save_profile(SLUG, document, engine(request), note=note, owner=user)
+
+
+#: The page of each onboarding step, in the order a new person goes through them.
+STEP_PAGES = {
+    "passions": "/passions",
+    "interests": "/inventory",
+    "background": "/background",
+    "skills": "/skills",
+    "values": "/values",
+}
+
+
+def journey(document: ProfileDocument, current: str) -> dict[str, Any]:
+    """What the step list at the top of an onboarding page shows: every step with its page
+    and whether it is done, which one this is, and where skipping it leads (with what is
+    lost)."""
+    from passionpath.profile import onboarding_steps
+
+    steps = onboarding_steps(document)
+    keys = [s.key for s in steps]
+    here = keys.index(current)
+    following = keys[here + 1] if here + 1 < len(keys) else None
+    return {
+        "steps": [{"step": s, "url": STEP_PAGES[s.key]} for s in steps],
+        "current": current,
+        "number": here + 1,
+        "next_url": STEP_PAGES[following] if following else "/matches",
+        "without": steps[here].without,
+    }
+
+
+def render_step(
+    request: Request, template: str, step: str, status: int = 200, **values: Any
+) -> HTMLResponse:
+    """``render`` for a page of the onboarding journey: with the step list and the skip link."""
+    _, document = me(request)
+    return render(request, template, status, journey=journey(document, step), **values)

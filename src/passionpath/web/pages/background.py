@@ -18,7 +18,7 @@ from passionpath.limits import (
     MAX_LIST_ITEMS,
     MAX_TEXT_CHARS,
 )
-from passionpath.web._deps import me, render, save_me, submitted
+from passionpath.web._deps import me, render_step, save_me, submitted
 
 router = APIRouter()
 
@@ -87,9 +87,10 @@ def _page(
         section: (entries + [dict(blank[section]) for _ in range(SPARE_ROWS)])[:MAX_ROWS]
         for section, entries in rows.items()
     }
-    return render(
+    return render_step(
         request,
         "background.html",
+        "background",
         status,
         rows=shown,
         values=values,
@@ -103,12 +104,7 @@ def _page(
 @router.get("/background", response_class=HTMLResponse)
 def background_page(request: Request) -> Response:
     _, document = me(request)
-    constraints = document.pp.constraints
-    values = {
-        "summary": (document.basics.summary if document.basics else None) or "",
-        "open_to_lower_levels": constraints.open_to_lower_levels,
-        "max_job_zone": constraints.max_job_zone or "",
-    }
+    values = {"summary": (document.basics.summary if document.basics else None) or ""}
     return _page(request, _rows_from_document(document), values)
 
 
@@ -188,19 +184,12 @@ async def background(request: Request) -> Response:
     user, document = me(request)
     rows = _rows_from_form(form)
     summary = str(form.get("summary", "")).strip()
-    zone = str(form.get("max_job_zone", "")).strip()
-    values = {
-        "summary": summary,
-        "open_to_lower_levels": form.get("open_to_lower_levels") == "on",
-        "max_job_zone": zone,
-    }
+    values = {"summary": summary}
     if expired:
         return _page(request, rows, values, 400, error=expired)
     sections, errors = _checked(rows)
     if len(summary) > MAX_TEXT_CHARS:
         errors["summary"] = f"Your summary: at most {MAX_TEXT_CHARS} characters."
-    if zone and zone not in {"1", "2", "3", "4", "5"}:
-        errors["max_job_zone"] = "Highest level of work: pick one of the levels offered."
     if errors:
         return _page(
             request, rows, values, 400, errors, error="Please correct the fields marked below."
@@ -214,8 +203,6 @@ async def background(request: Request) -> Response:
         updated = parse_document(data, "background")
     except PassionpathError as exc:
         return _page(request, rows, values, 400, error=str(exc))
-    updated.pp.constraints.open_to_lower_levels = bool(values["open_to_lower_levels"])
-    updated.pp.constraints.max_job_zone = int(zone) if zone else None
     save_me(request, user, updated, "education, work and certificates")
     return RedirectResponse("/skills", status_code=303)
 
@@ -230,11 +217,7 @@ async def import_background(request: Request) -> Response:
     user, document = me(request)
     upload = form.get("file")
     current = _rows_from_document(document)
-    values = {
-        "summary": (document.basics.summary if document.basics else None) or "",
-        "open_to_lower_levels": document.pp.constraints.open_to_lower_levels,
-        "max_job_zone": document.pp.constraints.max_job_zone or "",
-    }
+    values = {"summary": (document.basics.summary if document.basics else None) or ""}
     if expired:
         return _page(request, current, values, 400, error=expired)
     if not isinstance(upload, UploadFile) or not upload.filename:

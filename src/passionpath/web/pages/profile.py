@@ -6,7 +6,17 @@ from fastapi import APIRouter, Request
 from fastapi.responses import HTMLResponse, RedirectResponse, Response
 
 from passionpath.errors import PassionpathError
-from passionpath.web._deps import SLUG, engine, me, render, save_me, submitted
+from passionpath.profile import InventoryForm
+from passionpath.web._deps import (
+    SLUG,
+    context,
+    engine,
+    me,
+    render,
+    render_step,
+    save_me,
+    submitted,
+)
 
 router = APIRouter()
 
@@ -22,9 +32,10 @@ def _passions_form(
 ) -> Response:
     from passionpath.profile import PASSION_QUESTIONS
 
-    return render(
+    return render_step(
         request,
         "passions.html",
+        "passions",
         status,
         questions=PASSION_QUESTIONS,
         name=name,
@@ -100,16 +111,23 @@ async def passions(request: Request) -> Response:
 
 
 def _inventory_form(
-    request: Request, answers: dict[str, int], status: int = 200, **error: str
+    request: Request,
+    answers: dict[str, int],
+    status: int = 200,
+    form: InventoryForm = "full",
+    **error: str,
 ) -> Response:
-    """The full inventory with the answers given so far (and what was wrong, if anything)."""
+    """The inventory (full, or the short form) with the answers given so far (and what was
+    wrong, if anything)."""
     from passionpath.profile import inventory_scale, items
 
-    return render(
+    return render_step(
         request,
         "inventory.html",
+        "interests",
         status,
-        items=items("full"),
+        items=items(form),
+        form=form,
         scale=inventory_scale(),
         answers=answers,
         answered=len(answers),
@@ -117,59 +135,88 @@ def _inventory_form(
     )
 
 
-@router.get("/inventory", response_class=HTMLResponse)
-def inventory_page(request: Request) -> Response:
+def _form_named(raw: str) -> InventoryForm:
+    return "short" if raw == "short" else "full"
 
+
+@router.get("/inventory", response_class=HTMLResponse)
+def inventory_page(request: Request, form: str = "full") -> Response:
     _, document = me(request)
-    return _inventory_form(request, document.pp.inventory.answers if document.pp.inventory else {})
+    done = document.pp.inventory
+    chosen = _form_named(form if form != "full" or done is None else done.form)
+    return _inventory_form(request, done.answers if done else {}, form=chosen)
 
 
 @router.post("/inventory")
 async def inventory(request: Request) -> Response:
     from passionpath.profile import items, record_inventory
 
-    form, expired = await submitted(request)
+    posted, expired = await submitted(request)
+    chosen = _form_named(str(posted.get("form", "full")))
     user, _ = me(request)  # makes the web profile on first use
     answers = {
-        i.id: int(str(form[i.id]))
-        for i in items("full")
-        if str(form.get(i.id, "")) in {"1", "2", "3", "4", "5"}
+        i.id: int(str(posted[i.id]))
+        for i in items(chosen)
+        if str(posted.get(i.id, "")) in {"1", "2", "3", "4", "5"}
     }
     if expired:
-        return _inventory_form(request, answers, 400, error=expired)
+        return _inventory_form(request, answers, 400, chosen, error=expired)
     try:
-        record_inventory(SLUG, answers, engine(request), form="full", owner=user)
+        record_inventory(SLUG, answers, engine(request), form=chosen, owner=user)
     except PassionpathError as exc:
-        return _inventory_form(request, answers, 400, error=str(exc))
+        return _inventory_form(request, answers, 400, chosen, error=str(exc))
     # Next in the journey: what the person has done, the qualification half.
     return RedirectResponse("/background", status_code=303)
 
 
 def _skills_form(
-    request: Request, current: dict[str, float], status: int = 200, error: str | None = None
+    request: Request,
+    current: dict[str, float],
+    status: int = 200,
+    error: str | None = None,
+    suggested: dict[str, str] | None = None,
 ) -> Response:
-    """Every skill and knowledge area with its sentences, ``current`` ones chosen."""
+    """Every skill and knowledge area with its sentences, ``current`` ones chosen;
+    ``suggested`` names, for levels read off a job held, that job's title."""
     from passionpath.catalog import descriptors
-    from passionpath.profile import level_choices
+    from passionpath.profile import level_choices, nearest_choice
 
-    rows = [
-        {
-            "info": d,
-            "kind": kind,
-            "choices": level_choices(d.anchors),
-            "current": current.get(d.element_id),
-        }
-        for domain, kind in (("skills", "skill"), ("knowledge", "knowledge"))
-        for d in descriptors(domain, engine(request))
-    ]
-    return render(request, "skills.html", status, descriptors=rows, error=error)
+    rows = []
+    for domain, kind in (("skills", "skill"), ("knowledge", "knowledge")):
+        for d in descriptors(domain, engine(request)):
+            choices = level_choices(d.anchors)
+            level = current.get(d.element_id)
+            rows.append(
+                {
+                    "info": d,
+                    "kind": kind,
+                    "choices": choices,
+                    "current": None if level is None else nearest_choice(level, choices).level,
+                    "from_job": (suggested or {}).get(d.element_id),
+                }
+            )
+    return render_step(
+        request, "skills.html", "skills", status, descriptors=rows, error=error,
+        suggested=bool(suggested),
+    )  # fmt: skip
 
 
 @router.get("/skills", response_class=HTMLResponse)
 def skills_page(request: Request) -> Response:
+    from passionpath.match import suggested_levels
+
     _, document = me(request)
     pp = document.pp
-    return _skills_form(request, {r.element_id: r.level for r in [*pp.skills, *pp.knowledge]})
+    rated = {r.element_id: r.level for r in [*pp.skills, *pp.knowledge]}
+    if rated:
+        return _skills_form(request, rated)
+    # Nothing rated yet: start from what the jobs held need, for the person to confirm.
+    found = suggested_levels(document, context(request))
+    return _skills_form(
+        request,
+        {element: level for element, (level, _) in found.items()},
+        suggested={element: title for element, (_, title) in found.items()},
+    )
 
 
 def _level(raw: str) -> float | None:
@@ -195,11 +242,74 @@ async def skills(request: Request) -> Response:
             level = _level(str(form.get(d.element_id, "")))
             if level is not None:
                 chosen[d.element_id] = level
-                rated.append(RatedDescriptor(element_id=d.element_id, name=d.name, level=level))
+                # A level left as the job suggested it is the job's word, not the person's.
+                as_suggested = form.get(f"from-job-{d.element_id}") == str(level)
+                rated.append(
+                    RatedDescriptor(
+                        element_id=d.element_id,
+                        name=d.name,
+                        level=level,
+                        source="job" if as_suggested else "self",
+                    )
+                )
         setattr(document.pp, domain, rated)
     if expired:
         return _skills_form(request, chosen, 400, expired)
     save_me(request, user, document, "skills self-assessment")
+    return RedirectResponse("/values", status_code=303)
+
+
+@router.get("/values", response_class=HTMLResponse)
+def values_page(request: Request) -> Response:
+    _, document = me(request)
+    constraints = document.pp.constraints
+    return _values_form(
+        request,
+        {k: str(int(v)) for k, v in document.pp.work_values.items()},
+        constraints.open_to_lower_levels,
+        str(constraints.max_job_zone or ""),
+    )
+
+
+def _values_form(
+    request: Request,
+    ratings: dict[str, str],
+    lower_ok: bool,
+    max_zone: str,
+    status: int = 200,
+    error: str | None = None,
+) -> Response:
+    from passionpath.profile import WORK_VALUE_MEANINGS
+
+    return render_step(
+        request,
+        "values.html",
+        "values",
+        status,
+        meanings=WORK_VALUE_MEANINGS,
+        ratings=ratings,
+        lower_ok=lower_ok,
+        max_zone=max_zone,
+        error=error,
+    )
+
+
+@router.post("/values")
+async def values(request: Request) -> Response:
+    from passionpath.profile import WORK_VALUES
+
+    form, expired = await submitted(request)
+    user, document = me(request)
+    ratings = {v: str(form.get(v, "")) for v in WORK_VALUES}
+    lower_ok = form.get("open_to_lower_levels") == "on"
+    max_zone = str(form.get("max_job_zone", ""))
+    if expired:
+        return _values_form(request, ratings, lower_ok, max_zone, 400, expired)
+    kept = {v: float(r) for v, r in ratings.items() if r in {"1", "2", "3", "4", "5", "6", "7"}}
+    document.pp.work_values = kept
+    document.pp.constraints.open_to_lower_levels = lower_ok
+    document.pp.constraints.max_job_zone = int(max_zone) if max_zone in set("12345") else None
+    save_me(request, user, document, "work values and constraints")
     return RedirectResponse("/matches", status_code=303)
 
 
