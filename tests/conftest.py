@@ -24,6 +24,9 @@ from pathlib import Path
 import pytest
 from sqlalchemy import Engine, create_engine, text
 
+# Test apps come and go by the hundred: none of them loads the catalog in the background.
+os.environ["PASSIONPATH_WARM_UP"] = "false"
+
 from passionpath.catalog import import_release
 from passionpath.config import get_settings
 from passionpath.context import Context

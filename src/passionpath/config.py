@@ -43,6 +43,8 @@ class Settings(BaseSettings):
     allowed_hosts: list[str] = Field(default_factory=lambda: ["*"])
     #: Mark cookies Secure (set when served behind HTTPS).
     secure_cookies: bool = False
+    #: Load the catalog and models in the background when the server starts.
+    warm_up: bool = True
 
     @property
     def resolved_database_url(self) -> str:

@@ -41,6 +41,8 @@ def create_app(ctx: Context | None = None, *, engine: Engine | None = None) -> F
         redoc_url=None,
     )
     app.state.ctx = ctx
+    if settings.warm_up:
+        app.router.on_startup.append(lambda: _warm_in_background(ctx))
     # One limiter for both faces: failed logins count the same through the API and the pages.
     app.state.limiter = LoginLimiter()
     app.include_router(api.router)
@@ -61,6 +63,15 @@ def create_app(ctx: Context | None = None, *, engine: Engine | None = None) -> F
     gc.collect()
     gc.freeze()
     return app
+
+
+def _warm_in_background(ctx: Context) -> None:
+    """Start loading the catalog and models while the server already answers."""
+    import threading
+
+    from passionpath.match import warm_up
+
+    threading.Thread(target=warm_up, args=(ctx,), name="warm-up", daemon=True).start()
 
 
 def _install_error_handlers(

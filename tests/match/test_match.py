@@ -219,3 +219,41 @@ def test_a_profile_matched_before_runs_no_text_model(
     monkeypatch.setattr(embedder, "embed", refuse)
     again = match(EXAMPLES / "maya.json", ctx, top=5)
     assert [r.code for r in again.results] == [r.code for r in first.results]
+
+
+def test_warm_up_loads_what_first_requests_would_wait_for(starter: Engine, ctx: Context) -> None:
+    from passionpath.match import warm_up
+
+    loaded = warm_up(ctx)
+    assert loaded == ["matrices", "title index", "transfer model", "interest model", "text model"]
+    assert ctx.shared.get(
+        "transfer-models", (load_matrices(ctx).release_sha, load_matrices(ctx).model_id)
+    )
+
+
+def test_a_server_warms_up_in_the_background(
+    starter: Engine, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    import time
+
+    from fastapi.testclient import TestClient
+
+    from passionpath.config import get_settings
+    from passionpath.server import create_app
+
+    monkeypatch.setenv("PASSIONPATH_WARM_UP", "true")
+    get_settings.cache_clear()
+    try:
+        app = create_app(engine=starter)
+    finally:
+        monkeypatch.setenv("PASSIONPATH_WARM_UP", "false")
+        get_settings.cache_clear()  # later tests' apps do not warm up
+    ctx = app.state.ctx
+    assert ctx.settings.warm_up
+    with TestClient(app):
+        m = load_matrices(ctx)
+        for _ in range(200):
+            if ctx.shared.get("transfer-models", (m.release_sha, m.model_id)) is not None:
+                break
+            time.sleep(0.05)
+    assert ctx.shared.get("transfer-models", (m.release_sha, m.model_id)) is not None

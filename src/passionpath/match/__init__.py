@@ -39,6 +39,7 @@ from passionpath.match._report import (
 )
 from passionpath.match._scoring import QUADRANTS, importance_weights
 from passionpath.match._transitions import Ranked, career_path, explore, similar, similar_all
+from passionpath.match._warm import warm_up
 
 __all__ = [
     "QUADRANTS",
@@ -79,6 +80,7 @@ __all__ = [
     "suggested_levels",
     "summary_intents",
     "top_code",
+    "warm_up",
 ]
 
 

@@ -128,8 +128,13 @@ class TransferModel:
         return [(int(j), float(scores[j])) for j in order]
 
     def top_all(self, top: int = 10) -> NDArray[np.int64]:
-        """(n, top) neighbour rows for every occupation, best first."""
-        return top_k(self.similarity, top)[0]
+        """(n, top) neighbour rows for every occupation, best first; worked out once per
+        ``top`` (every path search needs the whole table)."""
+        tables = self.__dict__.setdefault("_tables", {})
+        if top not in tables:
+            tables[top] = top_k(self.similarity, top)[0]
+        table: NDArray[np.int64] = tables[top]
+        return table
 
 
 def transfer_model(matrices: CatalogMatrices, ctx: Context) -> TransferModel:
