@@ -8,6 +8,7 @@ import statistics
 import subprocess
 import sys
 import time
+from dataclasses import dataclass
 from pathlib import Path
 
 import numpy as np
@@ -17,14 +18,28 @@ ONET_DIR = ROOT.parent / "shared" / "data" / "onet" / "db_30_0_text"
 PASSIONPATH = str(Path(sys.executable).with_name("passionpath"))
 
 
-def run_measured(command: list[str], env: dict[str, str] | None = None) -> tuple[float, int]:
-    """Run a command; return its wall time in seconds and peak resident memory in MiB."""
-    before = resource.getrusage(resource.RUSAGE_CHILDREN).ru_maxrss
+@dataclass
+class Measured:
+    """One command's run: wall time and CPU time (user + system) in seconds, the largest
+    resident size of any child so far in MiB, and what it printed."""
+
+    wall: float
+    cpu: float
+    peak_mib: int
+    stdout: str
+
+
+def run_timed(command: list[str], env: dict[str, str] | None = None) -> Measured:
+    """Run a command to completion, measuring it as a whole process."""
+    before = resource.getrusage(resource.RUSAGE_CHILDREN)
     started = time.perf_counter()
-    subprocess.run(command, check=True, env={**os.environ, **(env or {})}, capture_output=True)
+    done = subprocess.run(
+        command, check=True, env={**os.environ, **(env or {})}, capture_output=True, text=True
+    )
     elapsed = time.perf_counter() - started
-    peak = resource.getrusage(resource.RUSAGE_CHILDREN).ru_maxrss
-    return elapsed, max(peak, before) // 1024
+    after = resource.getrusage(resource.RUSAGE_CHILDREN)
+    cpu = (after.ru_utime - before.ru_utime) + (after.ru_stime - before.ru_stime)
+    return Measured(elapsed, cpu, max(after.ru_maxrss, before.ru_maxrss) // 1024, done.stdout)
 
 
 def percentiles(samples: list[float]) -> str:

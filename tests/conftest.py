@@ -44,6 +44,19 @@ STARTER_FIXTURE = "starter_engine"
 BLANK_FIXTURE = "blank_database"
 
 
+@pytest.fixture(scope="session", autouse=True)
+def one_thread_for_the_math() -> Iterator[None]:
+    """numpy's BLAS and the ONNX text model each run a thread per core by default. On the
+    small, shared machines the suite runs on, their threads waiting for one another cost more
+    CPU than the small matrices of a test gain from them, so the session keeps both to one
+    (the text model reads OMP_NUM_THREADS when it loads, as do commands run as subprocesses)."""
+    from threadpoolctl import threadpool_limits
+
+    with pytest.MonkeyPatch.context() as patch, threadpool_limits(limits=1):
+        patch.setenv("OMP_NUM_THREADS", "1")
+        yield
+
+
 @pytest.fixture(scope="session")
 def shared_cache_dir(tmp_path_factory: pytest.TempPathFactory) -> Path:
     """One cache directory for the whole run: cached matrices are keyed by release content."""

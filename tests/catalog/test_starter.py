@@ -7,6 +7,7 @@ stay here because what they check is the starter catalog, not the commands.
 from __future__ import annotations
 
 from collections import Counter
+from pathlib import Path
 
 import pytest
 from sqlalchemy import Engine, select
@@ -21,7 +22,7 @@ from passionpath.catalog import (
     search_occupations,
 )
 from passionpath.catalog._layout import SPECS
-from passionpath.catalog._source import iter_rows, open_release
+from passionpath.catalog._source import open_release, read_file
 from passionpath.cli._app import app
 from passionpath.context import Context
 from passionpath.store import models as m
@@ -102,15 +103,16 @@ def test_load_if_empty_leaves_a_loaded_catalog_alone(starter: Engine) -> None:
 )
 def test_codes_and_titles_are_real_onet_soc() -> None:
     """Codes and titles must exist in O*NET (the only thing the starter shares with it)."""
-    official = {}
-    source = open_release(ONET_DIR)
-    for _, row in iter_rows(source, SPECS["Occupation Data.txt"]):
-        official[row["O*NET-SOC Code"]] = (row["Title"], row["Description"])
-    ours = open_release(STARTER_PATH)
-    for _, row in iter_rows(ours, SPECS["Occupation Data.txt"]):
-        title, description = official[row["O*NET-SOC Code"]]
-        assert row["Title"] == title, row["O*NET-SOC Code"]
-        assert row["Description"] != description, "descriptions must be our own text"
+
+    def occupations(path: Path) -> dict[str, tuple[str, str]]:
+        rows = read_file(open_release(path), SPECS["Occupation Data.txt"])
+        texts = zip(rows.values("Title"), rows.values("Description"), strict=True)
+        return dict(zip(rows.values("O*NET-SOC Code"), texts, strict=True))
+
+    official = occupations(ONET_DIR)
+    for code, (title, description) in occupations(STARTER_PATH).items():
+        assert title == official[code][0], code
+        assert description != official[code][1], "descriptions must be our own text"
 
 
 def test_make_run_path_loads_starter_then_searches(engine: Engine) -> None:

@@ -10,7 +10,8 @@ from __future__ import annotations
 
 import sqlite3
 import sys
-from collections.abc import Sequence
+from collections.abc import Iterable, Mapping, Sequence
+from itertools import repeat
 from typing import Any
 
 from sqlalchemy import Connection, FromClause, Table, insert
@@ -39,40 +40,47 @@ def _column_defaults(table: Table, names: Sequence[str]) -> list[Any]:
     return found
 
 
-def insert_rows(conn: Connection, model_table: FromClause, rows: Sequence[dict[str, Any]]) -> None:
-    """Insert ``rows`` (dicts keyed by column name) into a table in one driver call."""
-    if not rows:
-        return
+def insert_columns(
+    conn: Connection, model_table: FromClause, columns: Mapping[str, Iterable[Any]]
+) -> None:
+    """Insert rows given column by column (``{name: values}``, all as long as each other, or
+    endless like ``itertools.repeat`` for a constant) in one driver call. Columns left out
+    take their scalar default."""
     assert isinstance(model_table, Table)
     table = model_table
-    given: set[str] = set().union(*rows)
     names = [
         c.name
         for c in table.columns
-        if c.name in given or (c.default is not None and c.default.is_scalar)
+        if c.name in columns or (c.default is not None and c.default.is_scalar)
     ]
-    defaults = dict(zip(names, _column_defaults(table, names), strict=True))
-    tuples = [tuple(row.get(n, defaults[n]) for n in names) for row in rows]
+    values = [
+        columns[name] if name in columns else repeat(default)
+        for name, default in zip(names, _column_defaults(table, names), strict=True)
+    ]
+    tuples = zip(*values)  # noqa: B905  # endless constants stop with the real columns
     dialect = conn.dialect.name
     raw = conn.connection.driver_connection
     if dialect == "postgresql" and raw is not None and hasattr(raw, "cursor"):
-        columns = ", ".join(f'"{n}"' for n in names)
+        quoted = ", ".join(f'"{n}"' for n in names)
         with (
             raw.cursor() as cursor,
-            cursor.copy(f'COPY "{table.name}" ({columns}) FROM STDIN') as copy,
+            cursor.copy(f'COPY "{table.name}" ({quoted}) FROM STDIN') as copy,
         ):
+            write = copy.write_row
             for record in tuples:
-                copy.write_row(record)
+                write(record)
         return
     if dialect == "sqlite" and raw is not None:
         placeholders = ", ".join("?" for _ in names)
-        columns = ", ".join(f'"{n}"' for n in names)
+        quoted = ", ".join(f'"{n}"' for n in names)
         cursor = raw.cursor()
         try:
             cursor.executemany(
-                f'INSERT INTO "{table.name}" ({columns}) VALUES ({placeholders})', tuples
+                f'INSERT INTO "{table.name}" ({quoted}) VALUES ({placeholders})', tuples
             )
         finally:
             cursor.close()
         return
-    conn.execute(insert(table), list(rows))
+    rows = [dict(zip(names, record, strict=True)) for record in tuples]
+    if rows:
+        conn.execute(insert(table), rows)

@@ -9,16 +9,17 @@ from __future__ import annotations
 
 import json
 import time
-from collections.abc import Callable, Iterable, Iterator
+from collections.abc import Callable, Iterable
 from dataclasses import dataclass, field
 from datetime import UTC, datetime
+from itertools import repeat
 from pathlib import Path
 from typing import Any
 
 from sqlalchemy import Connection, Engine, delete, insert
 
-from passionpath.catalog._bulk import insert_rows, integrity_errors
-from passionpath.catalog._convert import FieldReader
+from passionpath.catalog._bulk import insert_columns, integrity_errors
+from passionpath.catalog._convert import Rows
 from passionpath.catalog._layout import (
     HIGH_POINT_ELEMENTS,
     OCCUPATION_DATA,
@@ -26,7 +27,13 @@ from passionpath.catalog._layout import (
     SPECS,
 )
 from passionpath.catalog._release import current_release
-from passionpath.catalog._source import ReleaseSource, iter_rows, open_release, read_header
+from passionpath.catalog._source import (
+    ReleaseSource,
+    open_release,
+    read_file,
+    read_header,
+    read_rows,
+)
 from passionpath.catalog.attribution import attribution_for
 from passionpath.errors import ReleaseError
 from passionpath.store import models as m
@@ -65,152 +72,173 @@ class _Context:
     descriptors: dict[str, tuple[str, str]] = field(default_factory=dict)
 
 
-RowBuilder = Callable[[FieldReader, dict[str, str], _Context], dict[str, Any] | None]
+#: Columns for a table, by name: lists as long as the batch, or ``repeat`` for a constant.
+Columns = dict[str, Iterable[Any]]
+#: Converts a batch of a file's rows; None for a file that only feeds the context.
+Builder = Callable[[Rows, _Context], Columns | None]
+
+# Each builder asks for its columns in the order a row-by-row reader would check a row's fields,
+# so that of two bad values on one line, the one reported is the same as it always was.
 
 
-def _rated_value(f: FieldReader, row: dict[str, str], ctx: _Context) -> dict[str, Any]:
+def _remember_names(ctx: _Context, elements: list[str], names: list[str]) -> None:
+    """Keep the first name seen for each element."""
+    # Built backwards, the dict ends up holding each element's first name.
+    first = dict(zip(reversed(elements), reversed(names[: len(elements)]), strict=True))
+    for element, name in first.items():
+        ctx.element_names.setdefault(element, name)
+
+
+def _rated_value(rows: Rows, ctx: _Context) -> Columns:
     """The columns every per-occupation rating file shares."""
-    element = f.text(row, "Element ID")
-    ctx.element_names.setdefault(element, row["Element Name"])
+    elements = rows.text("Element ID")
+    _remember_names(ctx, elements, rows.values("Element Name"))
     return {
-        "occupation_code": f.code(row, "O*NET-SOC Code", ctx.codes),
-        "element_id": element,
-        "scale_id": f.text(row, "Scale ID"),
-        "value": f.number(row, "Data Value"),
-        "recommend_suppress": f.flag(row, "Recommend Suppress"),
+        "element_id": elements,
+        "occupation_code": rows.code("O*NET-SOC Code", ctx.codes),
+        "scale_id": rows.text("Scale ID"),
+        "value": rows.number("Data Value"),
+        "recommend_suppress": rows.flag("Recommend Suppress"),
     }
 
 
-def _rating(domain: str) -> RowBuilder:
-    def build(f: FieldReader, row: dict[str, str], ctx: _Context) -> dict[str, Any]:
-        return {
-            **_rated_value(f, row, ctx),
-            "domain": domain,
-            "n": f.optional_integer(row, "N") if "N" in row else None,
-            "std_error": f.optional_number(row, "Standard Error") if "N" in row else None,
-            "lower_ci": f.optional_number(row, "Lower CI Bound") if "N" in row else None,
-            "upper_ci": f.optional_number(row, "Upper CI Bound") if "N" in row else None,
-            "not_relevant": f.flag(row, "Not Relevant"),
-            "date": row["Date"] or None,
-            "domain_source": row["Domain Source"] or None,
-        }
+def _rating(domain: str) -> Builder:
+    def build(rows: Rows, ctx: _Context) -> Columns:
+        columns = _rated_value(rows, ctx)
+        columns["domain"] = repeat(domain)
+        sampled = "N" in rows
+        columns["n"] = rows.optional_integer("N") if sampled else repeat(None)
+        for name, column in (
+            ("std_error", "Standard Error"),
+            ("lower_ci", "Lower CI Bound"),
+            ("upper_ci", "Upper CI Bound"),
+        ):
+            columns[name] = rows.optional_number(column) if sampled else repeat(None)
+        columns["not_relevant"] = rows.flag("Not Relevant")
+        columns["date"] = rows.optional_text("Date")
+        columns["domain_source"] = rows.optional_text("Domain Source")
+        return columns
 
     return build
 
 
-def _ete(f: FieldReader, row: dict[str, str], ctx: _Context) -> dict[str, Any]:
+def _ete(rows: Rows, ctx: _Context) -> Columns:
     # Importance rows (IM) carry no category; they are stored as category 0.
-    return {**_rated_value(f, row, ctx), "category": f.optional_integer(row, "Category") or 0}
+    columns = _rated_value(rows, ctx)
+    columns["category"] = [c or 0 for c in rows.optional_integer("Category")]
+    return columns
 
 
-def _ete_category(f: FieldReader, row: dict[str, str], _ctx: _Context) -> dict[str, Any]:
+def _ete_category(rows: Rows, _ctx: _Context) -> Columns:
     return {
-        "element_id": f.text(row, "Element ID"),
-        "scale_id": f.text(row, "Scale ID"),
-        "category": f.integer(row, "Category"),
-        "description": row["Category Description"],
+        "element_id": rows.text("Element ID"),
+        "scale_id": rows.text("Scale ID"),
+        "category": rows.integer("Category"),
+        "description": rows.values("Category Description"),
     }
 
 
-def _job_zone_reference(f: FieldReader, row: dict[str, str], _ctx: _Context) -> dict[str, Any]:
+def _job_zone_reference(rows: Rows, _ctx: _Context) -> Columns:
     return {
-        "job_zone": f.integer(row, "Job Zone"),
-        "name": f.text(row, "Name"),
-        "experience": row["Experience"],
-        "education": row["Education"],
-        "job_training": row["Job Training"],
-        "examples": row["Examples"],
-        "svp_range": row["SVP Range"],
+        "job_zone": rows.integer("Job Zone"),
+        "name": rows.text("Name"),
+        "experience": rows.values("Experience"),
+        "education": rows.values("Education"),
+        "job_training": rows.values("Job Training"),
+        "examples": rows.values("Examples"),
+        "svp_range": rows.values("SVP Range"),
     }
 
 
-def _technology(f: FieldReader, row: dict[str, str], ctx: _Context) -> dict[str, Any]:
+def _technology(rows: Rows, ctx: _Context) -> Columns:
     return {
-        "occupation_code": f.code(row, "O*NET-SOC Code", ctx.codes),
-        "example": f.text(row, "Example"),
-        "commodity_code": f.integer(row, "Commodity Code"),
-        "commodity_title": row["Commodity Title"],
-        "hot": f.flag(row, "Hot Technology"),
-        "in_demand": f.flag(row, "In Demand"),
+        "occupation_code": rows.code("O*NET-SOC Code", ctx.codes),
+        "example": rows.text("Example"),
+        "commodity_code": rows.integer("Commodity Code"),
+        "commodity_title": rows.values("Commodity Title"),
+        "hot": rows.flag("Hot Technology"),
+        "in_demand": rows.flag("In Demand"),
     }
 
 
-def _task(f: FieldReader, row: dict[str, str], ctx: _Context) -> dict[str, Any]:
+def _task(rows: Rows, ctx: _Context) -> Columns:
     return {
-        "task_id": f.integer(row, "Task ID"),
-        "occupation_code": f.code(row, "O*NET-SOC Code", ctx.codes),
-        "text": f.text(row, "Task"),
-        "task_type": row["Task Type"] or None,
+        "task_id": rows.integer("Task ID"),
+        "occupation_code": rows.code("O*NET-SOC Code", ctx.codes),
+        "text": rows.text("Task"),
+        "task_type": rows.optional_text("Task Type"),
     }
 
 
-def _alternate_title(f: FieldReader, row: dict[str, str], ctx: _Context) -> dict[str, Any]:
+def _alternate_title(rows: Rows, ctx: _Context) -> Columns:
     return {
-        "occupation_code": f.code(row, "O*NET-SOC Code", ctx.codes),
-        "title": f.text(row, "Alternate Title"),
-        "short_title": row["Short Title"] or None,
-        "sources": row["Source(s)"] or None,
+        "occupation_code": rows.code("O*NET-SOC Code", ctx.codes),
+        "title": rows.text("Alternate Title"),
+        "short_title": rows.optional_text("Short Title"),
+        "sources": rows.optional_text("Source(s)"),
     }
 
 
-def _related(f: FieldReader, row: dict[str, str], ctx: _Context) -> dict[str, Any]:
+def _related(rows: Rows, ctx: _Context) -> Columns:
     return {
-        "occupation_code": f.code(row, "O*NET-SOC Code", ctx.codes),
-        "related_code": f.code(row, "Related O*NET-SOC Code", ctx.codes),
-        "tier": f.text(row, "Relatedness Tier"),
-        "rank": f.integer(row, "Index"),
+        "occupation_code": rows.code("O*NET-SOC Code", ctx.codes),
+        "related_code": rows.code("Related O*NET-SOC Code", ctx.codes),
+        "tier": rows.text("Relatedness Tier"),
+        "rank": rows.integer("Index"),
     }
 
 
-def _content_model(f: FieldReader, row: dict[str, str], ctx: _Context) -> None:
-    ctx.descriptors[f.text(row, "Element ID")] = (row["Element Name"], row["Description"])
+def _content_model(rows: Rows, ctx: _Context) -> None:
+    elements = rows.text("Element ID")
+    described = zip(rows.values("Element Name"), rows.values("Description"), strict=True)
+    ctx.descriptors.update(zip(elements, described, strict=False))
     return None
 
 
-def _scale(f: FieldReader, row: dict[str, str], _ctx: _Context) -> dict[str, Any]:
+def _scale(rows: Rows, _ctx: _Context) -> Columns:
     return {
-        "scale_id": f.text(row, "Scale ID"),
-        "name": row["Scale Name"],
-        "minimum": f.number(row, "Minimum"),
-        "maximum": f.number(row, "Maximum"),
+        "scale_id": rows.text("Scale ID"),
+        "name": rows.values("Scale Name"),
+        "minimum": rows.number("Minimum"),
+        "maximum": rows.number("Maximum"),
     }
 
 
-def _anchor(f: FieldReader, row: dict[str, str], ctx: _Context) -> dict[str, Any]:
-    element = f.text(row, "Element ID")
-    ctx.element_names.setdefault(element, row["Element Name"])
+def _anchor(rows: Rows, ctx: _Context) -> Columns:
+    elements = rows.text("Element ID")
+    _remember_names(ctx, elements, rows.values("Element Name"))
     return {
-        "element_id": element,
-        "scale_id": f.text(row, "Scale ID"),
-        "anchor_value": f.number(row, "Anchor Value"),
-        "description": f.text(row, "Anchor Description"),
+        "element_id": elements,
+        "scale_id": rows.text("Scale ID"),
+        "anchor_value": rows.number("Anchor Value"),
+        "description": rows.text("Anchor Description"),
     }
 
 
-def _interest_activity(f: FieldReader, row: dict[str, str], _ctx: _Context) -> dict[str, Any]:
+def _interest_activity(rows: Rows, _ctx: _Context) -> Columns:
     return {
-        "element_id": f.text(row, "Element ID"),
-        "kind": f"activity:{row['Interest Type'] or 'General'}",
-        "text": f.text(row, "Activity"),
+        "element_id": rows.text("Element ID"),
+        "kind": [f"activity:{kind or 'General'}" for kind in rows.values("Interest Type")],
+        "text": rows.text("Activity"),
     }
 
 
-def _riasec_keyword(f: FieldReader, row: dict[str, str], _ctx: _Context) -> dict[str, Any]:
+def _riasec_keyword(rows: Rows, _ctx: _Context) -> Columns:
     return {
-        "element_id": f.text(row, "Element ID"),
-        "kind": f"keyword:{row['Keyword Type'] or 'Action'}",
-        "text": f.text(row, "Keyword"),
+        "element_id": rows.text("Element ID"),
+        "kind": [f"keyword:{kind or 'Action'}" for kind in rows.values("Keyword Type")],
+        "text": rows.text("Keyword"),
     }
 
 
-def _basic_interest(f: FieldReader, row: dict[str, str], ctx: _Context) -> dict[str, Any]:
-    element = f.text(row, "Basic Interests Element ID")
-    ctx.element_names.setdefault(element, row["Basic Interests Element Name"])
-    return {"element_id": element, "riasec_element_id": f.text(row, "RIASEC Element ID")}
+def _basic_interest(rows: Rows, ctx: _Context) -> Columns:
+    elements = rows.text("Basic Interests Element ID")
+    _remember_names(ctx, elements, rows.values("Basic Interests Element Name"))
+    return {"element_id": elements, "riasec_element_id": rows.text("RIASEC Element ID")}
 
 
-#: file -> (table, row builder), in insertion order.
-_HANDLERS: dict[str, tuple[type[m.Base] | None, RowBuilder]] = {
+#: file -> (table, builder), in insertion order.
+_HANDLERS: dict[str, tuple[type[m.Base] | None, Builder]] = {
     **{
         name: (m.Rating, _rating(spec.domain))
         for name, spec in SPECS.items()
@@ -252,34 +280,52 @@ class _Progress:
 
 def _occupation_rows(source: ReleaseSource, present: set[str]) -> list[dict[str, Any]]:
     """Occupations merged with their job zone and RIASEC high-point code."""
-    occupations: dict[str, dict[str, Any]] = {}
-    reader = FieldReader(OCCUPATION_DATA)
-    for reader.line, row in iter_rows(source, SPECS[OCCUPATION_DATA]):
-        code = reader.text(row, "O*NET-SOC Code")
-        if code in occupations:
-            raise reader.fail(f"occupation {code} is listed twice")
-        occupations[code] = {
+    rows = read_file(source, SPECS[OCCUPATION_DATA])
+    codes = rows.text("O*NET-SOC Code")
+    seen: set[str] = set()
+    for index, code in enumerate(codes):
+        if code in seen:
+            rows.fail(index, f"occupation {code} is listed twice")
+            break
+        seen.add(code)
+    titles = rows.text("Title")
+    rows.check()
+    occupations: dict[str, dict[str, Any]] = {
+        code: {
             "code": code,
-            "title": reader.text(row, "Title"),
-            "description": row["Description"],
+            "title": title,
+            "description": description,
             "job_zone": None,
             "riasec_code": None,
         }
+        for code, title, description in zip(codes, titles, rows.values("Description"), strict=True)
+    }
     if "Job Zones.txt" in present:
-        reader = FieldReader("Job Zones.txt")
-        for reader.line, row in iter_rows(source, SPECS["Job Zones.txt"]):
-            code = reader.code(row, "O*NET-SOC Code", set(occupations))
-            zone = reader.integer(row, "Job Zone")
+        rows = read_file(source, SPECS["Job Zones.txt"])
+        codes = rows.code("O*NET-SOC Code", set(occupations))
+        zones = rows.integer("Job Zone")
+        for index, zone in enumerate(zones):
             if not 1 <= zone <= 5:
-                raise reader.fail(f"column 'Job Zone': {zone} is outside 1-5")
+                rows.fail(index, f"column 'Job Zone': {zone} is outside 1-5")
+                break
+        rows.check()
+        for code, zone in zip(codes, zones, strict=True):
             occupations[code]["job_zone"] = zone
     if "Interests.txt" in present:
+        rows = read_file(source, SPECS["Interests.txt"])
+        high = rows.where(
+            scale == "IH" and element in HIGH_POINT_ELEMENTS
+            for scale, element in zip(
+                rows.values("Scale ID"), rows.values("Element ID"), strict=True
+            )
+        )
+        values = high.number("Data Value")
+        high.check()
         high_points: dict[str, dict[str, int]] = {}
-        reader = FieldReader("Interests.txt")
-        for reader.line, row in iter_rows(source, SPECS["Interests.txt"]):
-            if row["Scale ID"] == "IH" and row["Element ID"] in HIGH_POINT_ELEMENTS:
-                value = int(reader.number(row, "Data Value"))
-                high_points.setdefault(row["O*NET-SOC Code"], {})[row["Element ID"]] = value
+        for code, element, value in zip(
+            high.values("O*NET-SOC Code"), high.values("Element ID"), values, strict=True
+        ):
+            high_points.setdefault(code, {})[element] = int(value)
         for code, points in high_points.items():
             letters = "".join(
                 RIASEC_LETTERS[points[e] - 1]
@@ -291,46 +337,28 @@ def _occupation_rows(source: ReleaseSource, present: set[str]) -> list[dict[str,
     return list(occupations.values())
 
 
-def _chunks(rows: Iterable[dict[str, Any]]) -> Iterator[list[dict[str, Any]]]:
-    chunk: list[dict[str, Any]] = []
-    for row in rows:
-        chunk.append(row)
-        if len(chunk) >= _CHUNK:
-            yield chunk
-            chunk = []
-    if chunk:
-        yield chunk
-
-
 def _load_file(
     conn: Connection, source: ReleaseSource, name: str, ctx: _Context, progress: _Progress
 ) -> int:
     model, build = _HANDLERS[name]
-    reader = FieldReader(name)
-    size = source.size(name)
     rows_total = 0
     first_line = 2
-
-    def built() -> Iterator[dict[str, Any]]:
-        for reader.line, row in iter_rows(source, SPECS[name]):
-            record = build(reader, row, ctx)
-            if record is not None:
-                yield record
-
-    for chunk in _chunks(built()):
-        if model is not None:
+    for rows in read_rows(source, SPECS[name], _CHUNK):
+        columns = build(rows, ctx)
+        rows.check()
+        if model is not None and columns is not None:
             try:
                 with conn.begin_nested():
-                    insert_rows(conn, model.__table__, chunk)
+                    insert_columns(conn, model.__table__, columns)
             except integrity_errors() as exc:
                 raise ReleaseError(
-                    f"a row between lines {first_line} and {reader.line} repeats a key or "
+                    f"a row between lines {first_line} and {rows.lines[-1]} repeats a key or "
                     f"breaks a reference ({getattr(exc, 'orig', exc)})",
                     file=name,
                 ) from exc
-        rows_total += len(chunk)
-        first_line = reader.line + 1
-    progress.advance(name, size)
+            rows_total += len(rows)
+        first_line = rows.lines[-1] + 1
+    progress.advance(name, source.size(name))
     return rows_total
 
 
@@ -434,8 +462,12 @@ def _replace_catalog(
     for table in m.CATALOG_TABLES:
         conn.execute(delete(table))
     occupations = _occupation_rows(source, present)
-    for chunk in _chunks(occupations):
-        insert_rows(conn, m.Occupation.__table__, chunk)
+    if occupations:
+        insert_columns(
+            conn,
+            m.Occupation.__table__,
+            {key: [o[key] for o in occupations] for key in occupations[0]},
+        )
     progress.advance(OCCUPATION_DATA, source.size(OCCUPATION_DATA))
     if "Job Zones.txt" in present:
         progress.advance("Job Zones.txt", source.size("Job Zones.txt"))

@@ -1,4 +1,4 @@
-"""Reading a release from a zip archive or a folder, file by file and row by row."""
+"""Reading a release from a zip archive or a folder, file by file, in batches of rows."""
 
 from __future__ import annotations
 
@@ -7,15 +7,18 @@ import json
 import re
 import zipfile
 import zlib
-from collections.abc import Iterator
+from collections.abc import Iterator, Sequence
 from dataclasses import dataclass, field
+from itertools import repeat
 from pathlib import Path, PurePosixPath
 
+from passionpath.catalog._convert import Rows
 from passionpath.catalog._layout import SPECS, FileSpec
 from passionpath.errors import ReleaseError
 
-MISSING = "n/a"
 RELEASE_META = "RELEASE.json"
+#: A field that is exactly ``n/a``, O*NET's missing value, with the tabs around it.
+_MISSING_FIELD = "\tn/a\t"
 _VERSION_IN_NAME = re.compile(r"db_(\d+)_(\d+)_text", re.IGNORECASE)
 
 
@@ -34,6 +37,18 @@ class ReleaseSource:
             if self.archive is not None:
                 return self.archive.read(member)
             return Path(member).read_bytes()
+        except (OSError, zipfile.BadZipFile, zlib.error, EOFError) as exc:
+            raise ReleaseError(f"cannot read the file ({exc})", file=name) from exc
+
+    def first_line(self, name: str) -> bytes:
+        """The file's first line, without reading (or unpacking) the rest of it."""
+        member = self.members[name]
+        try:
+            if self.archive is not None:
+                with self.archive.open(member) as stream:
+                    return stream.readline().split(b"\n", 1)[0]
+            with Path(member).open("rb") as stream:
+                return stream.readline().split(b"\n", 1)[0]
         except (OSError, zipfile.BadZipFile, zlib.error, EOFError) as exc:
             raise ReleaseError(f"cannot read the file ({exc})", file=name) from exc
 
@@ -109,8 +124,7 @@ def _open_zip(path: Path) -> ReleaseSource:
 
 def read_header(source: ReleaseSource, spec: FileSpec) -> tuple[str, ...]:
     """Check a file's header row against the release layout and return it."""
-    data = source.read_bytes(spec.name)
-    first = data.split(b"\n", 1)[0].decode("utf-8-sig", errors="replace").rstrip("\r")
+    first = source.first_line(spec.name).decode("utf-8-sig", errors="replace").rstrip("\r")
     header = tuple(first.split("\t"))
     if header not in spec.layouts:
         expected = " | ".join(spec.layouts[0])
@@ -122,11 +136,13 @@ def read_header(source: ReleaseSource, spec: FileSpec) -> tuple[str, ...]:
     return header
 
 
-def iter_rows(source: ReleaseSource, spec: FileSpec) -> Iterator[tuple[int, dict[str, str]]]:
-    """Yield ``(line_number, row)`` for each data row; ``n/a`` becomes the empty string.
+def read_rows(source: ReleaseSource, spec: FileSpec, batch: int | None = None) -> Iterator[Rows]:
+    """Yield the file's data rows in batches of ``batch`` rows (all of them in one without).
 
-    Lines may end in LF or CRLF. Blank lines are skipped. A row with the wrong number of
-    fields raises ReleaseError naming the file and line.
+    Lines may end in LF or CRLF. Blank lines are skipped; a field that is exactly ``n/a`` reads
+    as the empty string. A line with the wrong number of fields ends the last batch, whose
+    ``check`` then raises ReleaseError naming the file and line (after any error in the rows
+    before it, as a row-by-row reader would).
     """
     data = source.read_bytes(spec.name)
     try:
@@ -134,24 +150,52 @@ def iter_rows(source: ReleaseSource, spec: FileSpec) -> Iterator[tuple[int, dict
     except UnicodeDecodeError as exc:
         line = data[: exc.start].count(b"\n") + 1
         raise ReleaseError("the text is not valid UTF-8", file=spec.name, line=line) from exc
-    lines = text.split("\n")
-    header = tuple(lines[0].rstrip("\r").split("\t"))
-    width = len(header)
-    for number, raw in enumerate(lines[1:], start=2):
-        content = raw.rstrip("\r")
-        if not content.strip():
+    del data  # each form of the file is let go once the next is made, to keep the peak down
+    if "\r" in text:  # every line loses the CRs it ends in, the last line too
+        while "\r\n" in text:
+            text = text.replace("\r\n", "\n")
+        text = text.rstrip("\r")
+    header, *body = text.split("\n")
+    del text
+    if body and body[-1] == "":
+        body.pop()  # after the newline ending the last line
+    numbers: Sequence[int] = range(2, len(body) + 2)
+    if "" in body or any(map(str.isspace, body)):
+        kept = [(number, line) for number, line in zip(numbers, body, strict=True) if line.strip()]
+        numbers = [number for number, _ in kept]
+        body = [line for _, line in kept]
+    names = header.split("\t")
+    tabs = len(names) - 1
+    # Without a batch size, one batch: empty when the file has no data rows.
+    size = batch or len(body)
+    for start in range(0, len(body), batch) if batch else [0]:
+        lines = body[start : start + size]
+        found = list(map(str.count, lines, repeat("\t")))
+        if found.count(tabs) == len(lines):  # every line as wide as the header
+            yield Rows(spec.name, names, numbers[start : start + len(lines)], _fields(lines))
             continue
-        values = content.split("\t")
-        if len(values) != width:
-            raise ReleaseError(
-                f"expected {width} tab-separated fields, found {len(values)}",
-                file=spec.name,
-                line=number,
-            )
-        yield (
-            number,
-            {
-                key: ("" if value == MISSING else value.strip())
-                for key, value in zip(header, values, strict=True)
-            },
+        bad = next(i for i, count in enumerate(found) if count != tabs)
+        pending = ReleaseError(
+            f"expected {tabs + 1} tab-separated fields, found {found[bad] + 1}",
+            file=spec.name,
+            line=numbers[start + bad],
         )
+        yield Rows(spec.name, names, numbers[start : start + bad], _fields(lines[:bad]), pending)
+        return
+
+
+def _fields(lines: list[str]) -> list[str]:
+    """The fields of these lines, one line after the other, with ``n/a`` fields emptied."""
+    if not lines:
+        return []
+    # Joined by tabs, every field sits between two tabs (bar the first and last, given theirs
+    # for the while). Two n/a side by side share a tab, so a pass empties every other one.
+    text = "\t" + "\t".join(lines) + "\t"
+    while _MISSING_FIELD in text:
+        text = text.replace(_MISSING_FIELD, "\t\t")
+    return text[1:-1].split("\t")
+
+
+def read_file(source: ReleaseSource, spec: FileSpec) -> Rows:
+    """All of a file's data rows at once (see ``read_rows``)."""
+    return next(read_rows(source, spec))
