@@ -112,7 +112,7 @@ def test_journey_in_chromium(server: str) -> None:
         expect(page.locator("svg").first).to_be_visible()
         expect(page.get_by_text("photographing the loaves").first).to_be_visible()
         page.screenshot(path=str(ARTIFACTS / "3-matches.png"), full_page=True)
-        page.locator("table a").first.click()
+        page.locator(".results h3 a").first.click()
         expect(page.get_by_text("O*NET-SOC")).to_be_visible()
         page.screenshot(path=str(ARTIFACTS / "4-occupation.png"), full_page=True)
         page.get_by_role("button", name="Make a plan for this career").click()
