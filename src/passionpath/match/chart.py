@@ -42,6 +42,7 @@ _DIGIT_W = 7.6  # a digit at the labels' 12.5 px bold, generously
 _CHAR_W = 7.0  # an average character at the corner labels' 13 px
 #: A white outline under text, so it stays legible where it crosses a line.
 _HALO = ' stroke="#ffffff" stroke-width="3" paint-order="stroke"'
+_TICK = ' class="tick-label"'
 
 
 @dataclass(frozen=True)
@@ -210,8 +211,12 @@ def quadrant_svg(
             f'<line x1="{x(0) - 5:.1f}" y1="{y(v):.1f}" x2="{x(0):.1f}" y2="{y(v):.1f}" '
             f'stroke="{MUTED}" class="tick"/>'
         )
-        parts.append(_text(x(v), y(0) + 20, _tick(v), size=12, anchor="middle", fill=MUTED))
-        parts.append(_text(x(0) - 9, y(v) + 4, _tick(v), size=12, anchor="end", fill=MUTED))
+        parts.append(
+            _text(x(v), y(0) + 20, _tick(v), size=12, anchor="middle", fill=MUTED, extra=_TICK)
+        )
+        parts.append(
+            _text(x(0) - 9, y(v) + 4, _tick(v), size=12, anchor="end", fill=MUTED, extra=_TICK)
+        )
     parts += [
         f'<rect x="{x(0):.1f}" y="{y(1):.1f}" width="{width:.1f}" height="{height:.1f}" '
         f'fill="none" stroke="{MUTED}"/>',
@@ -256,7 +261,17 @@ def quadrant_svg(
     points = [(x(r.passion), y(r.qualification)) for r in report.results]
     sizes = [(10 + _DIGIT_W * len(str(rank)), _LABEL_H) for rank in range(1, len(points) + 1)]
     boxes = place_labels(points, sizes, Box(x(0), y(1), width, height), corners)
-    # Each point is one group (mark, leader, label), so hovering any part shows its title.
+    # Leaders first, under every mark and label: a label's white box hides any that pass.
+    parts.append('<g aria-hidden="true">')
+    for (px, py), box in zip(points, boxes, strict=True):
+        ex, ey = box.nearest(px, py)
+        if math.hypot(ex - px, ey - py) > _MARK + 4:
+            parts.append(
+                f'<line x1="{px:.1f}" y1="{py:.1f}" x2="{ex:.1f}" y2="{ey:.1f}" '
+                f'stroke="{PERSON}" stroke-width="1"/>'
+            )
+    parts.append("</g>")
+    # Each point is one group (mark and label), so hovering either shows its title.
     for rank, (result, (px, py), box) in enumerate(
         zip(report.results, points, boxes, strict=True), start=1
     ):
@@ -270,17 +285,9 @@ def quadrant_svg(
             if href
             else f'<g class="point" data-detail="{escape(detail)}">'
         )
-        ex, ey = box.nearest(px, py)
-        leader = ""
-        if math.hypot(ex - px, ey - py) > _MARK + 4:
-            leader = (
-                f'<line x1="{px:.1f}" y1="{py:.1f}" x2="{ex:.1f}" y2="{ey:.1f}" '
-                f'stroke="{PERSON}" stroke-width="1"/>'
-            )
         parts += [
             open_tag,
             f"<title>{escape(detail)}</title>",
-            leader,
             f'<circle class="mark" cx="{px:.1f}" cy="{py:.1f}" r="{_MARK}" fill="{PERSON}" '
             'stroke="#ffffff" stroke-width="1.5"/>',
             f'<rect class="label-box" x="{box.x:.1f}" y="{box.y:.1f}" width="{box.w:.1f}" '
