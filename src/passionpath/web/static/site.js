@@ -25,11 +25,13 @@
     if (!out) continue;
     const show = (event) => {
       const point = event.target.closest("[data-detail]");
-      if (point) out.textContent = point.dataset.detail;
+      if (!point) return;
+      out.textContent = point.dataset.detail;
+      out.classList.add("shown");
     };
     figure.addEventListener("focusin", show);
     figure.addEventListener("mouseover", show);
-    out.textContent = "Point at a numbered point, or reach it with the Tab key, for its name and figures.";
+    out.textContent = "Hover over a numbered point, or reach it with the Tab key, to see its name and figures.";
     out.hidden = false;
   }
 })();
