@@ -14,9 +14,13 @@ import threading
 import time
 from collections.abc import Iterator
 from pathlib import Path
+from typing import TYPE_CHECKING
 
 import pytest
 from sqlalchemy import Engine
+
+if TYPE_CHECKING:
+    from playwright.sync_api import Page
 
 CHROMIUM = shutil.which("chromium") or "/usr/bin/chromium"
 ARTIFACTS = Path(__file__).resolve().parents[2] / "test-artifacts"
@@ -59,6 +63,22 @@ def server(tmp_path: Path, monkeypatch: pytest.MonkeyPatch, starter_sqlite: Path
     yield f"http://127.0.0.1:{port}"
     instance.should_exit = True
     thread.join(timeout=10)
+
+
+def fits_the_width(page: Page) -> None:
+    """Nothing on the page is wider than the window: no sideways scrolling."""
+    width = page.evaluate("document.documentElement.scrollWidth - window.innerWidth")
+    assert width <= 0, f"{page.url} scrolls sideways by {width} px"
+
+
+#: The main pages, shot again on a desktop-sized window.
+DESKTOP = [
+    ("0-home", "/"),
+    ("3-matches", "/matches"),
+    ("4-occupation", "/occupations/51-3011.00"),
+    ("6-search", "/search?q=baker"),
+    ("8-compare", "/compare?o=51-3011.00&o=27-4021.00"),
+]
 
 
 def test_journey_in_chromium(server: str) -> None:
@@ -113,16 +133,28 @@ def test_journey_in_chromium(server: str) -> None:
         page.get_by_role("button", name="Save and see my matches").click()
         expect(page.get_by_role("heading", name="Your matches")).to_be_visible()
         expect(page.locator("svg").first).to_be_visible()
+        fits_the_width(page)
+        # A point of the map reached with the keyboard says which result it is.
+        page.locator("figure.chart a.point").first.focus()
+        expect(page.locator(".chart-detail")).to_contain_text("1. ")
         expect(page.get_by_text("photographing the loaves").first).to_be_visible()
         page.screenshot(path=str(ARTIFACTS / "3-matches.png"), full_page=True)
-        page.locator("table a").first.click()
+        page.locator(".results h3 a").first.click()
         expect(page.get_by_text("O*NET-SOC")).to_be_visible()
         page.screenshot(path=str(ARTIFACTS / "4-occupation.png"), full_page=True)
         page.get_by_role("button", name="Make a plan for this career").click()
         expect(page.get_by_role("heading", name="Plan:")).to_be_visible()
         page.get_by_role("button", name="Tick").first.click()
         expect(page.get_by_text("Done:").first).to_be_visible()
+        fits_the_width(page)  # the calendar feed's long address wraps
         page.screenshot(path=str(ARTIFACTS / "5-plan.png"), full_page=True)
+        page.goto(server + "/")
+        expect(page.get_by_role("heading", name="Hello, Jo Journey")).to_be_visible()
+        plan = page.get_by_role("region", name="Your plan")
+        expect(plan).to_contain_text("1 of ")
+        expect(plan).to_contain_text("checks ticked")
+        fits_the_width(page)
+        page.screenshot(path=str(ARTIFACTS / "0-home.png"), full_page=True)
         # Finding occupations: the type-ahead fills the field's list as a title is typed.
         page.goto(server + "/search")
         page.get_by_label("Job title").fill("photgr")
@@ -136,6 +168,21 @@ def test_journey_in_chromium(server: str) -> None:
         page.get_by_role("button", name="Explore").click()
         expect(page.get_by_role("link", name="Bakers", exact=True)).to_be_visible()
         page.screenshot(path=str(ARTIFACTS / "7-explore.png"), full_page=True)
+        page.goto(server + "/gaps?target=51-3011.00")
+        fits_the_width(page)
+        # The account menu opens without a script of its own and holds "Log out".
+        page.get_by_text("Account", exact=True).click()
+        expect(page.get_by_role("button", name="Log out")).to_be_visible()
+        # The main pages on a desktop window: the first screenful of each, for the README.
+        page.set_viewport_size({"width": 1280, "height": 800})
+        for name, path in DESKTOP:
+            page.goto(server + path)
+            fits_the_width(page)
+            page.screenshot(path=str(ARTIFACTS / f"{name}-1280.png"))
+        page.set_viewport_size({"width": 390, "height": 844})
+        for name, path in DESKTOP:
+            page.goto(server + path)
+            page.screenshot(path=str(ARTIFACTS / f"{name}-390.png"))
         # The API docs render with nothing but this server to load from.
         page.route(
             "**/*",

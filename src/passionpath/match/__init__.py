@@ -32,6 +32,7 @@ from passionpath.match._person import Person, Readiness, education_level, readin
 from passionpath.match._report import (
     MatchReport,
     fit_for,
+    interest_profile,
     match,
     prepare_person,
     resolve_profile,
@@ -68,6 +69,7 @@ __all__ = [
     "fit_for",
     "iachan_m",
     "importance_weights",
+    "interest_profile",
     "load_matrices",
     "match",
     "prepare_person",

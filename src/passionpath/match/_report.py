@@ -264,3 +264,13 @@ def fit_for(
     matcher = _matcher(matrices, weights or Weights.from_settings(ctx.settings), ctx)
     scores = matcher.score(person)
     return [matcher.result_for(person, scores, row) for row in rows]
+
+
+def interest_profile(
+    profile: ProfileDocument | str | Path, ctx: Context
+) -> dict[str, float] | None:
+    """The person's six interest scores (0-1, by RIASEC letter) as matching uses them: the
+    inventory, averaged with what their own words suggest; None when there is neither."""
+    _, document = resolve_profile(profile, ctx.engine)
+    person = _cached_person(document, load_matrices(ctx), ctx)
+    return riasec_letters(person.riasec) if person.riasec is not None else None

@@ -7,10 +7,21 @@ imports the REST API.
 from fastapi import APIRouter
 
 from passionpath.web._errors import error_handlers
-from passionpath.web.pages import account, auth, background, catalog, matches, plans, profile
+from passionpath.web.pages import (
+    account,
+    assets,
+    auth,
+    background,
+    catalog,
+    home,
+    matches,
+    plans,
+    profile,
+)
 
 router = APIRouter(include_in_schema=False)
 for _pages in (
+    home.router,
     auth.router,
     profile.router,
     background.router,
@@ -18,6 +29,7 @@ for _pages in (
     catalog.router,
     plans.router,
     account.router,
+    assets.router,
 ):
     router.include_router(_pages)
 

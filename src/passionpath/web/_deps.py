@@ -28,6 +28,7 @@ from passionpath.limits import (
     MAX_TEXT_CHARS,
 )
 from passionpath.profile import ProfileDocument, ProfileRecord
+from passionpath.web._assets import asset_url
 
 templates = Jinja2Templates(directory=str(Path(__file__).with_name("templates")))
 # The limits, for the forms' maxlength attributes (the core checks them again).
@@ -37,6 +38,7 @@ templates.env.globals.update(
     max_label=MAX_LABEL_CHARS,
     max_compare=MAX_COMPARE,
     max_email=MAX_EMAIL_CHARS,
+    asset=asset_url,
 )
 #: The slug of the one profile the web pages edit.
 SLUG = "me"

@@ -1,4 +1,4 @@
-"""The home page, registration, login and logout."""
+"""Registration, login and logout."""
 
 from __future__ import annotations
 
@@ -16,13 +16,6 @@ from passionpath.web._errors import in_words
 router = APIRouter()
 
 
-@router.get("/", response_class=HTMLResponse)
-def home(request: Request) -> Response:
-    if request.session.get("user"):
-        return RedirectResponse("/matches", status_code=303)
-    return render(request, "home.html")
-
-
 @dataclass(frozen=True)
 class _AccountForm:
     """The email and password form, as it is for registering or for logging in."""
@@ -34,7 +27,7 @@ class _AccountForm:
 
 
 _REGISTER = _AccountForm("Create an account", "/register", 400, "/passions")
-_LOGIN = _AccountForm("Log in", "/login", 401, "/matches")
+_LOGIN = _AccountForm("Log in", "/login", 401, "/")  # the home page: where they stand
 
 
 #: The fields of the form, as the page labels them.

@@ -9,8 +9,6 @@ typed text kept.
 from __future__ import annotations
 
 from dataclasses import dataclass, field
-from functools import cache
-from pathlib import Path
 from typing import TYPE_CHECKING
 from urllib.parse import urlencode
 
@@ -28,23 +26,8 @@ if TYPE_CHECKING:
 
 router = APIRouter()
 
-STATIC = Path(__file__).resolve().parents[1] / "static"
 #: Suggestions offered while typing a title.
 SUGGESTIONS = 8
-
-
-@cache
-def _script(name: str) -> bytes:
-    return (STATIC / name).read_bytes()
-
-
-@router.get("/static/suggest.js")
-def suggest_script() -> Response:
-    return Response(
-        _script("suggest.js"),
-        media_type="text/javascript",
-        headers={"Cache-Control": "public, max-age=3600"},
-    )
 
 
 @router.get("/search/suggest")
@@ -181,6 +164,7 @@ def transitions_page(
 @router.get("/compare", response_class=HTMLResponse)
 def compare_page(request: Request, o: list[str] = Query(default=[])) -> Response:
     from passionpath.catalog import compare_occupations
+    from passionpath.match.chart import hexagon_svg, interest_levels
 
     typed = [text for text in o if text.strip()]
     errors: dict[str, str] = {}
@@ -200,6 +184,7 @@ def compare_page(request: Request, o: list[str] = Query(default=[])) -> Response
         _resolve(request, slot, errors, choose)
     codes = [s.code for s in slots if s.code]
     profiles = fits = None
+    mine: dict[str, float] | None = None
     missing_passion = False
     if not errors and len(codes) == len(typed) and len(typed) >= 2:
         try:
@@ -207,7 +192,16 @@ def compare_page(request: Request, o: list[str] = Query(default=[])) -> Response
         except PassionpathError as exc:
             errors["o1"] = in_words(exc, "Occupations")
         if profiles and request.session.get("user"):
-            fits, missing_passion = _fits(request, [p.code for p in profiles])
+            fits, missing_passion, mine = _fits(request, [p.code for p in profiles])
+    hexagons = [
+        hexagon_svg(
+            mine,
+            interest_levels(p.interests) if p.interests else None,
+            occupation_label=p.title,
+            id_prefix=f"hx{i}",
+        )
+        for i, p in enumerate(profiles or [])
+    ]
     return render(
         request,
         "compare.html",
@@ -215,17 +209,23 @@ def compare_page(request: Request, o: list[str] = Query(default=[])) -> Response
         slots=slots,
         profiles=profiles,
         fits=fits,
+        mine=mine,
+        hexagons=hexagons,
         missing_passion=missing_passion,
         errors=errors,
     )
 
 
-def _fits(request: Request, codes: list[str]) -> tuple[list[MatchResult] | None, bool]:
-    """The signed-in person's fit for each code, or (None, True) when their profile does
-    not yet say what they love (there is nothing to measure a fit with)."""
-    from passionpath.match import fit_for, readiness
+def _fits(
+    request: Request, codes: list[str]
+) -> tuple[list[MatchResult] | None, bool, dict[str, float] | None]:
+    """The signed-in person's fit for each code and their interest scores, or
+    (None, True, None) when their profile does not yet say what they love (there is nothing
+    to measure a fit with)."""
+    from passionpath.match import fit_for, interest_profile, readiness
 
     _, document = me(request)
     if not readiness(document).can_rank:
-        return None, True
-    return fit_for(document, codes, context(request)), False
+        return None, True, None
+    ctx = context(request)
+    return fit_for(document, codes, ctx), False, interest_profile(document, ctx)

@@ -2,10 +2,15 @@
 
 from __future__ import annotations
 
+from typing import TYPE_CHECKING
+
 from fastapi import APIRouter, Query, Request
 from fastapi.responses import HTMLResponse, Response
 
 from passionpath.web._deps import context, engine, me, render
+
+if TYPE_CHECKING:
+    from passionpath.match import MatchResult
 
 router = APIRouter()
 
@@ -32,7 +37,7 @@ def matches_page(
         stretch=report.worth_the_stretch,
         quadrants=QUADRANTS,
         quadrant=chosen,
-        quadrant_svg=quadrant_svg(report),
+        quadrant_svg=quadrant_svg(report, 400, href=lambda code: f"/occupations/{code}"),
         hexagon_svg=hexagon_svg(report.riasec),
     )
 
@@ -40,8 +45,32 @@ def matches_page(
 @router.get("/occupations/{code}", response_class=HTMLResponse)
 def occupation_page(request: Request, code: str) -> Response:
     from passionpath.catalog import occupation_profile
+    from passionpath.match.chart import hexagon_svg, interest_levels
 
-    return render(request, "occupation.html", o=occupation_profile(code, engine(request)))
+    o = occupation_profile(code, engine(request))
+    fit, mine = None, None
+    signed_in = bool(request.session.get("user"))
+    if signed_in:
+        fit, mine = person_fit(request, o.code)
+    hexagon = hexagon_svg(
+        mine, interest_levels(o.interests) if o.interests else None, occupation_label=o.title
+    )
+    return render(
+        request, "occupation.html", o=o, fit=fit, mine=mine, signed_in=signed_in, hexagon=hexagon
+    )
+
+
+def person_fit(request: Request, code: str) -> tuple[MatchResult | None, dict[str, float] | None]:
+    """The signed-in person's fit for ``code`` and their interest scores, each None when the
+    profile does not yet say enough to work it out."""
+    from passionpath.match import fit_for, interest_profile, readiness
+
+    _, document = me(request)
+    if not readiness(document).can_rank:
+        return None, None
+    ctx = context(request)
+    [fit] = fit_for(document, [code], ctx)
+    return fit, interest_profile(document, ctx)
 
 
 def gaps_form(

@@ -20,6 +20,7 @@ from passionpath.web._deps import (
     submitted,
 )
 from passionpath.web._errors import in_words
+from passionpath.web._words import day, due, progress_words, standing
 from passionpath.web.pages.matches import gaps_form
 
 router = APIRouter()
@@ -79,13 +80,24 @@ def plan_page(request: Request, plan_id: int) -> Response:
 
     user = current_user(request)
     plan = find_plan(plan_id, None, engine(request), owner=user)
-    progress, summary = plan_progress(plan, date.today())
+    today = date.today()
+    progress, summary = plan_progress(plan, today)
     return render(
         request,
         "plan.html",
         plan=plan,
         summary=summary,
-        objectives=list(zip(plan.objectives, progress, strict=True)),
+        objectives=[
+            (o, p, *standing(p), progress_words(p))
+            for o, p in zip(plan.objectives, progress, strict=True)
+        ],
+        ticked=sum(p.benchmarks_done for p in progress),
+        total=sum(p.benchmarks_total for p in progress),
+        start=day(plan.start, today),
+        reassess=day(plan.reassess_on, today),
+        # When each unticked check is due, in words ("due in 3 days", "overdue: ...").
+        when={b.id: due(b.due, today)[0] for o in plan.objectives for b in o.benchmarks},
+        actions=[(a, "by " + day(a.due, today)) for a in plan.actions],
         base_url=str(request.base_url),
     )
 
