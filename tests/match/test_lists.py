@@ -138,3 +138,19 @@ def test_stated_preferences_pull_and_push(starter_engine: Engine, ctx: Context) 
     pulled = match(document, ctx, top=3).scores
     assert before is not None and pushed is not None and pulled is not None
     assert pushed.passion[bakers] < before.passion[bakers] <= pulled.passion[bakers]
+
+
+def test_work_the_person_has_done_is_never_below_them(starter_engine: Engine, ctx: Context) -> None:
+    from passionpath.profile import parse_document
+
+    baker = {
+        "basics": {"name": "Jo"},
+        "education": [{"institution": "U", "studyType": "Master's degree", "area": "Nutrition"}],
+        "passionpath": {"reflections": {"lose_track_of_time": "Baking bread at dawn"}},
+    }
+    scores = match(parse_document(baker), ctx, top=3).scores
+    baker["work"] = [{"name": "Bakery", "position": "Baker", "startDate": "2019"}]
+    held = match(parse_document(baker), ctx, top=3).scores
+    bakers = load_matrices(ctx).index["51-3011.00"]
+    assert scores is not None and held is not None
+    assert held.qualification[bakers] > scores.qualification[bakers] + 0.2

@@ -225,9 +225,10 @@ class MatchEngine:
         # Preparation cuts both ways: work far below the person is a poor fit, so it lowers
         # the qualification fit itself (and with it the quadrant), not only the score.
         lower_ok = person.lower_levels_ok
-        qualification = qualification * level_factor(
-            person.zone, m.job_zone, lower_levels_ok=lower_ok
-        )
+        levels = level_factor(person.zone, m.job_zone, lower_levels_ok=lower_ok)
+        # Work the person has done is at their level, whatever their schooling says.
+        levels[person.past_occupations] = 1.0
+        qualification = qualification * levels
         values = values_fit(person.values, m.values) if person.values is not None else None
         score = sweet_spot(passion, qualification, values, w.values)
         candidates = m.matchable.copy()
