@@ -71,6 +71,41 @@ def fits_the_width(page: Page) -> None:
     assert width <= 0, f"{page.url} scrolls sideways by {width} px"
 
 
+#: Every page a signed-in person reaches, checked with axe-core for accessibility.
+ACCESSIBILITY = [
+    "/",
+    "/passions",
+    "/inventory",
+    "/background",
+    "/skills",
+    "/values",
+    "/profile",
+    "/matches",
+    "/occupations/51-3011.00",
+    "/gaps?target=51-3011.00",
+    "/plans",
+    "/search?q=baker",
+    "/explore",
+    "/compare?o=51-3011.00&o=27-4021.00",
+    "/transitions",
+    "/account",
+]
+
+
+def accessible(page: Page) -> None:
+    """axe-core (bundled with axe-playwright-python, nothing downloaded) finds no serious or
+    critical violation on the page."""
+    from axe_playwright_python.sync_playwright import Axe
+
+    found = Axe().run(page).response["violations"]
+    serious = [
+        f"{v['id']} ({v['impact']}): {v['help']} at {[n['target'] for n in v['nodes'][:3]]}"
+        for v in found
+        if v["impact"] in {"serious", "critical"}
+    ]
+    assert not serious, f"{page.url}: {serious}"
+
+
 #: The main pages, shot again on a desktop-sized window.
 DESKTOP = [
     ("0-home", "/"),
@@ -183,6 +218,9 @@ def test_journey_in_chromium(server: str) -> None:
         for name, path in DESKTOP:
             page.goto(server + path)
             page.screenshot(path=str(ARTIFACTS / f"{name}-390.png"))
+        for path in ACCESSIBILITY:
+            page.goto(server + path)
+            accessible(page)
         # The API docs render with nothing but this server to load from.
         page.route(
             "**/*",
