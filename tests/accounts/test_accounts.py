@@ -127,3 +127,21 @@ def test_a_cached_token_expires_and_deleting_the_account_revokes_it_at_once(
     assert accounts.cached_user(memo, digest) is None
     with pytest.raises(accounts.AuthError):
         accounts.user_for_token(engine, digest, memo)
+
+
+def test_passwords_hashed_with_other_argon2_settings_still_log_in(engine: Engine) -> None:
+    from argon2 import PasswordHasher
+    from sqlalchemy import update
+
+    user = accounts.register(engine, "older@example.org", "an older long password")
+    with engine.connect() as conn:
+        own = conn.execute(select(m.User.password_hash).where(m.User.id == user)).scalar_one()
+    assert own.startswith("$argon2id$") and "m=19456,t=2,p=1" in own
+    older = PasswordHasher().hash("an older long password")  # the library's own defaults
+    with engine.begin() as conn:
+        conn.execute(update(m.User).where(m.User.id == user).values(password_hash=older))
+    limiter = accounts.LoginLimiter()
+    signed_in = accounts.authenticate(
+        engine, "older@example.org", "an older long password", limiter
+    )
+    assert signed_in == user
