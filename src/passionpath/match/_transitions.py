@@ -83,14 +83,15 @@ def career_path(origin: str, goal: str, ctx: Context) -> CareerPath:
 
 def explore(texts: Sequence[str], ctx: Context, top: int = 10) -> list[list[Ranked]]:
     """For each text, the occupations whose work it describes best."""
-    from passionpath.text import check_texts, get_embedder
+    from passionpath.text import check_texts, embed_remembered, get_embedder
 
     texts = check_texts(texts)  # nothing to go on, too long or not English: refuse
     m = load_matrices(ctx)
     index = m.text_index
     if index is None:
         raise PassionpathError("This catalog has no task statements to explore.")
-    queries = get_embedder(ctx.settings.text_model).embed(list(texts))
+    # Remembered in this process only: a query is not the person's to keep in the database.
+    queries = embed_remembered(list(texts), get_embedder(ctx.settings.text_model))
     scores = index.scores(queries, list(texts))
     out = []
     for row_scores in scores:

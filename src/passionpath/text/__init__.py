@@ -25,7 +25,7 @@ from passionpath.text._language import (
     guess_language,
     language_warnings,
 )
-from passionpath.text._store import EmbedStats, embed_cached
+from passionpath.text._store import EmbedStats, embed_cached, embed_remembered
 
 __all__ = [
     "EmbedStats",
@@ -43,6 +43,7 @@ __all__ = [
     "check_total",
     "embed_cached",
     "embed_catalog",
+    "embed_remembered",
     "extract_evidence",
     "get_embedder",
     "guess_language",

@@ -19,7 +19,7 @@ from sqlalchemy import Engine, select
 from passionpath.text._cues import CUES
 from passionpath.text._embedding import get_embedder
 from passionpath.text._interests import phrases
-from passionpath.text._store import embed_cached
+from passionpath.text._store import embed_cached, embed_remembered
 
 if TYPE_CHECKING:
     from passionpath.context import Context
@@ -271,7 +271,7 @@ def extract_evidence(
         spans += [(source, p, s, e) for p, s, e in phrases(text)]
     if spans and catalog.descriptors:
         descriptor_vectors, _ = embed_cached(catalog.texts, ctx.engine, embedder=embedder)
-        phrase_vectors = embedder.embed([p for _, p, _, _ in spans])
+        phrase_vectors = embed_remembered([p for _, p, _, _ in spans], embedder)
         similarity = phrase_vectors @ descriptor_vectors.T
         semantic = np.clip((similarity - SIMILARITY_FLOOR) / SIMILARITY_SPAN, 0.0, 1.0)
         lowered = [f" {p.lower()} " for _, p, _, _ in spans]

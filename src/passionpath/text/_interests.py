@@ -162,7 +162,10 @@ class InterestModel:
     def probabilities(
         self, texts: Sequence[str], embed: Callable[[list[str]], Matrix] | None = None
     ) -> NDArray[np.float32]:
-        return self.classifier.probabilities((embed or self.embedder.embed)(list(texts)))
+        from passionpath.text._store import embed_remembered
+
+        vectors = (embed or (lambda batch: embed_remembered(batch, self.embedder)))(list(texts))
+        return self.classifier.probabilities(vectors)
 
     def infer_many(
         self, texts: Sequence[str], embed: Callable[[list[str]], Matrix] | None = None

@@ -85,6 +85,27 @@ def embed_cached(
     return matrix, EmbedStats(texts=len(texts), unique=len(unique), computed=len(missing))
 
 
+def embed_remembered(texts: Sequence[str], embedder: Embedder) -> Matrix:
+    """Vectors for ``texts`` from this process's memo, computing only those never seen here;
+    nothing is written to a database (for text a person sends that is not theirs to keep:
+    explore queries, evidence phrases)."""
+    keys = [text_key(t) for t in texts]
+    found: dict[str, Matrix] = {}
+    for k in keys:
+        if (vector := VECTORS.get(_TABLE, (embedder.model_id, k))) is not None:
+            found[k] = vector
+    missing = list(dict.fromkeys(k for k in keys if k not in found))
+    if missing:
+        by_key = dict(zip(keys, texts, strict=True))
+        computed = embedder.embed([by_key[k] for k in missing])
+        for k, v in zip(missing, computed, strict=True):
+            VECTORS.put(_TABLE, (embedder.model_id, k), v, _LIMIT)
+            found[k] = v
+    if not keys:
+        return np.zeros((0, embedder.dim), dtype=np.float32)
+    return np.stack([found[k] for k in keys]).astype(np.float32)
+
+
 def _store(engine: Engine, model_id: str, vectors: dict[str, Matrix]) -> None:
     with engine.begin() as conn:
         conn.execute(
