@@ -19,6 +19,7 @@ from passionpath.network import (
     delete_contact,
     due_for,
     get_contact,
+    last_contacts,
     list_contacts,
     list_interactions,
     log_interaction,
@@ -223,3 +224,19 @@ def test_deleting_the_account_removes_contacts_and_interactions(engine: Engine) 
         assert (
             conn.execute(select(func.count()).select_from(m.InteractionContact)).scalar_one() == 2
         )
+
+
+def test_an_earlier_interaction_logged_late_does_not_turn_the_clock_back(engine: Engine) -> None:
+    mentor, colleague = _priya_book(engine)
+    log_interaction([mentor], "call", engine, on=TODAY - timedelta(days=5), note="recent")
+    log_interaction(
+        [mentor, colleague], "event", engine, on=TODAY - timedelta(days=50), note="conference"
+    )
+    log_interaction([colleague], "message", engine, on=TODAY - timedelta(days=50), note="same day")
+    due = due_for(engine, today=TODAY + timedelta(days=30))
+    seen = {e.contact_id: (e.last_contacted, e.last_note) for e in due.due + due.coming_up}
+    assert seen[mentor] == (TODAY - timedelta(days=5), "recent")
+    # Two on the same day: the one logged last is the latest.
+    assert seen[colleague] == (TODAY - timedelta(days=50), "same day")
+    # The copy kept on each contact agrees with the interactions themselves.
+    assert {c: (v.on, v.note) for c, v in last_contacts(engine).items()} == seen

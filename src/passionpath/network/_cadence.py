@@ -11,6 +11,7 @@ is classified in one pass rather than one Python loop turn per contact.
 
 from __future__ import annotations
 
+import functools
 from collections.abc import Iterable, Mapping, Sequence
 from dataclasses import asdict, dataclass, field
 from datetime import date, timedelta
@@ -42,13 +43,18 @@ def cadence_for(
     """The (ideal, maximum) days that apply: the contact's own numbers where set, otherwise
     the tightest default among its tags. The maximum is never below the ideal (an override
     of the ideal alone past the tag's maximum moves the maximum with it)."""
-    known = [
-        DEFAULT_CADENCES[t.strip().lower()] for t in tags if t.strip().lower() in DEFAULT_CADENCES
-    ]
-    default = min(known) if known else DEFAULT_CADENCE
+    default = _tag_default(tuple(tags))
     ideal = ideal_days if ideal_days is not None else default[0]
     limit = max_days if max_days is not None else default[1]
     return ideal, max(ideal, limit)
+
+
+@functools.lru_cache(maxsize=4096)
+def _tag_default(tags: tuple[str, ...]) -> tuple[int, int]:
+    # A book has few distinct tag sets, so a large one costs a dictionary look-up per contact.
+    keys = (t.strip().lower() for t in tags)
+    known = [DEFAULT_CADENCES[k] for k in keys if k in DEFAULT_CADENCES]
+    return min(known) if known else DEFAULT_CADENCE
 
 
 @dataclass(frozen=True)

@@ -2,13 +2,14 @@
 
 from __future__ import annotations
 
+import functools
 import json
 from collections.abc import Iterable, Mapping, Sequence
 from dataclasses import asdict, dataclass, replace
 from datetime import UTC, date, datetime
 from typing import Any
 
-from sqlalchemy import Connection, Engine, delete, func, insert, select, update
+from sqlalchemy import Connection, Engine, delete, func, insert, or_, select, update
 
 from passionpath.errors import NotFoundError
 from passionpath.limits import MAX_LIST_ITEMS, MAX_TEXT_CHARS
@@ -292,6 +293,16 @@ def log_interaction(
             insert(m.InteractionContact),
             [{"interaction_id": interaction_id, "contact_id": i} for i in ids],
         )
+        # An interaction logged late for an earlier day leaves a later one as the latest;
+        # on the same day the one logged last wins, as in ``last_contacts``.
+        conn.execute(
+            update(m.Contact)
+            .where(
+                m.Contact.id.in_(ids),
+                or_(m.Contact.last_contacted_on.is_(None), m.Contact.last_contacted_on <= day),
+            )
+            .values(last_contacted_on=day, last_note=note)
+        )
     return interaction_id
 
 
@@ -330,7 +341,9 @@ def list_interactions(
 
 
 def last_contacts(engine: Engine, *, owner: int | None = None) -> dict[int, LastContact]:
-    """Each contact's latest interaction (the later-logged one on a tie): day and note."""
+    """Each contact's latest interaction (the later-logged one on a tie): day and note,
+    worked out from the interactions themselves (the due list reads the copy that logging
+    keeps on each contact)."""
     ranked = (
         select(
             m.InteractionContact.contact_id,
@@ -367,17 +380,29 @@ def due_for(engine: Engine, *, owner: int | None = None, today: date | None = No
                 m.Contact.tags,
                 m.Contact.ideal_days,
                 m.Contact.max_days,
+                m.Contact.last_contacted_on,
+                m.Contact.last_note,
             ).where(owned_by(m.Contact, owner))
         ).all()
-    contacts = [
-        CadenceContact(
-            id=r.id,
-            name=r.display_name,
-            added_on=r.created_at.date(),
-            tags=tuple(json.loads(r.tags)),
-            ideal_days=r.ideal_days,
-            max_days=r.max_days,
+    contacts = []
+    last: dict[int, LastContact] = {}
+    for r in rows:
+        contacts.append(
+            CadenceContact(
+                id=r.id,
+                name=r.display_name,
+                added_on=r.created_at.date(),
+                tags=_tags(r.tags),
+                ideal_days=r.ideal_days,
+                max_days=r.max_days,
+            )
         )
-        for r in rows
-    ]
-    return due_list(contacts, last_contacts(engine, owner=owner), today or date.today())
+        if r.last_contacted_on is not None:
+            last[r.id] = LastContact(r.last_contacted_on, r.last_note)
+    return due_list(contacts, last, today or date.today())
+
+
+@functools.lru_cache(maxsize=4096)
+def _tags(stored: str) -> tuple[str, ...]:
+    # Contacts share a handful of tag lists: each distinct one is parsed once.
+    return tuple(json.loads(stored))

@@ -43,6 +43,10 @@ class Contact(Base):
     photo_type: Mapped[str | None] = mapped_column(String(100), nullable=True)
     ideal_days: Mapped[int | None] = mapped_column(Integer, nullable=True)
     max_days: Mapped[int | None] = mapped_column(Integer, nullable=True)
+    # The latest interaction's day and note, kept up to date when one is logged, so the due
+    # list reads one row per contact instead of ranking every interaction each time.
+    last_contacted_on: Mapped[date | None] = mapped_column(Date, nullable=True)
+    last_note: Mapped[str | None] = mapped_column(Text, nullable=True)
     created_at: Mapped[datetime] = mapped_column(DateTime(timezone=True))
     updated_at: Mapped[datetime] = mapped_column(DateTime(timezone=True))
 

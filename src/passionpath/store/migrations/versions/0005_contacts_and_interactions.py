@@ -37,6 +37,8 @@ def upgrade() -> None:
         sa.Column("photo_type", sa.String(length=100), nullable=True),
         sa.Column("ideal_days", sa.Integer(), nullable=True),
         sa.Column("max_days", sa.Integer(), nullable=True),
+        sa.Column("last_contacted_on", sa.Date(), nullable=True),
+        sa.Column("last_note", sa.Text(), nullable=True),
         sa.Column("created_at", sa.DateTime(timezone=True), nullable=False),
         sa.Column("updated_at", sa.DateTime(timezone=True), nullable=False),
         sa.ForeignKeyConstraint(
