@@ -3,15 +3,18 @@
 from __future__ import annotations
 
 from datetime import date, timedelta
+from pathlib import Path
 
 from passionpath.network import (
     DEFAULT_CADENCE,
+    DEFAULT_CADENCES,
     CadenceContact,
     LastContact,
     cadence_for,
     due_list,
 )
 
+README = Path(__file__).resolve().parents[2] / "README.md"
 TODAY = date(2026, 6, 30)
 ADDED = date(2026, 1, 1)
 
@@ -91,3 +94,15 @@ def test_an_interaction_dated_ahead_counts_as_today() -> None:
     contact = CadenceContact(1, "Ana", ADDED, ("mentor",))
     result = due_list([contact], {1: LastContact(TODAY + timedelta(days=3))}, TODAY)
     assert not result.overdue and not result.due and not result.coming_up
+
+
+def test_the_readme_table_is_the_code_table() -> None:
+    readme = README.read_text(encoding="utf-8")
+    table = readme.split("| Tag | Ideal | Maximum |", 1)[1].split("\n\n", 1)[0]
+    shown: dict[str, tuple[int, int]] = {}
+    for line in table.strip().splitlines()[1:]:
+        tags, ideal, limit = (cell.strip() for cell in line.strip("|").split("|"))
+        for tag in tags.split(", "):
+            shown[tag] = (int(ideal.split()[0]), int(limit.split()[0]))
+    assert shown.pop("any other") == shown.pop("or none") == DEFAULT_CADENCE
+    assert shown == DEFAULT_CADENCES

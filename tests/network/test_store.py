@@ -96,6 +96,8 @@ def test_update_changes_named_fields_and_the_override_beats_the_tag(engine: Engi
     assert cleared.cadence == (30, 60)
     renamed = update_contact(mentor, {"family_name": "Ortiz-Ruiz"}, engine)
     assert renamed.display_name == "Lena Ortiz-Ruiz"
+    # The phone, read as American when added, stays normalised through edits without a region.
+    assert renamed.phones == (Phone("(415) 555-0134", "mobile", "+14155550134"),)
 
 
 def test_bad_fields_are_refused_naming_the_field(engine: Engine) -> None:

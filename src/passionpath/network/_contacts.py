@@ -175,7 +175,12 @@ def check_fields(data: ContactFields, *, region: str | None = None) -> ContactFi
         original = _text(p.original, "phones", _MAX_PHONE_CHARS)
         if original:
             label = _text(p.label, "phones", MAX_LABEL_CHARS)
-            phones.append(Phone(original, label, normalise_phone(original, region)))
+            # A stored number read earlier with its region keeps its E.164 when an edit
+            # elsewhere re-checks it without one.
+            e164 = normalise_phone(original, region) or (
+                p.e164 if original == p.original.strip() else None
+            )
+            phones.append(Phone(original, label, e164))
     codes = _labels(data.occupation_codes, "occupation_codes")
     for code in codes:
         if not _CODE.match(code):
