@@ -114,20 +114,43 @@ def due_list(
     Overdue ones come most neglected first, due ones longest-waiting first, coming-up ones
     soonest first; ties by name. Contacts last seen in the future (a logged meeting ahead of
     time) count as seen today."""
-    if not contacts:
-        return DueList()
     cadences = [cadence_for(c.tags, c.ideal_days, c.max_days) for c in contacts]
-    ideal = np.fromiter((c[0] for c in cadences), dtype=np.int64, count=len(contacts))
-    limit = np.fromiter((c[1] for c in cadences), dtype=np.int64, count=len(contacts))
     last = [last_contacted.get(c.id) for c in contacts]
-    start = np.fromiter(
-        (
-            (entry.on if entry else c.added_on).toordinal()
-            for c, entry in zip(contacts, last, strict=True)
-        ),
-        dtype=np.int64,
-        count=len(contacts),
+    return due_from_columns(
+        ids=[c.id for c in contacts],
+        names=[c.name for c in contacts],
+        added_on=[c.added_on.toordinal() for c in contacts],
+        last_on=[entry.on.toordinal() if entry else None for entry in last],
+        last_notes=[entry.note if entry else None for entry in last],
+        ideal_days=[c[0] for c in cadences],
+        max_days=[c[1] for c in cadences],
+        today=today,
+        horizon=horizon,
     )
+
+
+def due_from_columns(
+    *,
+    ids: Sequence[int],
+    names: Sequence[str],
+    added_on: Sequence[int],
+    last_on: Sequence[int | None],
+    last_notes: Sequence[str | None],
+    ideal_days: Sequence[int],
+    max_days: Sequence[int],
+    today: date,
+    horizon: int = COMING_UP_DAYS,
+) -> DueList:
+    """``due_list`` on one list per field (days as ordinals, cadences already resolved), the
+    way the store reads them: no object per contact is made until it is known to be listed,
+    which at ten thousand contacts is most of the cost."""
+    if not ids:
+        return DueList()
+    n = len(ids)
+    ideal = np.fromiter(ideal_days, dtype=np.int64, count=n)
+    limit = np.fromiter(max_days, dtype=np.int64, count=n)
+    seen = np.fromiter((-1 if d is None else d for d in last_on), dtype=np.int64, count=n)
+    start = np.where(seen >= 0, seen, np.fromiter(added_on, dtype=np.int64, count=n))
     days = np.maximum(today.toordinal() - start, 0)
     overdue = days > limit
     due = ~overdue & (days >= ideal)
@@ -136,19 +159,19 @@ def due_list(
     def entries(mask: np.ndarray[Any, Any]) -> list[DueEntry]:
         out = []
         for i in np.flatnonzero(mask).tolist():
-            c, entry = contacts[i], last[i]
             begin = date.fromordinal(int(start[i]))
+            when = last_on[i]
             out.append(
                 DueEntry(
-                    contact_id=c.id,
-                    name=c.name,
+                    contact_id=ids[i],
+                    name=names[i],
                     days_since=int(days[i]),
                     ideal_days=int(ideal[i]),
                     max_days=int(limit[i]),
                     due_on=begin + timedelta(days=int(ideal[i])),
                     overdue_on=begin + timedelta(days=int(limit[i]) + 1),
-                    last_contacted=entry.on if entry else None,
-                    last_note=entry.note if entry else None,
+                    last_contacted=date.fromordinal(when) if when is not None else None,
+                    last_note=last_notes[i],
                 )
             )
         return out

@@ -2,7 +2,6 @@
 
 from __future__ import annotations
 
-import functools
 import json
 from collections.abc import Iterable, Mapping, Sequence
 from dataclasses import asdict, dataclass, replace
@@ -13,7 +12,7 @@ from sqlalchemy import Connection, Engine, delete, func, insert, or_, select, up
 
 from passionpath.errors import NotFoundError
 from passionpath.limits import MAX_LIST_ITEMS, MAX_TEXT_CHARS
-from passionpath.network._cadence import CadenceContact, DueList, LastContact, cadence_for, due_list
+from passionpath.network._cadence import DueList, LastContact, cadence_for, due_from_columns
 from passionpath.network._contacts import (
     ContactError,
     ContactFields,
@@ -384,25 +383,23 @@ def due_for(engine: Engine, *, owner: int | None = None, today: date | None = No
                 m.Contact.last_note,
             ).where(owned_by(m.Contact, owner))
         ).all()
-    contacts = []
-    last: dict[int, LastContact] = {}
+    # Contacts share a handful of (tags, own intervals) combinations: each is resolved once.
+    cadences: dict[tuple[str, int | None, int | None], tuple[int, int]] = {}
+    ideal, limit = [], []
     for r in rows:
-        contacts.append(
-            CadenceContact(
-                id=r.id,
-                name=r.display_name,
-                added_on=r.created_at.date(),
-                tags=_tags(r.tags),
-                ideal_days=r.ideal_days,
-                max_days=r.max_days,
-            )
-        )
-        if r.last_contacted_on is not None:
-            last[r.id] = LastContact(r.last_contacted_on, r.last_note)
-    return due_list(contacts, last, today or date.today())
-
-
-@functools.lru_cache(maxsize=4096)
-def _tags(stored: str) -> tuple[str, ...]:
-    # Contacts share a handful of tag lists: each distinct one is parsed once.
-    return tuple(json.loads(stored))
+        key = (r.tags, r.ideal_days, r.max_days)
+        cadence = cadences.get(key)
+        if cadence is None:
+            cadence = cadences[key] = cadence_for(json.loads(r.tags), r.ideal_days, r.max_days)
+        ideal.append(cadence[0])
+        limit.append(cadence[1])
+    return due_from_columns(
+        ids=[r.id for r in rows],
+        names=[r.display_name for r in rows],
+        added_on=[r.created_at.toordinal() for r in rows],
+        last_on=[d.toordinal() if (d := r.last_contacted_on) is not None else None for r in rows],
+        last_notes=[r.last_note for r in rows],
+        ideal_days=ideal,
+        max_days=limit,
+        today=today or date.today(),
+    )
