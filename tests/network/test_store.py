@@ -17,6 +17,7 @@ from passionpath.network import (
     Phone,
     add_contact,
     delete_contact,
+    delete_interaction,
     due_for,
     get_contact,
     last_contacts,
@@ -242,3 +243,32 @@ def test_an_earlier_interaction_logged_late_does_not_turn_the_clock_back(engine:
     assert seen[colleague] == (TODAY - timedelta(days=50), "same day")
     # The copy kept on each contact agrees with the interactions themselves.
     assert {c: (v.on, v.note) for c, v in last_contacts(engine).items()} == seen
+
+
+def test_deleting_an_interaction_turns_the_clock_back(engine: Engine) -> None:
+    mentor, colleague = _priya_book(engine)
+    older = log_interaction([mentor], "call", engine, on=TODAY - timedelta(days=45), note="older")
+    newest = log_interaction(
+        [mentor, colleague], "meeting", engine, on=TODAY - timedelta(days=2), note="newest"
+    )
+    assert due_for(engine, today=TODAY).due == []
+    delete_interaction(newest, engine)
+    (lena,) = due_for(engine, today=TODAY).due
+    assert (lena.contact_id, lena.days_since, lena.last_note) == (mentor, 45, "older")
+    delete_interaction(older, engine)
+    # Nothing logged any more: both count from the day they were added (today).
+    assert due_for(engine, today=TODAY + timedelta(days=31)).due[0].last_contacted is None
+    assert list_interactions(engine) == []
+    assert last_contacts(engine) == {}
+    with pytest.raises(NotFoundError):
+        delete_interaction(older, engine)
+
+
+def test_another_user_cannot_delete_an_interaction(engine: Engine) -> None:
+    alice = accounts.register(engine, "alice@example.org", PASSWORD)
+    bob = accounts.register(engine, "bob@example.org", PASSWORD)
+    mentor, _ = _priya_book(engine, owner=alice)
+    logged = log_interaction([mentor], "call", engine, owner=alice)
+    with pytest.raises(NotFoundError):
+        delete_interaction(logged, engine, owner=bob)
+    assert [i.id for i in list_interactions(engine, owner=alice)] == [logged]

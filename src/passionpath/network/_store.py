@@ -339,33 +339,73 @@ def list_interactions(
     ]
 
 
+def _latest(
+    conn: Connection, owner: int | None, contact_ids: Sequence[int] | None = None
+) -> dict[int, LastContact]:
+    ranked = select(
+        m.InteractionContact.contact_id,
+        m.Interaction.occurred_on,
+        m.Interaction.note,
+        func.row_number()
+        .over(
+            partition_by=m.InteractionContact.contact_id,
+            order_by=(m.Interaction.occurred_on.desc(), m.Interaction.id.desc()),
+        )
+        .label("rank"),
+    ).join(m.Interaction, m.Interaction.id == m.InteractionContact.interaction_id)
+    ranked = ranked.where(owned_by(m.Interaction, owner))
+    if contact_ids is not None:
+        ranked = ranked.where(m.InteractionContact.contact_id.in_(contact_ids))
+    table = ranked.subquery()
+    rows = conn.execute(
+        select(table.c.contact_id, table.c.occurred_on, table.c.note).where(table.c.rank == 1)
+    ).all()
+    return {r.contact_id: LastContact(r.occurred_on, r.note) for r in rows}
+
+
 def last_contacts(engine: Engine, *, owner: int | None = None) -> dict[int, LastContact]:
     """Each contact's latest interaction (the later-logged one on a tie): day and note,
     worked out from the interactions themselves (the due list reads the copy that logging
     keeps on each contact)."""
-    ranked = (
-        select(
-            m.InteractionContact.contact_id,
-            m.Interaction.occurred_on,
-            m.Interaction.note,
-            func.row_number()
-            .over(
-                partition_by=m.InteractionContact.contact_id,
-                order_by=(m.Interaction.occurred_on.desc(), m.Interaction.id.desc()),
-            )
-            .label("rank"),
-        )
-        .join(m.Interaction, m.Interaction.id == m.InteractionContact.interaction_id)
-        .where(owned_by(m.Interaction, owner))
-        .subquery()
-    )
     with engine.connect() as conn:
-        rows = conn.execute(
-            select(ranked.c.contact_id, ranked.c.occurred_on, ranked.c.note).where(
-                ranked.c.rank == 1
+        return _latest(conn, owner)
+
+
+def delete_interaction(interaction_id: int, engine: Engine, *, owner: int | None = None) -> None:
+    """Delete a logged interaction; its contacts' clocks go back to their latest remaining
+    interaction (or to the day they were added)."""
+    with engine.begin() as conn:
+        found = conn.execute(
+            select(m.Interaction.id).where(
+                m.Interaction.id == interaction_id, owned_by(m.Interaction, owner)
             )
-        ).all()
-    return {r.contact_id: LastContact(r.occurred_on, r.note) for r in rows}
+        ).first()
+        if found is None:
+            raise NotFoundError(
+                f"No interaction {interaction_id}.",
+                field="interaction",
+                hint="A contact's timeline shows the ids of its interactions.",
+                kind="unknown_interaction",
+            )
+        contact_ids = list(
+            conn.execute(
+                select(m.InteractionContact.contact_id).where(
+                    m.InteractionContact.interaction_id == interaction_id
+                )
+            ).scalars()
+        )
+        conn.execute(delete(m.Interaction).where(m.Interaction.id == interaction_id))
+        latest = _latest(conn, owner, contact_ids)
+        for contact_id in contact_ids:
+            entry = latest.get(contact_id)
+            conn.execute(
+                update(m.Contact)
+                .where(m.Contact.id == contact_id)
+                .values(
+                    last_contacted_on=entry.on if entry else None,
+                    last_note=entry.note if entry else None,
+                )
+            )
 
 
 def due_for(engine: Engine, *, owner: int | None = None, today: date | None = None) -> DueList:
