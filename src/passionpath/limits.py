@@ -43,9 +43,13 @@ MAX_EVIDENCE_CHARS = 2000
 #: A profile's slug and the note saved with a version.
 MAX_SLUG_CHARS = 60
 MAX_NOTE_CHARS = 300
+#: A contact's photo, stored in the database with the contact (a phone's contact photo is
+#: tens of kilobytes; this leaves room for a sharper one without bloating the book).
+MAX_CONTACT_PHOTO_BYTES = 512_000
 
 __all__ = [
     "MAX_COMPARE",
+    "MAX_CONTACT_PHOTO_BYTES",
     "MAX_EMAIL_CHARS",
     "MAX_EVIDENCE_CHARS",
     "MAX_INVENTORY_ANSWERS",

@@ -15,6 +15,7 @@ from sqlalchemy import Engine, func, select
 from passionpath import accounts
 from passionpath.cache import Memo
 from passionpath.context import Context
+from passionpath.network import ContactFields, Email, Phone, add_contact, log_interaction
 from passionpath.plan import add_event, new_plan
 from passionpath.profile import create_profile, parse_document, save_profile
 from passionpath.store import models as m
@@ -27,19 +28,22 @@ PASSWORD = "a long enough password"
 def test_every_table_a_user_owns_is_registered() -> None:
     registered = {table for part in accounts.owned_data() for table in part.tables}
     assert registered | set(accounts.ACCOUNT_TABLES) == owned_tables()
-    assert {"profile", "plan_benchmark", "plan_event"} <= owned_tables()
+    assert {"profile", "plan_benchmark", "plan_event", "contact", "interaction_contact"} <= (
+        owned_tables()
+    )
 
 
 def test_registration_does_not_depend_on_what_was_imported_first() -> None:
     code = (
         "import sys, passionpath.accounts as a; "
         "assert 'passionpath.plan' not in sys.modules; "
+        "assert 'passionpath.network' not in sys.modules; "
         "print(','.join(p.name for p in a.owned_data()))"
     )
     out = subprocess.run(
         [sys.executable, "-c", code], capture_output=True, text=True, check=True
     ).stdout
-    assert out.strip() == "profiles,plans"
+    assert out.strip() == "contacts,profiles,plans"
 
 
 def _user_with_everything(engine: Engine, email: str) -> int:
@@ -56,6 +60,16 @@ def _user_with_everything(engine: Engine, email: str) -> int:
     add_event(plan.id, "note", note="started", engine=engine)
     accounts.issue_token(engine, user)
     accounts.issue_token(engine, user, name="second")
+    contact = add_contact(
+        ContactFields(
+            display_name="Lena",
+            emails=(Email("lena@example.org"),),
+            phones=(Phone("+1 415 555 0134"),),
+        ),
+        engine,
+        owner=user,
+    )
+    log_interaction([contact], "call", engine, owner=user, note="hello")
     return user
 
 
@@ -88,7 +102,9 @@ def test_delete_account_leaves_no_row_of_the_user(starter_engine: Engine) -> Non
     assert all(count > 0 for count in _rows(engine, leaving).values()), _rows(engine, leaving)
 
     exported = accounts.export_account(engine, leaving)
-    assert list(exported) == ["profiles"]
+    assert list(exported) == ["contacts", "interactions", "profiles"]
+    assert [c["display_name"] for c in exported["contacts"]] == ["Lena"]
+    assert [i["note"] for i in exported["interactions"]] == ["hello"]
     (profile,) = exported["profiles"]
     assert list(profile) == ["slug", "versions", "plans"]
     assert [v["version"] for v in profile["versions"]] == [1, 2]

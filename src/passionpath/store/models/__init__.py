@@ -34,6 +34,13 @@ from passionpath.store.models.catalog import (
 from passionpath.store.models.embeddings import (
     TextEmbedding,
 )
+from passionpath.store.models.network import (
+    Contact,
+    ContactEmail,
+    ContactPhone,
+    Interaction,
+    InteractionContact,
+)
 from passionpath.store.models.plans import (
     Plan,
     PlanAction,
@@ -57,9 +64,14 @@ __all__ = [
     "ApiToken",
     "Base",
     "BasicInterestArea",
+    "Contact",
+    "ContactEmail",
+    "ContactPhone",
     "Descriptor",
     "EteCategory",
     "EteValue",
+    "Interaction",
+    "InteractionContact",
     "InterestActivity",
     "JobZoneReference",
     "LevelAnchor",

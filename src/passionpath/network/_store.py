@@ -1,0 +1,445 @@
+"""Contacts and interactions in the database, always filtered by their owner."""
+
+from __future__ import annotations
+
+import json
+from collections.abc import Iterable, Mapping, Sequence
+from dataclasses import asdict, dataclass, replace
+from datetime import UTC, date, datetime
+from typing import Any
+
+from sqlalchemy import Connection, Engine, delete, func, insert, or_, select, update
+
+from passionpath.errors import NotFoundError
+from passionpath.limits import MAX_LIST_ITEMS, MAX_TEXT_CHARS
+from passionpath.network._cadence import DueList, LastContact, cadence_for, due_from_columns
+from passionpath.network._contacts import (
+    ContactError,
+    ContactFields,
+    ContactView,
+    Email,
+    Phone,
+    check_fields,
+    check_kind,
+)
+from passionpath.store import models as m
+from passionpath.store import owned_by
+
+
+@dataclass(frozen=True)
+class InteractionView:
+    id: int
+    on: date
+    kind: str
+    note: str | None
+    follow_up_on: date | None
+    contact_ids: tuple[int, ...]
+
+    def as_dict(self) -> dict[str, Any]:
+        return asdict(self)
+
+
+def _unknown(contact_id: int) -> NotFoundError:
+    return NotFoundError(
+        f"No contact {contact_id}.",
+        field="contact",
+        hint="The list of your contacts shows their ids.",
+        kind="unknown_contact",
+    )
+
+
+def _row_values(data: ContactFields) -> dict[str, Any]:
+    return {
+        "display_name": data.display_name,
+        "given_name": data.given_name,
+        "family_name": data.family_name,
+        "organisation": data.organisation,
+        "job_title": data.job_title,
+        "location": data.location,
+        "urls": json.dumps(list(data.urls)),
+        "tags": json.dumps(list(data.tags)),
+        "occupation_codes": json.dumps(list(data.occupation_codes)),
+        "how_met": data.how_met,
+        "notes": data.notes,
+        "passions": data.passions,
+        "birthday": data.birthday,
+        "photo": data.photo,
+        "photo_type": data.photo_type,
+        "ideal_days": data.ideal_days,
+        "max_days": data.max_days,
+    }
+
+
+def _write_children(conn: Connection, contact_id: int, data: ContactFields) -> None:
+    conn.execute(delete(m.ContactEmail).where(m.ContactEmail.contact_id == contact_id))
+    conn.execute(delete(m.ContactPhone).where(m.ContactPhone.contact_id == contact_id))
+    if data.emails:
+        conn.execute(
+            insert(m.ContactEmail),
+            [
+                {"contact_id": contact_id, "position": i, "email": e.address, "label": e.label}
+                for i, e in enumerate(data.emails)
+            ],
+        )
+    if data.phones:
+        conn.execute(
+            insert(m.ContactPhone),
+            [
+                {
+                    "contact_id": contact_id,
+                    "position": i,
+                    "original": p.original,
+                    "e164": p.e164,
+                    "label": p.label,
+                }
+                for i, p in enumerate(data.phones)
+            ],
+        )
+
+
+def add_contact(
+    data: ContactFields, engine: Engine, *, owner: int | None = None, region: str | None = None
+) -> int:
+    """Store a new contact; phones without a country code are read in ``region``."""
+    data = check_fields(data, region=region)
+    now = datetime.now(UTC)
+    with engine.begin() as conn:
+        contact_id = int(
+            conn.execute(
+                insert(m.Contact).returning(m.Contact.id),
+                {**_row_values(data), "user_id": owner, "created_at": now, "updated_at": now},
+            ).scalar_one()
+        )
+        _write_children(conn, contact_id, data)
+    return contact_id
+
+
+def _views(conn: Connection, rows: Sequence[Any]) -> list[ContactView]:
+    ids = [r.id for r in rows]
+    emails: dict[int, list[Email]] = {i: [] for i in ids}
+    phones: dict[int, list[Phone]] = {i: [] for i in ids}
+    # Chunked, so a book of thousands stays within every backend's bound-parameter limit.
+    for start in range(0, len(ids), 500):
+        chunk = ids[start : start + 500]
+        for e in conn.execute(
+            select(m.ContactEmail.__table__)
+            .where(m.ContactEmail.contact_id.in_(chunk))
+            .order_by(m.ContactEmail.contact_id, m.ContactEmail.position)
+        ).all():
+            emails[e.contact_id].append(Email(e.email, e.label))
+        for p in conn.execute(
+            select(m.ContactPhone.__table__)
+            .where(m.ContactPhone.contact_id.in_(chunk))
+            .order_by(m.ContactPhone.contact_id, m.ContactPhone.position)
+        ).all():
+            phones[p.contact_id].append(Phone(p.original, p.label, p.e164))
+    views = []
+    for r in rows:
+        tags = tuple(json.loads(r.tags))
+        views.append(
+            ContactView(
+                id=r.id,
+                added_on=r.created_at.date(),
+                cadence=cadence_for(tags, r.ideal_days, r.max_days),
+                display_name=r.display_name,
+                given_name=r.given_name,
+                family_name=r.family_name,
+                emails=tuple(emails[r.id]),
+                phones=tuple(phones[r.id]),
+                organisation=r.organisation,
+                job_title=r.job_title,
+                urls=tuple(json.loads(r.urls)),
+                location=r.location,
+                tags=tags,
+                how_met=r.how_met,
+                notes=r.notes,
+                birthday=r.birthday,
+                photo=r.photo,
+                photo_type=r.photo_type,
+                occupation_codes=tuple(json.loads(r.occupation_codes)),
+                passions=r.passions,
+                ideal_days=r.ideal_days,
+                max_days=r.max_days,
+            )
+        )
+    return views
+
+
+def get_contact(contact_id: int, engine: Engine, *, owner: int | None = None) -> ContactView:
+    with engine.connect() as conn:
+        rows = conn.execute(
+            select(m.Contact.__table__).where(
+                m.Contact.id == contact_id, owned_by(m.Contact, owner)
+            )
+        ).all()
+        if not rows:
+            raise _unknown(contact_id)
+        return _views(conn, rows)[0]
+
+
+def list_contacts(
+    engine: Engine, *, owner: int | None = None, tag: str | None = None
+) -> list[ContactView]:
+    """The owner's contacts by display name; with ``tag``, only those carrying it."""
+    with engine.connect() as conn:
+        rows = conn.execute(
+            select(m.Contact.__table__)
+            .where(owned_by(m.Contact, owner))
+            .order_by(func.lower(m.Contact.display_name), m.Contact.id)
+        ).all()
+        views = _views(conn, rows)
+    if tag is not None:
+        views = [v for v in views if tag.strip().lower() in v.tags]
+    return views
+
+
+def update_contact(
+    contact_id: int,
+    changes: Mapping[str, Any],
+    engine: Engine,
+    *,
+    owner: int | None = None,
+    region: str | None = None,
+) -> ContactView:
+    """Change the named fields (a None value clears one); the others keep their values."""
+    unknown = sorted(set(changes) - set(ContactFields.names()))
+    if unknown:
+        raise ContactError(f"A contact has no field {unknown[0]!r}.", field=unknown[0])
+    current = get_contact(contact_id, engine, owner=owner)
+    base = ContactFields(**{name: getattr(current, name) for name in ContactFields.names()})
+    # A name change rebuilds the display name unless one is given with it.
+    if ("given_name" in changes or "family_name" in changes) and "display_name" not in changes:
+        base = replace(base, display_name=None)
+    data = check_fields(replace(base, **dict(changes)), region=region)
+    with engine.begin() as conn:
+        conn.execute(
+            update(m.Contact)
+            .where(m.Contact.id == contact_id, owned_by(m.Contact, owner))
+            .values(**_row_values(data), updated_at=datetime.now(UTC))
+        )
+        _write_children(conn, contact_id, data)
+    return get_contact(contact_id, engine, owner=owner)
+
+
+def delete_contact(contact_id: int, engine: Engine, *, owner: int | None = None) -> None:
+    """Delete the contact; interactions logged with it alone go with it, shared ones stay
+    with the other people they were logged with."""
+    with engine.begin() as conn:
+        found = conn.execute(
+            select(m.Contact.id).where(m.Contact.id == contact_id, owned_by(m.Contact, owner))
+        ).first()
+        if found is None:
+            raise _unknown(contact_id)
+        mine = select(m.InteractionContact.interaction_id).where(
+            m.InteractionContact.contact_id == contact_id
+        )
+        shared = select(m.InteractionContact.interaction_id).where(
+            m.InteractionContact.contact_id != contact_id
+        )
+        conn.execute(
+            delete(m.Interaction).where(m.Interaction.id.in_(mine), m.Interaction.id.not_in(shared))
+        )
+        conn.execute(delete(m.Contact).where(m.Contact.id == contact_id))
+
+
+def log_interaction(
+    contact_ids: Iterable[int],
+    kind: str,
+    engine: Engine,
+    *,
+    owner: int | None = None,
+    on: date | None = None,
+    note: str | None = None,
+    follow_up_on: date | None = None,
+) -> int:
+    """Record an interaction with one or more of the owner's contacts (today by default);
+    it resets each one's check-in clock."""
+    ids = sorted(set(contact_ids))
+    if not ids:
+        raise ContactError("Name at least one contact.", field="contacts")
+    if len(ids) > MAX_LIST_ITEMS:
+        raise ContactError(f"has more than {MAX_LIST_ITEMS} entries.", field="contacts")
+    key = check_kind(kind)
+    note = (note or "").strip() or None
+    if note is not None and len(note) > MAX_TEXT_CHARS:
+        raise ContactError(f"is longer than {MAX_TEXT_CHARS:,} characters.", field="note")
+    day = on or date.today()
+    if follow_up_on is not None and follow_up_on < day:
+        raise ContactError("is before the interaction.", field="follow_up_on")
+    with engine.begin() as conn:
+        found = set(
+            conn.execute(
+                select(m.Contact.id).where(m.Contact.id.in_(ids), owned_by(m.Contact, owner))
+            ).scalars()
+        )
+        missing = [i for i in ids if i not in found]
+        if missing:
+            raise _unknown(missing[0])
+        interaction_id = int(
+            conn.execute(
+                insert(m.Interaction).returning(m.Interaction.id),
+                {
+                    "user_id": owner,
+                    "occurred_on": day,
+                    "kind": key,
+                    "note": note,
+                    "follow_up_on": follow_up_on,
+                    "created_at": datetime.now(UTC),
+                },
+            ).scalar_one()
+        )
+        conn.execute(
+            insert(m.InteractionContact),
+            [{"interaction_id": interaction_id, "contact_id": i} for i in ids],
+        )
+        # An interaction logged late for an earlier day leaves a later one as the latest;
+        # on the same day the one logged last wins, as in ``last_contacts``.
+        conn.execute(
+            update(m.Contact)
+            .where(
+                m.Contact.id.in_(ids),
+                or_(m.Contact.last_contacted_on.is_(None), m.Contact.last_contacted_on <= day),
+            )
+            .values(last_contacted_on=day, last_note=note)
+        )
+    return interaction_id
+
+
+def list_interactions(
+    engine: Engine, *, owner: int | None = None, contact_id: int | None = None
+) -> list[InteractionView]:
+    """The owner's interactions, newest first; with ``contact_id``, that contact's timeline."""
+    with engine.connect() as conn:
+        query = select(m.Interaction.__table__).where(owned_by(m.Interaction, owner))
+        if contact_id is not None:
+            query = query.where(
+                m.Interaction.id.in_(
+                    select(m.InteractionContact.interaction_id).where(
+                        m.InteractionContact.contact_id == contact_id
+                    )
+                )
+            )
+        rows = conn.execute(
+            query.order_by(m.Interaction.occurred_on.desc(), m.Interaction.id.desc())
+        ).all()
+        links: dict[int, list[int]] = {r.id: [] for r in rows}
+        ids = list(links)
+        for start in range(0, len(ids), 500):
+            for link in conn.execute(
+                select(m.InteractionContact.__table__).where(
+                    m.InteractionContact.interaction_id.in_(ids[start : start + 500])
+                )
+            ).all():
+                links[link.interaction_id].append(link.contact_id)
+    return [
+        InteractionView(
+            r.id, r.occurred_on, r.kind, r.note, r.follow_up_on, tuple(sorted(links[r.id]))
+        )
+        for r in rows
+    ]
+
+
+def _latest(
+    conn: Connection, owner: int | None, contact_ids: Sequence[int] | None = None
+) -> dict[int, LastContact]:
+    ranked = select(
+        m.InteractionContact.contact_id,
+        m.Interaction.occurred_on,
+        m.Interaction.note,
+        func.row_number()
+        .over(
+            partition_by=m.InteractionContact.contact_id,
+            order_by=(m.Interaction.occurred_on.desc(), m.Interaction.id.desc()),
+        )
+        .label("rank"),
+    ).join(m.Interaction, m.Interaction.id == m.InteractionContact.interaction_id)
+    ranked = ranked.where(owned_by(m.Interaction, owner))
+    if contact_ids is not None:
+        ranked = ranked.where(m.InteractionContact.contact_id.in_(contact_ids))
+    table = ranked.subquery()
+    rows = conn.execute(
+        select(table.c.contact_id, table.c.occurred_on, table.c.note).where(table.c.rank == 1)
+    ).all()
+    return {r.contact_id: LastContact(r.occurred_on, r.note) for r in rows}
+
+
+def last_contacts(engine: Engine, *, owner: int | None = None) -> dict[int, LastContact]:
+    """Each contact's latest interaction (the later-logged one on a tie): day and note,
+    worked out from the interactions themselves (the due list reads the copy that logging
+    keeps on each contact)."""
+    with engine.connect() as conn:
+        return _latest(conn, owner)
+
+
+def delete_interaction(interaction_id: int, engine: Engine, *, owner: int | None = None) -> None:
+    """Delete a logged interaction; its contacts' clocks go back to their latest remaining
+    interaction (or to the day they were added)."""
+    with engine.begin() as conn:
+        found = conn.execute(
+            select(m.Interaction.id).where(
+                m.Interaction.id == interaction_id, owned_by(m.Interaction, owner)
+            )
+        ).first()
+        if found is None:
+            raise NotFoundError(
+                f"No interaction {interaction_id}.",
+                field="interaction",
+                hint="A contact's timeline shows the ids of its interactions.",
+                kind="unknown_interaction",
+            )
+        contact_ids = list(
+            conn.execute(
+                select(m.InteractionContact.contact_id).where(
+                    m.InteractionContact.interaction_id == interaction_id
+                )
+            ).scalars()
+        )
+        conn.execute(delete(m.Interaction).where(m.Interaction.id == interaction_id))
+        latest = _latest(conn, owner, contact_ids)
+        for contact_id in contact_ids:
+            entry = latest.get(contact_id)
+            conn.execute(
+                update(m.Contact)
+                .where(m.Contact.id == contact_id)
+                .values(
+                    last_contacted_on=entry.on if entry else None,
+                    last_note=entry.note if entry else None,
+                )
+            )
+
+
+def due_for(engine: Engine, *, owner: int | None = None, today: date | None = None) -> DueList:
+    """The owner's due list: overdue, due and coming-up check-ins."""
+    with engine.connect() as conn:
+        rows = conn.execute(
+            select(
+                m.Contact.id,
+                m.Contact.display_name,
+                m.Contact.created_at,
+                m.Contact.tags,
+                m.Contact.ideal_days,
+                m.Contact.max_days,
+                m.Contact.last_contacted_on,
+                m.Contact.last_note,
+            ).where(owned_by(m.Contact, owner))
+        ).all()
+    # Contacts share a handful of (tags, own intervals) combinations: each is resolved once.
+    cadences: dict[tuple[str, int | None, int | None], tuple[int, int]] = {}
+    ideal, limit = [], []
+    for r in rows:
+        key = (r.tags, r.ideal_days, r.max_days)
+        cadence = cadences.get(key)
+        if cadence is None:
+            cadence = cadences[key] = cadence_for(json.loads(r.tags), r.ideal_days, r.max_days)
+        ideal.append(cadence[0])
+        limit.append(cadence[1])
+    return due_from_columns(
+        ids=[r.id for r in rows],
+        names=[r.display_name for r in rows],
+        added_on=[r.created_at.toordinal() for r in rows],
+        last_on=[d.toordinal() if (d := r.last_contacted_on) is not None else None for r in rows],
+        last_notes=[r.last_note for r in rows],
+        ideal_days=ideal,
+        max_days=limit,
+        today=today or date.today(),
+    )
