@@ -75,6 +75,7 @@ def test_the_home_page_says_where_a_new_person_stands(web: TestClient) -> None:
     assert "Where you stand" in text
     assert "Not started: what you love, in your own words" in text
     assert "Not given yet: without it, matches assume you are starting out" in text
+    assert "What you want from work" in text  # the fifth step, the values page
     assert "Nothing to rank yet" in text and "No plan yet" in text
     assert "%" not in text  # progress is said in words, not percentages
 
@@ -90,7 +91,7 @@ def test_the_home_page_shows_profile_parts_matches_plan_and_what_is_due(web: Tes
     text = main_text(page.text)
     assert "Hello, Noor" in text
     assert "2 of 4 questions answered" in text
-    assert "1 of 4 parts of your profile are filled in" in text
+    assert "1 of 5 parts of your profile are filled in" in text
     assert main.count('href="/occupations/') == 5  # the top matches
     ticked = re.search(r"0 of (\d+) checks ticked", text)
     assert ticked is not None and int(ticked.group(1)) > 0

@@ -40,7 +40,7 @@ def _count(n: int, one: str, many: str) -> str:
     return f"{n} {one if n == 1 else many}"
 
 
-def profile_steps(document: ProfileDocument, has_values_page: bool = False) -> list[Step]:
+def profile_steps(document: ProfileDocument) -> list[Step]:
     """The profile's parts in the order the site asks for them, each said as it stands."""
     from passionpath.profile import PASSION_QUESTIONS, interest_scores, items
 
@@ -83,10 +83,13 @@ def profile_steps(document: ProfileDocument, has_values_page: bool = False) -> l
         Step("What you have done", "/background", any(held), background),
         Step("Your skills", "/skills", rated > 0, skills),
     ]
-    if has_values_page:
-        weighed = len(pp.work_values)
-        said = f"{_count(weighed, 'value', 'values')} weighed" if weighed else "Not given yet"
-        steps.append(Step("What matters to you", "/values", weighed > 0, said))
+    weighed = len(pp.work_values)
+    said = (
+        f"{_count(weighed, 'value', 'values')} weighed"
+        if weighed
+        else "Not given yet: matches ignore what you want from work"
+    )
+    steps.append(Step("What you want from work", "/values", weighed > 0, said))
     return steps
 
 
@@ -135,8 +138,7 @@ def home(request: Request) -> Response:
     if not request.session.get("user"):
         return render(request, "home.html")
     user, _, document = my_profile(request)
-    values_page = any(getattr(r, "path", None) == "/values" for r in request.app.routes)
-    steps = profile_steps(document, values_page)
+    steps = profile_steps(document)
     ready = readiness(document)
     results = []
     if ready.can_rank:
