@@ -4,10 +4,13 @@ from __future__ import annotations
 
 import os
 import resource
+import socket
 import statistics
 import subprocess
 import sys
 import time
+from collections.abc import Iterator
+from contextlib import contextmanager
 from dataclasses import dataclass
 from pathlib import Path
 
@@ -53,6 +56,37 @@ def ranks_of(scores: np.ndarray, truth: np.ndarray) -> np.ndarray:
     """The 1-based rank of each row's right column: 1 + the columns scoring strictly higher."""
     own = scores[np.arange(truth.size), truth]
     return (scores > own[:, None]).sum(axis=1) + 1
+
+
+def free_port() -> int:
+    with socket.socket() as s:
+        s.bind(("127.0.0.1", 0))
+        return int(s.getsockname()[1])
+
+
+@contextmanager
+def serving(env: dict[str, str], workers: int = 1) -> Iterator[str]:
+    """The app (``passionpath.server:create_app``) under uvicorn in a child process on a free
+    loopback port; yields its base URL once it answers, and stops it afterwards."""
+    import httpx
+
+    port = free_port()
+    command = [sys.executable, "-m", "uvicorn", "--factory", "passionpath.server:create_app"]
+    command += ["--host", "127.0.0.1", "--port", str(port), "--log-level", "error"]
+    command += ["--workers", str(workers)]
+    server = subprocess.Popen(command, env=env)
+    base = f"http://127.0.0.1:{port}"
+    try:
+        for _ in range(600):
+            try:
+                httpx.get(base + "/api/v1/data/status", timeout=1.0)
+                break
+            except httpx.HTTPError:
+                time.sleep(0.2)
+        yield base
+    finally:
+        server.terminate()
+        server.wait(timeout=30)
 
 
 def onet_engine():  # type: ignore[no-untyped-def]

@@ -15,26 +15,17 @@ from __future__ import annotations
 
 import os
 import shutil
-import socket
 import statistics
 import subprocess
 import sys
 import tempfile
-import time
 from pathlib import Path
 
-import httpx
-from _common import ONET_DIR
+from _common import ONET_DIR, serving
 
 CHROMIUM = shutil.which("chromium") or "/usr/bin/chromium"
 REPEAT = 15
 GOAL_MS = 300.0
-
-
-def free_port() -> int:
-    with socket.socket() as s:
-        s.bind(("127.0.0.1", 0))
-        return int(s.getsockname()[1])
 
 
 def database(folder: Path) -> tuple[str, str]:
@@ -137,40 +128,13 @@ def main() -> None:
         sys.exit("Debian's chromium is not installed (apt-get install chromium).")
     with tempfile.TemporaryDirectory() as tmp:
         url, label = database(Path(tmp))
-        port = free_port()
         env = {**os.environ, "PASSIONPATH_DATABASE_URL": url}
-        server = subprocess.Popen(
-            [
-                sys.executable,
-                "-m",
-                "uvicorn",
-                "--factory",
-                "passionpath.server:create_app",
-                "--host",
-                "127.0.0.1",
-                "--port",
-                str(port),
-                "--log-level",
-                "error",
-            ],
-            env=env,
-        )
-        base = f"http://127.0.0.1:{port}"
-        try:
-            for _ in range(600):
-                try:
-                    httpx.get(base + "/api/v1/data/status", timeout=1.0)
-                    break
-                except httpx.HTTPError:
-                    time.sleep(0.2)
+        with serving(env) as base:
             # A first person warms the server (as one that has served people before is);
             # the second person's walk is the one measured.
             walk(base, {}, "first@example.org", 1)
             times: dict[str, list[float]] = {}
             walk(base, times, "pages@example.org", REPEAT)
-        finally:
-            server.terminate()
-            server.wait(timeout=30)
     print(f"{label}, warm server, Chromium, whole page load (ms); goal p95 <= {GOAL_MS:.0f}")
     worst = 0.0
     for name, samples in times.items():

@@ -16,7 +16,6 @@ import json
 import os
 import re
 import shutil
-import socket
 import subprocess
 import sys
 import tempfile
@@ -24,19 +23,13 @@ import time
 from pathlib import Path
 
 import httpx
-from _common import ONET_DIR, ROOT
+from _common import ONET_DIR, ROOT, serving
 
 CLIENTS = 50
 REQUESTS = 2000
 TIME_LIMIT = 120.0
 WORKERS = 2
 DURATION = 20
-
-
-def free_port() -> int:
-    with socket.socket() as s:
-        s.bind(("127.0.0.1", 0))
-        return int(s.getsockname()[1])
 
 
 async def hammer(base: str, headers: dict[str, str]) -> tuple[list[float], int, float]:
@@ -104,33 +97,7 @@ def wrk(base: str, authorization: str) -> str:
 
 
 def run(label: str, env: dict[str, str]) -> None:
-    port = free_port()
-    server = subprocess.Popen(
-        [
-            sys.executable,
-            "-m",
-            "uvicorn",
-            "--factory",
-            "passionpath.api:create_app",
-            "--host",
-            "127.0.0.1",
-            "--port",
-            str(port),
-            "--workers",
-            str(WORKERS),
-            "--log-level",
-            "error",
-        ],
-        env=env,
-    )
-    base = f"http://127.0.0.1:{port}"
-    try:
-        for _ in range(600):
-            try:
-                httpx.get(base + "/api/v1/data/status", timeout=1.0)
-                break
-            except httpx.HTTPError:
-                time.sleep(0.2)
+    with serving(env, WORKERS) as base:
         creds = {"email": "load@example.org", "password": "a long enough password"}
         httpx.post(base + "/api/v1/auth/register", json=creds, timeout=30)
         token = httpx.post(base + "/api/v1/auth/token", json=creds, timeout=30).json()["token"]
@@ -156,9 +123,6 @@ def run(label: str, env: dict[str, str]) -> None:
             f"{len(latencies) / elapsed:,.0f} req/s, p50 {p50:.0f} ms, p99 {p99:.0f} ms, "
             f"errors {errors}"
         )
-    finally:
-        server.terminate()
-        server.wait(timeout=30)
 
 
 def main() -> None:
