@@ -448,17 +448,13 @@ def fold_siblings(
     for row in ranked.tolist():
         code = str(codes[row])
         broad, minor = code[:6], code[:5]
-        if broad in by_broad:
-            entry = entries[by_broad[broad]]
-            if score[row] >= SIMILAR_WITHIN * score[entry[0]]:
-                entry[1].append(row)
-            continue
         firsts = by_minor.setdefault(minor, [])
-        if len(firsts) >= PER_MINOR_GROUP:
-            entry = entries[firsts[0]]
-            if score[row] >= SIMILAR_WITHIN * score[entry[0]]:
-                entry[1].append(row)
-            by_broad[broad] = firsts[0]
+        if broad not in by_broad and len(firsts) >= PER_MINOR_GROUP:
+            by_broad[broad] = firsts[0]  # a third direction of a minor group joins its first
+        if broad in by_broad:
+            lead, siblings = entries[by_broad[broad]]
+            if score[row] >= SIMILAR_WITHIN * score[lead]:
+                siblings.append(row)
             continue
         if len(entries) == top:
             continue  # the list is full; later rows may still fold under its entries
