@@ -6,7 +6,7 @@ from collections.abc import Callable, Sequence
 from dataclasses import dataclass
 
 import numpy as np
-from sqlalchemy import Engine, insert, select
+from sqlalchemy import Engine, Executable, insert, select
 
 from passionpath.cache import Memo
 from passionpath.store import models as m
@@ -107,11 +107,18 @@ def embed_remembered(texts: Sequence[str], embedder: Embedder) -> Matrix:
 
 
 def _store(engine: Engine, model_id: str, vectors: dict[str, Matrix]) -> None:
+    """Add vectors the table lacks. Another process (a second server worker warming up, a
+    parallel first match) may have stored the same ones a moment earlier: a vector is a
+    function of model and text, so theirs is kept and nothing fails."""
+    rows = [
+        {"model_id": model_id, "text_sha": k, "vector": v.tobytes()} for k, v in vectors.items()
+    ]
+    from sqlalchemy.dialects import postgresql, sqlite
+
+    statement: Executable = insert(m.TextEmbedding)  # other databases: a plain insert
+    if engine.dialect.name == "postgresql":
+        statement = postgresql.insert(m.TextEmbedding).on_conflict_do_nothing()
+    elif engine.dialect.name == "sqlite":
+        statement = sqlite.insert(m.TextEmbedding).on_conflict_do_nothing()
     with engine.begin() as conn:
-        conn.execute(
-            insert(m.TextEmbedding),
-            [
-                {"model_id": model_id, "text_sha": k, "vector": v.tobytes()}
-                for k, v in vectors.items()
-            ],
-        )
+        conn.execute(statement, rows)
