@@ -106,7 +106,8 @@ def walk(base: str, times: dict[str, list[float]], email: str, repeat: int) -> N
             "values": "/values",
             "plans": "/plans",
             "account": "/account",
-            "api docs": "/api/v1/docs",
+            "api reference": "/api/v1/docs",
+            "api docs, swagger ui": "/api/v1/docs/try",
         }
         page.goto(base + again["gaps"])
         page.get_by_role("button", name="Make a plan").click()

@@ -1,5 +1,6 @@
-"""The interactive API docs work with no network: every file they load comes from this
-server, and the page carries the catalog's attribution."""
+"""The API docs work with no network: the reference is rendered on the server from the
+OpenAPI document, Swagger UI loads every file from this server, and both pages carry the
+catalog's attribution."""
 
 from __future__ import annotations
 
@@ -8,8 +9,25 @@ import re
 from fastapi.testclient import TestClient
 
 
-def test_docs_page_loads_only_local_files_and_shows_the_attribution(client: TestClient) -> None:
+def test_reference_lists_every_call_with_its_limits_and_no_script(client: TestClient) -> None:
     page = client.get("/api/v1/docs")
+    assert page.status_code == 200 and "<script" not in page.text
+    spec = client.get("/api/v1/openapi.json").json()
+    for path, operations in spec["paths"].items():
+        for method, op in operations.items():
+            assert f'id="{op["operationId"]}"' in page.text, (method, path)
+            assert f"<code>{path}</code>" in page.text, path
+    # Size limits are read from the schemas: a plan's obstacles are a bounded list of texts.
+    plan_in = page.text.split('id="schema-PlanIn"', 1)[1].split("</article>", 1)[0]
+    assert "at most 10 items" in plan_in and "each at most 200 characters" in plan_in
+    assert 'href="#schema-PlanIn"' in page.text  # a call's body links to its fields
+    assert not re.search(r"https?://", page.text)
+    assert "O*NET" in page.text and "USDOL/ETA" in page.text
+    assert 'href="/api/v1/docs/try"' in page.text
+
+
+def test_swagger_ui_loads_only_local_files_and_shows_the_attribution(client: TestClient) -> None:
+    page = client.get("/api/v1/docs/try")
     assert page.status_code == 200 and "SwaggerUIBundle" in page.text
     loaded = re.findall(r'(?:src|href)="([^"]+)"', page.text)
     loaded += re.findall(r"url: '([^']+)'", page.text)

@@ -230,4 +230,7 @@ def test_journey_in_chromium(server: str) -> None:
         )
         page.goto(server + "/api/v1/docs")
         expect(page.get_by_text("/api/v1/occupations/{code}/similar")).to_be_visible()
+        accessible(page)
+        page.get_by_role("link", name="Try the calls in Swagger UI").click()
+        expect(page.get_by_text("/api/v1/occupations/{code}/similar")).to_be_visible()
         browser.close()

@@ -1,18 +1,23 @@
-"""The interactive API docs (Swagger UI), served from the installed package so they work
-with no network: FastAPI's own docs page loads Swagger UI from a CDN.
+"""The API docs, served from the installed package so they work with no network.
 
-The page carries the attribution of the loaded catalog, because the API serves O*NET data.
+``/docs`` is the reference, rendered on the server from the app's OpenAPI document: it opens
+at once and needs no JavaScript. ``/docs/try`` is Swagger UI for trying calls out (FastAPI's
+own docs page would load it from a CDN). Both carry the attribution of the loaded catalog,
+because the API serves O*NET data.
 """
 
 from __future__ import annotations
 
+import json
 from functools import cache
 from html import escape
 from pathlib import Path
 
 from fastapi import APIRouter, Request
 from fastapi.responses import FileResponse, HTMLResponse, Response
+from jinja2 import Environment, PackageLoader
 
+from passionpath.api._reference import reference
 from passionpath.errors import NotFoundError, PassionpathError
 
 router = APIRouter(include_in_schema=False)
@@ -45,11 +50,40 @@ def _attribution(request: Request) -> str:
     return f"{attribution} {notice}" if notice else attribution
 
 
+@cache
+def _templates() -> Environment:
+    return Environment(loader=PackageLoader("passionpath.api", "templates"), autoescape=True)
+
+
+@cache
+def _reference_page(base: str, attribution: str, openapi: str) -> str:
+    """The reference, rendered once per mount point, attribution and API."""
+    ref = reference(json.loads(openapi))
+    return (
+        _templates()
+        .get_template("reference.html")
+        .render(
+            ref=ref,
+            base=base,
+            attribution=attribution,
+            schema_names={s.name for s in ref.schemas},
+        )
+    )
+
+
 @router.get("/docs")
 def docs(request: Request) -> Response:
+    base = request.url.path.removesuffix("/docs")  # the API's prefix, wherever it is mounted
+    # FastAPI keeps the OpenAPI document once built; its JSON is the cache key of the page.
+    openapi = json.dumps(request.app.openapi(), sort_keys=True)
+    return HTMLResponse(_reference_page(base, _attribution(request), openapi))
+
+
+@router.get("/docs/try")
+def try_it(request: Request) -> Response:
     from fastapi.openapi.docs import get_swagger_ui_html
 
-    base = request.url.path.removesuffix("/docs")  # the API's prefix, wherever it is mounted
+    base = request.url.path.removesuffix("/docs/try")
     page = get_swagger_ui_html(
         openapi_url=f"{base}/openapi.json",
         title="passionpath API",
@@ -61,7 +95,8 @@ def docs(request: Request) -> Response:
     )
     footer = (
         '<footer style="font: 14px/1.5 sans-serif; max-width: 1460px; margin: 1rem auto; '
-        f'padding: 0 20px; color: #3b4151"><p>{escape(_attribution(request))}</p></footer>'
+        f'padding: 0 20px; color: #3b4151"><p><a href="{base}/docs">The API reference</a></p>'
+        f"<p>{escape(_attribution(request))}</p></footer>"
     )
     html = bytes(page.body).decode("utf-8").replace("</body>", footer + "</body>", 1)
     return HTMLResponse(html)
