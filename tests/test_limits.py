@@ -188,3 +188,35 @@ def test_an_email_address_is_bounded_by_the_core(default_starter_engine: Engine)
         with pytest.raises(PassionpathError, match="not an email address") as refused:
             register(default_starter_engine, email, "a long enough password")
         assert refused.value.field == "email"
+
+
+def test_bodies_over_their_cap_are_refused_before_a_face_reads_them(
+    client: TestClient, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    monkeypatch.setattr("passionpath.body_limit.MAX_FORM_BYTES", 1000)
+    monkeypatch.setattr("passionpath.body_limit.MAX_JSON_BYTES", 1000)
+    form = {"Content-Type": "application/x-www-form-urlencoded"}
+    page = client.post("/login", content=b"email=" + b"a" * 2000, headers=form)
+    assert page.status_code == 413 and "too much to send" in page.text
+    assert "text/html" in page.headers["content-type"]
+    answer = client.post("/api/v1/explore", json={"texts": ["I love baking " * 100]})
+    assert answer.status_code == 413
+    assert answer.json()["detail"][0]["loc"] == ["body"]
+
+    def chunks(count: int) -> Iterator[bytes]:
+        yield b'{"email": "streamed@example.org", "password": "'
+        for _ in range(count):
+            yield b"long-pass "
+        yield b'"}'
+
+    # A body streamed without its length is counted as it comes ...
+    streamed = client.post("/api/v1/auth/register", content=chunks(200), headers=_json())
+    assert streamed.status_code == 413
+    # ... and one under the cap reaches the route whole.
+    small = client.post("/api/v1/auth/register", content=chunks(3), headers=_json())
+    assert small.status_code == 201, small.text
+    assert _locs(client.post("/api/v1/explore", json={"texts": []})) == [["body", "texts"]]
+
+
+def _json() -> dict[str, str]:
+    return {"Content-Type": "application/json"}

@@ -46,13 +46,22 @@ MAX_NOTE_CHARS = 300
 #: A contact's photo, stored in the database with the contact (a phone's contact photo is
 #: tens of kilobytes; this leaves room for a sharper one without bloating the book).
 MAX_CONTACT_PHOTO_BYTES = 512_000
+#: Whole request bodies, refused with 413 before a face reads them: a web form (the
+#: background page with 200 jobs is well under a megabyte) ...
+MAX_FORM_BYTES = 4_000_000
+#: ... a JSON body (twice the largest profile document, for the wrapping around it) ...
+MAX_JSON_BYTES = 2 * MAX_PROFILE_BYTES
+#: ... and a file upload (the largest file read: a LinkedIn export zip, plus the form around it).
+MAX_UPLOAD_BYTES = MAX_LINKEDIN_ZIP_BYTES + 1_000_000
 
 __all__ = [
     "MAX_COMPARE",
     "MAX_CONTACT_PHOTO_BYTES",
     "MAX_EMAIL_CHARS",
     "MAX_EVIDENCE_CHARS",
+    "MAX_FORM_BYTES",
     "MAX_INVENTORY_ANSWERS",
+    "MAX_JSON_BYTES",
     "MAX_LABEL_CHARS",
     "MAX_LINKEDIN_UNPACKED_BYTES",
     "MAX_LINKEDIN_ZIP_BYTES",
@@ -67,4 +76,5 @@ __all__ = [
     "MAX_TEXTS_TOTAL_CHARS",
     "MAX_TEXT_CHARS",
     "MAX_TEXT_FILE_BYTES",
+    "MAX_UPLOAD_BYTES",
 ]

@@ -28,6 +28,7 @@ def create_app(ctx: Context | None = None, *, engine: Engine | None = None) -> F
 
     from passionpath import __version__, api, web
     from passionpath.accounts import LoginLimiter
+    from passionpath.body_limit import BodyLimit
 
     ctx = ctx or Context.open(engine=engine)
     settings = ctx.settings
@@ -57,6 +58,7 @@ def create_app(ctx: Context | None = None, *, engine: Engine | None = None) -> F
         max_age=14 * 24 * 3600,
     )
     app.add_middleware(TrustedHostMiddleware, allowed_hosts=settings.allowed_hosts)
+    app.add_middleware(BodyLimit, api_prefix=api.PREFIX)
     _install_error_handlers(app, api.PREFIX, api.error_handlers(), web.error_handlers())
     # Everything loaded so far lives as long as the process: keep it out of the collector's
     # full passes, which otherwise show up as pauses of tens of ms in the latency tail.
