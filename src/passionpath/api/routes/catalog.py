@@ -7,6 +7,11 @@ from fastapi import APIRouter, Query
 
 from passionpath.api._deps import ContextDep, EngineDep
 from passionpath.api._schemas import InventoryIn, Texts
+from passionpath.errors import NotFoundError, PassionpathError
+from passionpath.limits import MAX_COMPARE
+
+#: The longest string taken as an occupation code (``15-1255.00`` has 10 characters).
+MAX_CODE_CHARS = 16
 
 router = APIRouter(tags=["catalog"])
 
@@ -42,6 +47,29 @@ def occupation(code: str, engine: EngineDep) -> dict[str, Any]:
     from passionpath.catalog import occupation_profile
 
     return occupation_profile(code, engine).as_dict()
+
+
+@router.get("/compare")
+def compare(
+    engine: EngineDep,
+    occupations: list[str] = Query(
+        description=f"Two to {MAX_COMPARE} occupation codes, the parameter repeated once each.",
+    ),
+) -> dict[str, Any]:
+    """Occupations side by side, in the order given: what the work is, its interests, the
+    preparation it takes, its outlook and pay where the catalog has them."""
+    from passionpath.catalog import compare_occupations
+
+    too_long = [i for i, code in enumerate(occupations) if len(code) > MAX_CODE_CHARS]
+    if too_long:
+        raise PassionpathError(
+            f"occupation {too_long[0] + 1} is not a code like 15-1255.00.", field="occupations"
+        )
+    try:
+        profiles = compare_occupations(occupations, engine)
+    except NotFoundError as exc:
+        raise NotFoundError(str(exc), field="occupations", hint=exc.hint) from exc
+    return {"occupations": [profile.as_dict() for profile in profiles]}
 
 
 @router.get("/occupations/{code}/similar")
