@@ -43,6 +43,16 @@ def test_steps_know_what_a_profile_already_answers() -> None:
         "values": True,
     }
     assert all(s.without for s in onboarding_steps(empty))
+    # Half an inventory is not a result, and an empty job row is no background.
+    started = parse_document(
+        {
+            "basics": {"name": "A"},
+            "work": [{"name": "X"}],
+            "passionpath": {"inventory": {"form": "short", "answers": {"R1": 5}}},
+        }
+    )
+    done = {s.key: s.done for s in onboarding_steps(started)}
+    assert done["interests"] is False and done["background"] is False
 
 
 @pytest.mark.usefixtures("starter_engine")

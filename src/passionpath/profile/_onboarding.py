@@ -4,6 +4,7 @@ from __future__ import annotations
 
 from dataclasses import dataclass
 
+from passionpath.profile._diff import interest_scores
 from passionpath.profile._document import ProfileDocument
 
 #: The six work values in plain words, as a person is asked about them.
@@ -26,8 +27,17 @@ class Step:
     without: str
 
 
+def has_background(document: ProfileDocument) -> bool:
+    """Whether the profile says anything of the person's preparation: an education entry, a
+    job with a title or a start, or a named certificate (an empty row left on a form is not)."""
+    jobs = [j for j in document.work or [] if j.position or j.startDate]
+    certificates = [c for c in document.certificates or [] if c.name]
+    return bool(document.education or jobs or certificates)
+
+
 def onboarding_steps(document: ProfileDocument) -> list[Step]:
-    """The five steps in order: passions, interests, background, skills, values."""
+    """The five steps in order: passions, interests, background, skills, values. The
+    inventory counts as done once it can be scored (some answers are not a result)."""
     block = document.passionpath
     reflections = block.reflections.model_dump().values() if block else []
     return [
@@ -41,14 +51,14 @@ def onboarding_steps(document: ProfileDocument) -> list[Step]:
         Step(
             "interests",
             "Your interests",
-            bool(block and block.inventory),
+            interest_scores(document)[1] is not None,
             "Without the inventory, your interests are read from your words only, which is "
             "less sure.",
         ),
         Step(
             "background",
             "What you have done",
-            bool(document.education or document.work or document.certificates),
+            has_background(document),
             "Without your education and jobs we cannot judge preparation: matches assume a "
             "high-school level and no experience.",
         ),

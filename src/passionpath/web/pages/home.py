@@ -41,8 +41,11 @@ def _count(n: int, one: str, many: str) -> str:
 
 
 def profile_steps(document: ProfileDocument) -> list[Step]:
-    """The profile's parts in the order the site asks for them, each said as it stands."""
-    from passionpath.profile import PASSION_QUESTIONS, interest_scores, items
+    """The profile's parts in the order the site asks for them, each said as it stands;
+    which are done is the core's ``onboarding_steps``, so the step list and home agree."""
+    from passionpath.profile import PASSION_QUESTIONS, interest_scores, items, onboarding_steps
+
+    done = [step.done for step in onboarding_steps(document)]
 
     pp = document.pp
     answered = [k for k in PASSION_QUESTIONS if getattr(pp.reflections, k).strip()]
@@ -78,10 +81,10 @@ def profile_steps(document: ProfileDocument) -> list[Step]:
         else "None rated yet: ratings tell what you are ready for"
     )
     steps = [
-        Step("What you love", "/passions", bool(answered or pp.activities), passions),
-        Step("Interest inventory", "/inventory", code is not None, inventory),
-        Step("What you have done", "/background", any(held), background),
-        Step("Your skills", "/skills", rated > 0, skills),
+        Step("What you love", "/passions", done[0], passions),
+        Step("Interest inventory", "/inventory", done[1], inventory),
+        Step("What you have done", "/background", done[2], background),
+        Step("Your skills", "/skills", done[3], skills),
     ]
     weighed = len(pp.work_values)
     said = (
@@ -89,7 +92,7 @@ def profile_steps(document: ProfileDocument) -> list[Step]:
         if weighed
         else "Not given yet: matches ignore what you want from work"
     )
-    steps.append(Step("What you want from work", "/values", weighed > 0, said))
+    steps.append(Step("What you want from work", "/values", done[4], said))
     return steps
 
 
