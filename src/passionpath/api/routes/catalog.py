@@ -16,7 +16,7 @@ MAX_CODE_CHARS = 16
 router = APIRouter(tags=["catalog"])
 
 
-@router.get("/data/status")
+@router.get("/data/status", summary="What catalog is loaded")
 def data_status(engine: EngineDep) -> dict[str, Any]:
     from passionpath.catalog import catalog_status
 
@@ -24,7 +24,7 @@ def data_status(engine: EngineDep) -> dict[str, Any]:
     return {"catalog": status.as_dict() if status else None}
 
 
-@router.get("/occupations")
+@router.get("/occupations", summary="Search occupations by title (typos welcome)")
 def search(
     ctx: ContextDep,
     q: str = Query(min_length=1, max_length=200),
@@ -42,14 +42,14 @@ def search(
     }
 
 
-@router.get("/occupations/{code}")
+@router.get("/occupations/{code}", summary="One occupation in full")
 def occupation(code: str, engine: EngineDep) -> dict[str, Any]:
     from passionpath.catalog import occupation_profile
 
     return occupation_profile(code, engine).as_dict()
 
 
-@router.get("/compare")
+@router.get("/compare", summary="Compare two or three occupations")
 def compare(
     engine: EngineDep,
     occupations: list[str] = Query(
@@ -72,14 +72,14 @@ def compare(
     return {"occupations": [profile.as_dict() for profile in profiles]}
 
 
-@router.get("/occupations/{code}/similar")
+@router.get("/occupations/{code}/similar", summary="Occupations close to one")
 def similar(code: str, ctx: ContextDep, top: int = Query(10, ge=1, le=100)) -> dict[str, Any]:
     from passionpath.match import similar as find
 
     return {"code": code, "similar": [asdict(r) for r in find(code, ctx, top)]}
 
 
-@router.get("/path")
+@router.get("/path", summary="A path from one occupation to another")
 def path(
     ctx: ContextDep,
     from_code: str = Query(alias="from", max_length=16),
@@ -90,7 +90,7 @@ def path(
     return career_path(from_code, to_code, ctx).as_dict()
 
 
-@router.post("/explore")
+@router.post("/explore", summary="Occupations for work described in your words")
 def explore(body: Texts, ctx: ContextDep) -> list[dict[str, Any]]:
     from passionpath.match import explore as run
 
@@ -101,14 +101,14 @@ def explore(body: Texts, ctx: ContextDep) -> list[dict[str, Any]]:
     ]
 
 
-@router.post("/interests/infer")
+@router.post("/interests/infer", summary="Interests read from texts")
 def infer(body: Texts, ctx: ContextDep) -> list[dict[str, object]]:
     from passionpath.text import infer_interests
 
     return [r.as_dict() for r in infer_interests(body.texts, ctx)]
 
 
-@router.get("/inventory/items")
+@router.get("/inventory/items", summary="The interest inventory's items")
 def inventory_items(form: str = Query("full", pattern="^(full|short)$")) -> dict[str, Any]:
     from passionpath.profile import inventory_scale, items
 
@@ -116,7 +116,7 @@ def inventory_items(form: str = Query("full", pattern="^(full|short)$")) -> dict
     return {"form": form, "scale": inventory_scale(), "items": [asdict(i) for i in chosen]}
 
 
-@router.post("/inventory/score")
+@router.post("/inventory/score", summary="Score inventory answers")
 def inventory_score(body: InventoryIn) -> dict[str, object]:
     from passionpath.profile import score
 

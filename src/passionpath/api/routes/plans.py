@@ -11,14 +11,14 @@ from passionpath.api._schemas import LogIn
 router = APIRouter(prefix="/plans", tags=["plans"])
 
 
-@router.get("/{plan_id}")
+@router.get("/{plan_id}", summary="One plan")
 def read(plan_id: int, user: CurrentUser, engine: EngineDep) -> dict[str, Any]:
     from passionpath.plan import find_plan
 
     return find_plan(plan_id, None, engine, owner=user).as_dict()
 
 
-@router.get("/{plan_id}/status")
+@router.get("/{plan_id}/status", summary="Where a plan stands")
 def status(plan_id: int, user: CurrentUser, engine: EngineDep) -> dict[str, Any]:
     from passionpath.plan import find_plan, plan_progress
 
@@ -26,7 +26,7 @@ def status(plan_id: int, user: CurrentUser, engine: EngineDep) -> dict[str, Any]
     return {"plan": plan_id, "summary": summary, "objectives": [i.as_dict() for i in items]}
 
 
-@router.post("/{plan_id}/benchmarks/{benchmark_id}/check")
+@router.post("/{plan_id}/benchmarks/{benchmark_id}/check", summary="Tick a benchmark")
 def check(
     plan_id: int, benchmark_id: int, user: CurrentUser, engine: EngineDep, done: bool = True
 ) -> dict[str, Any]:
@@ -41,7 +41,7 @@ def check(
     }
 
 
-@router.post("/{plan_id}/log", status_code=201)
+@router.post("/{plan_id}/log", status_code=201, summary="Log time or evidence against a plan")
 def log(plan_id: int, body: LogIn, user: CurrentUser, engine: EngineDep) -> dict[str, Any]:
     from passionpath.plan import find_plan, log_progress
 
@@ -55,7 +55,7 @@ def log(plan_id: int, body: LogIn, user: CurrentUser, engine: EngineDep) -> dict
     return {"logged": True}
 
 
-@router.get("/{plan_id}/calendar.ics")
+@router.get("/{plan_id}/calendar.ics", summary="A plan's deadlines as a calendar")
 def calendar(plan_id: int, user: CurrentUser, engine: EngineDep) -> Response:
     from passionpath.plan import find_plan, plan_calendar
 

@@ -15,14 +15,14 @@ if TYPE_CHECKING:
 router = APIRouter(prefix="/profiles", tags=["profiles"])
 
 
-@router.get("")
+@router.get("", summary="Your profiles")
 def list_profiles(user: CurrentUser, engine: EngineDep) -> list[dict[str, Any]]:
     from passionpath.profile import list_profiles as find
 
     return [r.as_dict() for r in find(engine, owner=user)]
 
 
-@router.post("", status_code=201)
+@router.post("", status_code=201, summary="Create a profile")
 def create(body: ProfileIn, user: CurrentUser, engine: EngineDep) -> dict[str, Any]:
     from passionpath.profile import create_profile, parse_document
 
@@ -36,7 +36,7 @@ def create(body: ProfileIn, user: CurrentUser, engine: EngineDep) -> dict[str, A
     return result.profile.as_dict()
 
 
-@router.get("/{slug}")
+@router.get("/{slug}", summary="One profile")
 def read(
     slug: str, user: CurrentUser, engine: EngineDep, version: int | None = Query(None, ge=1)
 ) -> dict[str, Any]:
@@ -46,7 +46,7 @@ def read(
     return {**record.as_dict(), "document": document.to_json_dict()}
 
 
-@router.put("/{slug}")
+@router.put("/{slug}", summary="Replace a profile (a new version)")
 def update(slug: str, body: ProfileIn, user: CurrentUser, engine: EngineDep) -> dict[str, Any]:
     from passionpath.profile import parse_document, save_profile
 
@@ -56,7 +56,7 @@ def update(slug: str, body: ProfileIn, user: CurrentUser, engine: EngineDep) -> 
     return {**result.profile.as_dict(), "changed": result.changed}
 
 
-@router.delete("/{slug}", status_code=204)
+@router.delete("/{slug}", status_code=204, summary="Delete a profile")
 def remove(slug: str, user: CurrentUser, engine: EngineDep) -> Response:
     from passionpath.profile import delete_profile
 
@@ -64,14 +64,14 @@ def remove(slug: str, user: CurrentUser, engine: EngineDep) -> Response:
     return Response(status_code=204)
 
 
-@router.get("/{slug}/history")
+@router.get("/{slug}/history", summary="A profile's versions")
 def history(slug: str, user: CurrentUser, engine: EngineDep) -> list[dict[str, Any]]:
     from passionpath.profile import profile_history
 
     return [v.as_dict() for v in profile_history(slug, engine, owner=user)]
 
 
-@router.post("/{slug}/inventory")
+@router.post("/{slug}/inventory", summary="Save inventory answers to a profile")
 def take_inventory(
     slug: str, body: InventoryIn, user: CurrentUser, engine: EngineDep
 ) -> dict[str, Any]:
@@ -90,7 +90,7 @@ _MATCHES = "api-matches"
 _MATCHES_LIMIT = 1024
 
 
-@router.get("/{slug}/matches")
+@router.get("/{slug}/matches", summary="Careers for a profile: the sweet spot first")
 async def matches(
     slug: str,
     user: CurrentUser,
@@ -126,7 +126,7 @@ def _match_body(
     return json.dumps({**report.as_dict(), "profile": slug}).encode()
 
 
-@router.get("/{slug}/gaps")
+@router.get("/{slug}/gaps", summary="What stands between a profile and an occupation")
 def gaps(
     slug: str,
     user: CurrentUser,
@@ -142,7 +142,7 @@ def gaps(
     return report.as_dict()
 
 
-@router.post("/{slug}/plans", status_code=201)
+@router.post("/{slug}/plans", status_code=201, summary="Make a plan toward an occupation")
 def create_plan(slug: str, body: PlanIn, user: CurrentUser, ctx: ContextDep) -> dict[str, Any]:
     from passionpath.plan import new_plan
 
@@ -157,7 +157,7 @@ def create_plan(slug: str, body: PlanIn, user: CurrentUser, ctx: ContextDep) -> 
     ).as_dict()
 
 
-@router.get("/{slug}/plans")
+@router.get("/{slug}/plans", summary="A profile's plans")
 def plans(slug: str, user: CurrentUser, engine: EngineDep) -> list[dict[str, Any]]:
     from passionpath.plan import list_plans
     from passionpath.profile import find_profile
