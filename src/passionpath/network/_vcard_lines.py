@@ -101,7 +101,9 @@ def split_unescaped(text: str, separator: str) -> list[str]:
 def _split_outside_quotes(text: str, separator: str) -> list[str]:
     if '"' not in text:
         return text.split(separator)
-    parts, current, quoted = [], [], False
+    parts: list[str] = []
+    current: list[str] = []
+    quoted = False
     for char in text:
         if char == '"':
             quoted = not quoted
@@ -180,9 +182,7 @@ class _Reader:
     def _property(self, pending: _Pending) -> Property | None:
         parsed = _parse_head(pending.head)
         if parsed is None:
-            raise self._error(
-                f"{pending.head[:40]!r} is not a vCard property name.", pending.line
-            )
+            raise self._error(f"{pending.head[:40]!r} is not a vCard property name.", pending.line)
         group, name, params = parsed
         value = "".join(pending.parts)
         if pending.kind == "qp":
@@ -239,11 +239,11 @@ class _Reader:
         pending: _Pending | None = None
         for number, line in enumerate(lines, start=1):
             if pending is not None:
-                if pending.kind == "qp" and pending.parts[-1].endswith("="):
-                    if line.strip().upper() != "END:VCARD":
-                        pending.parts[-1] = pending.parts[-1][:-1]
-                        pending.parts.append(line)
-                        continue
+                soft_break = pending.kind == "qp" and pending.parts[-1].endswith("=")
+                if soft_break and line.strip().upper() != "END:VCARD":
+                    pending.parts[-1] = pending.parts[-1][:-1]
+                    pending.parts.append(line)
+                    continue
                 if line[:1] in (" ", "\t"):
                     keep_space = self.version.startswith("2") and pending.kind != "b64"
                     pending.parts.append(line if keep_space else line[1:])

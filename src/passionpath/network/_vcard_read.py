@@ -256,7 +256,7 @@ def _text(prop: Property) -> str:
     return unescape(prop.value).strip()
 
 
-def _read_property(card: _Card, prop: Property) -> None:  # noqa: C901 (one branch a property)
+def _read_property(card: _Card, prop: Property) -> None:
     name = prop.name
     if name == "FN":
         card.first("display_name", _text(prop), prop.line)
@@ -383,9 +383,7 @@ def read_card(filename: str, raw: RawCard, region: str | None) -> Incoming | str
     data = _fields(card)
     if data is None:
         return f"card {raw.number} has no name, organisation, email or phone; skipped."
-    data = checked(
-        filename, data, region=region, card=raw.number, line=raw.line, lines=card.lines
-    )
+    data = checked(filename, data, region=region, card=raw.number, line=raw.line, lines=card.lines)
     return Incoming(f"card {raw.number}", data, tuple(card.warnings))
 
 
