@@ -160,6 +160,9 @@ class _Plan:
             return
         entry = self.entries[match.key]
         merged = merge_fields(entry.fields, incoming.fields)
+        if merged == entry.fields:
+            self.unchanged += 1
+            return
         try:
             merged = check_fields(merged, region=self.region)
         except ContactError as exc:  # a merge past a limit: say which card took it there

@@ -10,8 +10,10 @@ The same person, in this order of certainty:
    with an organisation never matches one without (two "Alex Kim" are two people until
    something else says otherwise), nor do two people with different LinkedIn profiles.
 
-Candidates for the fuzzy test come from an index of name words and organisations, so a book
-of ten thousand is not compared pairwise.
+Two people with different addresses at one email domain (two colleagues' work addresses) are
+two people whatever their names. Candidates for the fuzzy test are the contacts sharing a
+word of the name (words carried by hundreds, like a common first name, do not count), so a
+book of ten thousand is not compared pairwise: a typo in every word of a name is not found.
 
 A merge keeps everything of the contact kept and adds what only the other has: the other's
 emails, phones, links, tags and occupations; its name parts, organisation, title, birthday,
@@ -40,7 +42,7 @@ NAME_SCORE = 90
 ORG_SCORE = 90
 #: A name word carried by more contacts than this (a very common first name) finds no
 #: candidates by itself: the other words of the name, or the organisation, do.
-_COMMON_WORD = 400
+_COMMON_WORD = 200
 _LINKEDIN = re.compile(r"linkedin\.com/(?:mwlite/)?in/([^/?#\s]+)", re.IGNORECASE)
 _ORG_SUFFIXES = re.compile(
     r"\b(inc|incorporated|llc|ltd|limited|gmbh|ag|sa|sas|plc|corp|corporation|co|company)\b"
@@ -81,6 +83,14 @@ def _phone_key(phone: Phone) -> str:
 def _person_name(data: ContactFields) -> str:
     parts = " ".join(p for p in (data.given_name, data.family_name) if p)
     return plain(parts or data.display_name)
+
+
+#: Mail services anyone can sign up to: two addresses there say nothing about an employer.
+_PUBLIC_MAIL = {
+    "gmail.com", "googlemail.com", "outlook.com", "hotmail.com", "live.com", "msn.com",
+    "yahoo.com", "icloud.com", "me.com", "mac.com", "aol.com", "proton.me", "protonmail.com",
+    "gmx.de", "gmx.net", "web.de", "mail.ru", "yandex.ru", "qq.com", "163.com", "posteo.de",
+}  # fmt: skip
 
 
 def _union(
@@ -132,38 +142,54 @@ class Match:
     reason: str
 
 
+@dataclass(frozen=True)
+class _Keys:
+    """What matching compares of one contact, worked out once."""
+
+    name: str
+    org: str
+    profiles: frozenset[str]
+    emails: frozenset[str]
+
+    @classmethod
+    def of(cls, data: ContactFields) -> _Keys:
+        return cls(
+            _person_name(data),
+            organisation_key(data.organisation),
+            frozenset(p for p in (linkedin_key(u) for u in data.urls) if p),
+            frozenset(e.address.casefold() for e in data.emails),
+        )
+
+    def colleague_of(self, other: _Keys) -> bool:
+        """Different addresses at one organisation's domain: two people who work there."""
+        if not self.emails or not other.emails or self.emails & other.emails:
+            return False
+        mine = {x.rpartition("@")[2] for x in self.emails}
+        return bool((mine & {x.rpartition("@")[2] for x in other.emails}) - _PUBLIC_MAIL)
+
+
 class BookIndex:
     """The contacts a new one may be the same person as, under integer keys."""
 
     def __init__(self) -> None:
         self.entries: dict[int, ContactFields] = {}
+        self._keys: dict[int, _Keys] = {}
         self._emails: dict[str, int] = {}
         self._linkedin: dict[str, int] = {}
-        self._words: defaultdict[str, list[int]] = defaultdict(list)
-        self._orgs: defaultdict[str, list[int]] = defaultdict(list)
+        # Ordered sets (dicts without values): candidates come out in the order added.
+        self._words: defaultdict[str, dict[int, None]] = defaultdict(dict)
 
     def add(self, key: int, data: ContactFields) -> None:
         """Index (or re-index, after a merge) the contact under ``key``."""
-        old = self.entries.get(key)
+        keys = _Keys.of(data)
         self.entries[key] = data
-        for email in data.emails:
-            self._emails.setdefault(email.address.casefold(), key)
-        for url in data.urls:
-            profile = linkedin_key(url)
-            if profile:
-                self._linkedin.setdefault(profile, key)
-        if (
-            old is not None
-            and _person_name(old) == _person_name(data)
-            and organisation_key(old.organisation) == organisation_key(data.organisation)
-        ):
-            return
-        for word in set(_person_name(data).split()):
-            if key not in self._words[word]:
-                self._words[word].append(key)
-        org = organisation_key(data.organisation)
-        if org and key not in self._orgs[org]:
-            self._orgs[org].append(key)
+        self._keys[key] = keys
+        for email in keys.emails:
+            self._emails.setdefault(email, key)
+        for profile in keys.profiles:
+            self._linkedin.setdefault(profile, key)
+        for word in keys.name.split():
+            self._words[word][key] = None
 
     def by_profile(self, profile: str) -> int | None:
         """The contact with this LinkedIn profile (as ``linkedin_key`` writes it)."""
@@ -174,45 +200,39 @@ class BookIndex:
             key = self._emails.get(email.address.casefold())
             if key is not None:
                 return Match(key, f"same email {email.address}")
-        profiles = {p for p in (linkedin_key(u) for u in data.urls) if p}
-        for profile in sorted(profiles):
+        keys = _Keys.of(data)
+        for profile in sorted(keys.profiles):
             key = self._linkedin.get(profile)
             if key is not None:
                 return Match(key, f"same LinkedIn profile {profile}")
-        return self._same_name_and_organisation(data, profiles)
+        return self._same_name_and_organisation(keys)
 
-    def _candidates(self, name: str, org: str) -> list[int]:
+    def _candidates(self, name: str) -> list[int]:
         found: dict[int, None] = {}
         for word in name.split():
-            keys = self._words.get(word, [])
+            keys = self._words.get(word, {})
             if len(keys) <= _COMMON_WORD:
-                found.update(dict.fromkeys(keys))
-        if org:
-            found.update(dict.fromkeys(self._orgs.get(org, [])))
+                found.update(keys)
         return list(found)
 
-    def _same_name_and_organisation(self, data: ContactFields, profiles: set[str]) -> Match | None:
-        name = _person_name(data)
-        org = organisation_key(data.organisation)
-        if not name:
+    def _same_name_and_organisation(self, mine: _Keys) -> Match | None:
+        if not mine.name:
             return None
         best: tuple[float, int] | None = None
-        for key in self._candidates(name, org):
-            other = self.entries[key]
-            other_org = organisation_key(other.organisation)
-            if bool(org) != bool(other_org):
+        for key in self._candidates(mine.name):
+            theirs = self._keys[key]
+            if bool(mine.org) != bool(theirs.org):
                 continue
-            theirs = {p for p in (linkedin_key(u) for u in other.urls) if p}
-            if profiles and theirs and not profiles & theirs:
+            if mine.profiles and theirs.profiles and not mine.profiles & theirs.profiles:
                 continue
-            other_name = _person_name(other)
-            if not org:
-                score = 100.0 if other_name == name else 0.0
+            if not mine.org:
+                score = 100.0 if theirs.name == mine.name else 0.0
             else:
-                score = fuzz.token_sort_ratio(name, other_name)
-                if score < NAME_SCORE or fuzz.token_set_ratio(org, other_org) < ORG_SCORE:
+                score = fuzz.token_sort_ratio(mine.name, theirs.name, score_cutoff=NAME_SCORE)
+                if not score or fuzz.token_set_ratio(mine.org, theirs.org) < ORG_SCORE:
                     continue
-            if score >= NAME_SCORE and (best is None or score > best[0]):
+            better = best is None or score > best[0]
+            if score >= NAME_SCORE and better and not mine.colleague_of(theirs):
                 best = (score, key)
         if best is None:
             return None
