@@ -18,7 +18,7 @@ from datetime import UTC, date, datetime
 from pathlib import PurePath
 from typing import Any
 
-from sqlalchemy import Connection, Engine, delete, insert, select, update
+from sqlalchemy import Connection, Engine, delete, insert, select, text, update
 
 from passionpath.limits import MAX_CONTACTS_FILE_BYTES
 from passionpath.network._contacts import ContactError, ContactFields, ContactView, check_fields
@@ -190,22 +190,37 @@ class _Plan:
         return {k for k in keys if k is not None}
 
 
+def _new_contact_ids(conn: Connection, rows: list[dict[str, Any]]) -> list[int]:
+    """Insert the contacts, returning their ids in order. PostgreSQL takes its ids from the
+    sequence first and the rows in one pipelined batch: an INSERT ... RETURNING of ten
+    thousand rows costs psycopg seconds to build; SQLite's is quick."""
+    if conn.dialect.name != "postgresql":
+        result = conn.execute(
+            insert(m.Contact).returning(m.Contact.id, sort_by_parameter_order=True), rows
+        )
+        return [int(i) for i in result.scalars().all()]
+    sequence = conn.execute(text("SELECT pg_get_serial_sequence('contact', 'id')")).scalar_one()
+    ids = [
+        int(i)
+        for i in conn.execute(
+            text("SELECT nextval(:sequence) FROM generate_series(1, :count)"),
+            {"sequence": sequence, "count": len(rows)},
+        ).scalars()
+    ]
+    conn.execute(insert(m.Contact), [{**row, "id": i} for row, i in zip(rows, ids, strict=True)])
+    return ids
+
+
 def _insert_new(conn: Connection, entries: list[_Entry], owner: int | None) -> None:
     new = [e for e in entries if e.contact_id is None]
     if not new:
         return
     now = datetime.now(UTC)
-    ids = (
-        conn.execute(
-            insert(m.Contact).returning(m.Contact.id, sort_by_parameter_order=True),
-            [
-                {**_row_values(e.fields), "user_id": owner, "created_at": now, "updated_at": now}
-                for e in new
-            ],
-        )
-        .scalars()
-        .all()
-    )
+    rows = [
+        {**_row_values(e.fields), "user_id": owner, "created_at": now, "updated_at": now}
+        for e in new
+    ]
+    ids = _new_contact_ids(conn, rows)
     emails, phones = [], []
     for entry, contact_id in zip(new, ids, strict=True):
         entry.contact_id = int(contact_id)
