@@ -7,15 +7,19 @@ folding, encodings, groups, parameters. Each test names the quirk it is about.
 from __future__ import annotations
 
 import base64
+import contextlib
+import random
 from datetime import date
 from pathlib import Path
 
 import pytest
 
+from passionpath.errors import PassionpathError
 from passionpath.limits import MAX_CONTACT_PHOTO_BYTES, MAX_IMPORT_CARDS, MAX_TEXT_CHARS
 from passionpath.network import ContactFields, Email, ImportFileError, Phone
 from passionpath.network._files import read_text
 from passionpath.network._incoming import Incoming
+from passionpath.network._io import _read as read_file
 from passionpath.network._vcard_lines import read_cards
 from passionpath.network._vcard_read import read_vcards
 
@@ -271,3 +275,24 @@ def test_too_many_cards_are_refused() -> None:
     card = "BEGIN:VCARD\nFN:A\nEND:VCARD\n"
     with pytest.raises(ImportFileError, match=f"more than {MAX_IMPORT_CARDS:,} cards"):
         read("x.vcf", (card * (MAX_IMPORT_CARDS + 1)).encode())
+
+
+def test_no_input_gives_anything_but_a_clear_error() -> None:
+    """Mutated fixtures (bytes changed, cut, spliced with separators): every outcome is a
+    read file or a PassionpathError, never another exception."""
+    rng = random.Random(14)
+    samples = [p.read_bytes() for p in sorted(FIXTURES.iterdir())]
+    splices = [b"=", b"\r\n", b":", b";", b"\\", b'"', b",", b"\x00", b"END:VCARD\r\n", b"=C3"]
+    for _ in range(400):
+        data = bytearray(rng.choice(samples))
+        for _ in range(rng.randint(1, 5)):
+            at = rng.randrange(len(data)) if data else 0
+            step = rng.random()
+            if step < 0.4 and data:
+                data[at] = rng.randrange(256)
+            elif step < 0.7:
+                data[at:at] = rng.choice(splices)
+            else:
+                del data[at : at + rng.randint(1, 40)]
+        with contextlib.suppress(PassionpathError):
+            read_file(rng.choice(["x.vcf", "x.csv", "x"]), bytes(data), None)

@@ -211,7 +211,9 @@ def _member_text(filename: str, archive: zipfile.ZipFile, member: str) -> list[s
     where = f"{filename} ({member})"
     try:
         data = archive.read(member)
-    except (zipfile.BadZipFile, zlib.error, EOFError, NotImplementedError) as exc:
+    except (zipfile.BadZipFile, zlib.error, EOFError, NotImplementedError, ValueError, OSError,
+            RuntimeError) as exc:  # fmt: skip
+        # A damaged or encrypted member: zipfile says so in many ways.
         raise ImportFileError(where, f"cannot be read from the archive ({exc}).") from exc
     text = read_text(where, data)
     check_binary(where, text)
@@ -230,7 +232,7 @@ def read_linkedin_zip(
         )
     try:
         archive = zipfile.ZipFile(io.BytesIO(data))
-    except zipfile.BadZipFile as exc:
+    except (zipfile.BadZipFile, ValueError, OSError, EOFError, NotImplementedError) as exc:
         raise ImportFileError(filename, f"is not a readable zip archive ({exc}).") from exc
     with archive:
         # The directory says what unpacking would produce: a zip bomb is refused unread.

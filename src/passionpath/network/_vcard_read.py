@@ -24,6 +24,8 @@ from passionpath.network._files import ImportFileError
 from passionpath.network._incoming import Incoming, checked
 from passionpath.network._vcard_lines import Property, RawCard, split_unescaped, unescape
 
+#: What the database keeps of an email's or a phone's label.
+_LABEL_CHARS = 100
 #: A birthday without a year is stored in this year (a leap year, so 29 February fits), as
 #: Apple Contacts does.
 NO_YEAR = 1604
@@ -78,13 +80,13 @@ def label_from(text: str | None) -> str | None:
     if match:
         inner = match.group(1)
         return _APPLE_LABELS.get(inner.lower().replace(" ", ""), inner)
-    return text[:MAX_LABEL_CHARS] or None
+    return text[:_LABEL_CHARS] or None
 
 
 def _typed_label(prop: Property) -> str | None:
     for raw in prop.params.get("TYPE", ()):
         if raw.upper().startswith("X-") and raw.upper() not in _NOT_LABELS and len(raw) > 2:
-            return raw[2:]
+            return raw[2:][:_LABEL_CHARS]
     return None
 
 
