@@ -377,3 +377,24 @@ def test_imports_and_exports_stay_within_their_owner(engine: Engine) -> None:
     dan_lena = next(c for c in list_contacts(engine, owner=daniel) if c.family_name == "Ortiz")
     with pytest.raises(NotFoundError):
         merge_contacts(engine, daniel, dan_lena.id, lena.id)
+
+
+def test_older_message_exports_without_profile_links_match_by_name(engine: Engine) -> None:
+    buffer = io.BytesIO()
+    with zipfile.ZipFile(buffer, "w") as archive:
+        archive.writestr("Connections.csv", fixture("Connections_2019.csv"))
+        archive.writestr(
+            "Messages.csv",
+            "FROM,TO,DATE,SUBJECT,CONTENT\r\n"
+            "Carlos Mendez,Priya Nair,3/10/19,Hello,Are you open to new roles?\r\n"
+            "Priya Nair,Someone Else,3/11/19,,Not a connection\r\n",
+        )
+    preview = import_contacts(engine, None, "export.zip", buffer.getvalue(), dry_run=True)
+    assert (preview.added, preview.interactions_added) == (2, 1)
+    assert list_interactions(engine) == []
+    import_contacts(engine, None, "export.zip", buffer.getvalue())
+    [logged] = list_interactions(engine)
+    assert (logged.on, logged.note) == (
+        date(2019, 3, 10),
+        "LinkedIn message: Are you open to new roles?",
+    )

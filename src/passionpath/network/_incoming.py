@@ -25,14 +25,13 @@ class Incoming:
 
 @dataclass(frozen=True)
 class IncomingMessage:
-    """A day of a conversation, to be logged as one interaction with the people in it.
-    ``people`` are indexes into the file's list of ``Incoming`` contacts, or LinkedIn
-    profile URLs / names to look up in the book."""
+    """A day of a conversation, to be logged as one interaction with the people in it: the
+    contacts (of the book or of the file) with these LinkedIn profiles (``linkedin_key``
+    form), or, in exports without profile links, with these names (``plain`` form)."""
 
     on: date
     note: str
-    people: tuple[int, ...]
-    profile_urls: tuple[str, ...] = ()
+    profiles: tuple[str, ...] = ()
     names: tuple[str, ...] = ()
 
 

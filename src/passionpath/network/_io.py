@@ -144,7 +144,7 @@ class _Plan:
             self._index(_Entry(base_fields(view), view.id))
         self.added = self.merged = self.unchanged = 0
         self.merges: list[MergeNote] = []
-        self.sources: dict[int, str] = {}
+        self._names: dict[str, int] | None = None
 
     def _index(self, entry: _Entry) -> int:
         key = len(self.entries)
@@ -182,12 +182,13 @@ class _Plan:
         )
 
     def people_in(self, message: IncomingMessage) -> set[int]:
-        keys = {self.index.by_profile(url) for url in message.profile_urls}
-        keys.discard(None)
-        if not message.profile_urls:
-            names = {plain(e.fields.display_name): k for k, e in enumerate(self.entries)}
-            keys |= {names.get(n) for n in message.names} - {None}
-        return {k for k in keys if k is not None}
+        if message.profiles:
+            found = (self.index.by_profile(p) for p in message.profiles)
+        else:
+            if self._names is None:  # built once, after every contact of the file is in
+                self._names = {plain(e.fields.display_name): k for k, e in enumerate(self.entries)}
+            found = (self._names.get(n) for n in message.names)
+        return {k for k in found if k is not None}
 
 
 def _new_contact_ids(conn: Connection, rows: list[dict[str, Any]]) -> list[int]:

@@ -197,7 +197,7 @@ def read_messages(member: str, lines: list[str]) -> tuple[list[IncomingMessage],
                 plain(n) for n in (row.get("FROM"), *(row.get("TO") or "").split(",")) if n
             )
         messages.append(
-            IncomingMessage(on, _note(rows[-1][1]), (), tuple(sorted(urls)), tuple(sorted(names)))
+            IncomingMessage(on, _note(rows[-1][1]), tuple(sorted(urls)), tuple(sorted(names)))
         )
     warnings = (
         [f"{member}: {unreadable} messages without a readable date were left out."]
