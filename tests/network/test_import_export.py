@@ -186,6 +186,11 @@ def test_a_bad_file_leaves_the_book_untouched(engine: Engine, name: str) -> None
         ("photo.vcf", b"\xff\xd8\xff\xe0\x00\x10JFIF\x00\x01" * 20, "is not a text file"),
         ("notes.txt", b"just some text\n", "is not a file of contacts"),
         ("other.csv", b"Name,Phone\nAda,555\n", "no header line with the columns First Name"),
+        (
+            "google.csv",
+            b"First Name,Middle Name,Last Name,E-mail 1 - Value\nAda,,Ng,a@x\n",
+            "Connected On",
+        ),
         ("broken.zip", b"PK\x03\x04 not really", "is not a readable zip"),
         ("u16.vcf", b"\xff\xfe" + "BEGIN:VCARD\n".encode("utf-16-le") + b"\x00\xd8", "UTF-16"),
     ],
@@ -245,7 +250,7 @@ def test_a_zip_without_connections_is_refused(engine: Engine) -> None:
 
 def test_a_bad_row_in_the_zip_names_the_member_and_line(engine: Engine) -> None:
     buffer = io.BytesIO()
-    rows = "First Name,Last Name,URL\nAda,Ng,https://x\nBo,Li,https://y,extra,cells\n"
+    rows = "First Name,Last Name,Connected On\nAda,Ng,1/2/24\nBo,Li,1/3/24,extra,cells\n"
     with zipfile.ZipFile(buffer, "w") as archive:
         archive.writestr("Connections.csv", rows)
     with pytest.raises(ImportFileError) as caught:

@@ -36,7 +36,8 @@ from passionpath.network._files import ImportFileError, check_binary, read_text
 from passionpath.network._incoming import Incoming, IncomingMessage, checked
 from passionpath.network._merge import linkedin_key, plain
 
-REQUIRED = ("First Name", "Last Name")
+#: Columns both layouts of Connections.csv have (and a Google or Outlook CSV has not all of).
+REQUIRED = ("First Name", "Last Name", "Connected On")
 #: How far down the "Notes:" preamble may push the header line.
 _PREAMBLE_LINES = 30
 #: How much of a message an interaction's note keeps.
