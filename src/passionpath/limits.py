@@ -51,15 +51,23 @@ MAX_CONTACT_PHOTO_BYTES = 512_000
 MAX_FORM_BYTES = 4_000_000
 #: ... a JSON body (twice the largest profile document, for the wrapping around it) ...
 MAX_JSON_BYTES = 2 * MAX_PROFILE_BYTES
-#: ... and a file upload (the largest file read: a LinkedIn export zip, plus the form around it).
-MAX_UPLOAD_BYTES = MAX_LINKEDIN_ZIP_BYTES + 1_000_000
+#: A contacts file to import (a .vcf or a LinkedIn Connections.csv): an address book of a
+#: few thousand people with their photos, read whole in memory.
+MAX_CONTACTS_FILE_BYTES = 50_000_000
+#: Cards in one vCard file (rows of one Connections.csv): twice the largest real address
+#: books, and an import of that size still finishes in seconds.
+MAX_IMPORT_CARDS = 20_000
+#: ... and, of whole request bodies, a file upload (the largest file read, plus the form).
+MAX_UPLOAD_BYTES = max(MAX_LINKEDIN_ZIP_BYTES, MAX_CONTACTS_FILE_BYTES) + 1_000_000
 
 __all__ = [
     "MAX_COMPARE",
+    "MAX_CONTACTS_FILE_BYTES",
     "MAX_CONTACT_PHOTO_BYTES",
     "MAX_EMAIL_CHARS",
     "MAX_EVIDENCE_CHARS",
     "MAX_FORM_BYTES",
+    "MAX_IMPORT_CARDS",
     "MAX_INVENTORY_ANSWERS",
     "MAX_JSON_BYTES",
     "MAX_LABEL_CHARS",

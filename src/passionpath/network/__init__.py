@@ -21,6 +21,17 @@ from passionpath.network._contacts import (
     check_kind,
     normalise_phone,
 )
+from passionpath.network._files import ImportFileError
+from passionpath.network._io import (
+    CSV_COLUMNS,
+    IMPORT_KINDS,
+    ImportReport,
+    MergeNote,
+    export_csv,
+    export_vcard,
+    import_contacts,
+    merge_contacts,
+)
 from passionpath.network._store import (
     InteractionView,
     add_contact,
@@ -37,8 +48,10 @@ from passionpath.network._store import (
 
 __all__ = [
     "COMING_UP_DAYS",
+    "CSV_COLUMNS",
     "DEFAULT_CADENCE",
     "DEFAULT_CADENCES",
+    "IMPORT_KINDS",
     "INTERACTION_KINDS",
     "CadenceContact",
     "ContactError",
@@ -47,8 +60,11 @@ __all__ = [
     "DueEntry",
     "DueList",
     "Email",
+    "ImportFileError",
+    "ImportReport",
     "InteractionView",
     "LastContact",
+    "MergeNote",
     "Phone",
     "add_contact",
     "cadence_for",
@@ -57,11 +73,15 @@ __all__ = [
     "delete_interaction",
     "due_for",
     "due_list",
+    "export_csv",
+    "export_vcard",
     "get_contact",
+    "import_contacts",
     "last_contacts",
     "list_contacts",
     "list_interactions",
     "log_interaction",
+    "merge_contacts",
     "normalise_phone",
     "update_contact",
 ]
