@@ -108,6 +108,9 @@ def test_bad_fields_are_refused_naming_the_field(engine: Engine) -> None:
         (ContactFields(display_name="A", occupation_codes=("teacher",)), "occupation_codes"),
         (ContactFields(display_name="A", ideal_days=30, max_days=10), "max_days"),
         (ContactFields(display_name="A", photo=b"x" * (MAX_CONTACT_PHOTO_BYTES + 1)), "photo"),
+        # A label longer than its column is refused here, not by the database.
+        (ContactFields(display_name="A", emails=(Email("a@b.org", "w" * 101),)), "emails"),
+        (ContactFields(display_name="A", phones=(Phone("555 0134", "m" * 101),)), "phones"),
     ]
     for fields, name in cases:
         with pytest.raises(ContactError) as caught:

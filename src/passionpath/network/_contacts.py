@@ -33,6 +33,8 @@ INTERACTION_KINDS = (
 _CODE = re.compile(r"^\d{2}-\d{4}\.\d{2}$")
 #: Long enough for any real phone number with extension and formatting.
 _MAX_PHONE_CHARS = 100
+#: An email's or a phone's label ("work", "Mum's mobile"): what the label columns hold.
+_MAX_ENTRY_LABEL_CHARS = 100
 #: A check-in interval longer than ten years means "never"; cap it so the arithmetic stays sane.
 _MAX_CADENCE_DAYS = 3660
 
@@ -161,7 +163,7 @@ def check_fields(data: ContactFields, *, region: str | None = None) -> ContactFi
         if "@" not in address.strip("@"):
             raise ContactError(f"{e.address!r} is not an email address.", field="emails")
         if address not in {x.address for x in emails}:
-            emails.append(Email(address, _text(e.label, "emails", MAX_LABEL_CHARS)))
+            emails.append(Email(address, _text(e.label, "emails", _MAX_ENTRY_LABEL_CHARS)))
     if display is None:
         display = emails[0].address if emails else None
     if display is None:
@@ -174,7 +176,7 @@ def check_fields(data: ContactFields, *, region: str | None = None) -> ContactFi
     for p in data.phones:
         original = _text(p.original, "phones", _MAX_PHONE_CHARS)
         if original:
-            label = _text(p.label, "phones", MAX_LABEL_CHARS)
+            label = _text(p.label, "phones", _MAX_ENTRY_LABEL_CHARS)
             # A stored number read earlier with its region keeps its E.164 when an edit
             # elsewhere re-checks it without one.
             e164 = normalise_phone(original, region) or (
