@@ -8,11 +8,19 @@ from dataclasses import asdict, dataclass, replace
 from datetime import UTC, date, datetime
 from typing import Any
 
-from sqlalchemy import Connection, Engine, delete, func, insert, or_, select, update
+from sqlalchemy import Connection, Engine, Integer, delete, func, insert, or_, select, update
+from sqlalchemy.ext.compiler import compiles
+from sqlalchemy.sql import expression
 
 from passionpath.errors import NotFoundError
 from passionpath.limits import MAX_LIST_ITEMS, MAX_TEXT_CHARS
-from passionpath.network._cadence import DueList, LastContact, cadence_for, due_from_columns
+from passionpath.network._cadence import (
+    DueList,
+    LastContact,
+    cadence_arrays,
+    cadence_for,
+    due_from_columns,
+)
 from passionpath.network._contacts import (
     ContactError,
     ContactFields,
@@ -408,37 +416,56 @@ def delete_interaction(interaction_id: int, engine: Engine, *, owner: int | None
             )
 
 
+class _day_number(expression.FunctionElement[int]):
+    """A date or timestamp column as its day number (``date.toordinal()``), worked out by the
+    database: reading ten thousand dates as Python objects costs more than the whole due
+    list, and integers come back free."""
+
+    type = Integer()
+    inherit_cache = True
+
+
+@compiles(_day_number, "sqlite")
+def _sqlite_day_number(element: _day_number, compiler: Any, **kw: Any) -> str:
+    # julianday('0001-01-01') is 1721425.5 and that day is ordinal 1. date() drops the time
+    # first: julianday keeps only milliseconds, so 23:59:59.9995 would round into the next day.
+    column = compiler.process(element.clauses, **kw)
+    return f"CAST(julianday(date({column})) - 1721424.5 AS INTEGER)"
+
+
+@compiles(_day_number)
+def _standard_day_number(element: _day_number, compiler: Any, **kw: Any) -> str:
+    # PostgreSQL: subtracting dates gives days; a timestamp becomes its day in the session's
+    # time zone, as the datetime the driver hands back would.
+    return f"(CAST({compiler.process(element.clauses, **kw)} AS DATE) - DATE '0001-01-01' + 1)"
+
+
 def due_for(engine: Engine, *, owner: int | None = None, today: date | None = None) -> DueList:
-    """The owner's due list: overdue, due and coming-up check-ins."""
+    """The owner's due list: overdue, due and coming-up check-ins, from one query that reads
+    each contact's row once (its latest interaction is kept on it when logged)."""
     with engine.connect() as conn:
         rows = conn.execute(
             select(
                 m.Contact.id,
                 m.Contact.display_name,
-                m.Contact.created_at,
                 m.Contact.tags,
                 m.Contact.ideal_days,
                 m.Contact.max_days,
-                m.Contact.last_contacted_on,
+                _day_number(m.Contact.created_at),
+                _day_number(m.Contact.last_contacted_on),
                 m.Contact.last_note,
             ).where(owned_by(m.Contact, owner))
         ).all()
-    # Contacts share a handful of (tags, own intervals) combinations: each is resolved once.
-    cadences: dict[tuple[str, int | None, int | None], tuple[int, int]] = {}
-    ideal, limit = [], []
-    for r in rows:
-        key = (r.tags, r.ideal_days, r.max_days)
-        cadence = cadences.get(key)
-        if cadence is None:
-            cadence = cadences[key] = cadence_for(json.loads(r.tags), r.ideal_days, r.max_days)
-        ideal.append(cadence[0])
-        limit.append(cadence[1])
+    if not rows:
+        return DueList()
+    ids, names, tags, own_ideal, own_max, added, last, notes = zip(*rows, strict=True)
+    ideal, limit = cadence_arrays(tags, own_ideal, own_max, read_tags=json.loads)
     return due_from_columns(
-        ids=[r.id for r in rows],
-        names=[r.display_name for r in rows],
-        added_on=[r.created_at.toordinal() for r in rows],
-        last_on=[d.toordinal() if (d := r.last_contacted_on) is not None else None for r in rows],
-        last_notes=[r.last_note for r in rows],
+        ids=ids,
+        names=names,
+        added_on=added,
+        last_on=last,
+        last_notes=notes,
         ideal_days=ideal,
         max_days=limit,
         today=today or date.today(),
