@@ -11,6 +11,13 @@ from passionpath.network._cadence import (
     cadence_for,
     due_list,
 )
+from passionpath.network._career import (
+    CLOSE_NEIGHBOURS,
+    NetworkMatch,
+    NetworkSearch,
+    contacts_for,
+    interview_held,
+)
 from passionpath.network._contacts import (
     INTERACTION_KINDS,
     ContactError,
@@ -21,12 +28,15 @@ from passionpath.network._contacts import (
     check_kind,
     normalise_phone,
 )
+from passionpath.network._feed import contacts_calendar, feed_owner, feed_token, new_feed_token
+from passionpath.network._occupations import job_words, occupations_for_title
 from passionpath.network._store import (
     InteractionView,
     add_contact,
     delete_contact,
     delete_interaction,
     due_for,
+    fill_occupations,
     get_contact,
     last_contacts,
     list_contacts,
@@ -36,6 +46,7 @@ from passionpath.network._store import (
 )
 
 __all__ = [
+    "CLOSE_NEIGHBOURS",
     "COMING_UP_DAYS",
     "DEFAULT_CADENCE",
     "DEFAULT_CADENCES",
@@ -49,19 +60,30 @@ __all__ = [
     "Email",
     "InteractionView",
     "LastContact",
+    "NetworkMatch",
+    "NetworkSearch",
     "Phone",
     "add_contact",
     "cadence_for",
     "check_kind",
+    "contacts_calendar",
+    "contacts_for",
     "delete_contact",
     "delete_interaction",
     "due_for",
     "due_list",
+    "feed_owner",
+    "feed_token",
+    "fill_occupations",
     "get_contact",
+    "interview_held",
+    "job_words",
     "last_contacts",
     "list_contacts",
     "list_interactions",
     "log_interaction",
+    "new_feed_token",
     "normalise_phone",
+    "occupations_for_title",
     "update_contact",
 ]

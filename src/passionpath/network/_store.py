@@ -6,7 +6,7 @@ import json
 from collections.abc import Iterable, Mapping, Sequence
 from dataclasses import asdict, dataclass, replace
 from datetime import UTC, date, datetime
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
 from sqlalchemy import Connection, Engine, Integer, delete, func, insert, or_, select, update
 from sqlalchemy.ext.compiler import compiles
@@ -30,8 +30,12 @@ from passionpath.network._contacts import (
     check_fields,
     check_kind,
 )
+from passionpath.network._occupations import occupations_for_title
 from passionpath.store import models as m
 from passionpath.store import owned_by
+
+if TYPE_CHECKING:
+    from passionpath.context import Context
 
 
 @dataclass(frozen=True)
@@ -105,17 +109,42 @@ def _write_children(conn: Connection, contact_id: int, data: ContactFields) -> N
         )
 
 
+def _chosen_by(data: ContactFields, ctx: Context | None) -> tuple[ContactFields, str | None]:
+    """A new contact's occupations and who chose them: the caller's codes, else those its
+    job title names (with a context to search the catalog), else none until one is read."""
+    if data.occupation_codes:
+        return data, "person"
+    if data.job_title is None:
+        return data, None
+    if ctx is None:
+        return data, None
+    return replace(data, occupation_codes=occupations_for_title(data.job_title, ctx)), "title"
+
+
 def add_contact(
-    data: ContactFields, engine: Engine, *, owner: int | None = None, region: str | None = None
+    data: ContactFields,
+    engine: Engine,
+    *,
+    owner: int | None = None,
+    region: str | None = None,
+    ctx: Context | None = None,
 ) -> int:
-    """Store a new contact; phones without a country code are read in ``region``."""
-    data = check_fields(data, region=region)
+    """Store a new contact; phones without a country code are read in ``region``. Without
+    occupation codes, those its job title names are stored (read now with ``ctx``, or the
+    first time the book is searched by occupation)."""
+    data, chosen_by = _chosen_by(check_fields(data, region=region), ctx)
     now = datetime.now(UTC)
     with engine.begin() as conn:
         contact_id = int(
             conn.execute(
                 insert(m.Contact).returning(m.Contact.id),
-                {**_row_values(data), "user_id": owner, "created_at": now, "updated_at": now},
+                {
+                    **_row_values(data),
+                    "occupations_by": chosen_by,
+                    "user_id": owner,
+                    "created_at": now,
+                    "updated_at": now,
+                },
             ).scalar_one()
         )
         _write_children(conn, contact_id, data)
@@ -168,9 +197,39 @@ def _views(conn: Connection, rows: Sequence[Any]) -> list[ContactView]:
                 passions=r.passions,
                 ideal_days=r.ideal_days,
                 max_days=r.max_days,
+                occupations_inferred=r.occupations_by == "title",
+                last_contacted=r.last_contacted_on,
             )
         )
     return views
+
+
+def fill_occupations(ctx: Context, *, owner: int | None = None) -> int:
+    """Store the occupations each of the owner's contacts' job titles names, for contacts
+    whose title has not been read yet (added without a context, or imported); each distinct
+    title is searched once. Returns how many contacts were read."""
+    with ctx.engine.connect() as conn:
+        waiting = conn.execute(
+            select(m.Contact.id, m.Contact.job_title).where(
+                owned_by(m.Contact, owner),
+                m.Contact.occupations_by.is_(None),
+                m.Contact.job_title.is_not(None),
+            )
+        ).all()
+    if not waiting:
+        return 0
+    found = {title: occupations_for_title(title, ctx) for title in {r.job_title for r in waiting}}
+    with ctx.engine.begin() as conn:
+        for r in waiting:
+            conn.execute(
+                update(m.Contact)
+                # Only if nobody chose codes meanwhile.
+                .where(m.Contact.id == r.id, m.Contact.occupations_by.is_(None))
+                .values(
+                    occupation_codes=json.dumps(list(found[r.job_title])), occupations_by="title"
+                )
+            )
+    return len(waiting)
 
 
 def get_contact(contact_id: int, engine: Engine, *, owner: int | None = None) -> ContactView:
@@ -208,8 +267,11 @@ def update_contact(
     *,
     owner: int | None = None,
     region: str | None = None,
+    ctx: Context | None = None,
 ) -> ContactView:
-    """Change the named fields (a None value clears one); the others keep their values."""
+    """Change the named fields (a None value clears one); the others keep their values.
+    Occupation codes given here are the person's and stay through later title changes;
+    a new job title otherwise brings the occupations it names (read now with ``ctx``)."""
     unknown = sorted(set(changes) - set(ContactFields.names()))
     if unknown:
         raise ContactError(f"A contact has no field {unknown[0]!r}.", field=unknown[0])
@@ -219,11 +281,19 @@ def update_contact(
     if ("given_name" in changes or "family_name" in changes) and "display_name" not in changes:
         base = replace(base, display_name=None)
     data = check_fields(replace(base, **dict(changes)), region=region)
+    with engine.connect() as conn:
+        chosen_by = conn.execute(
+            select(m.Contact.occupations_by).where(m.Contact.id == contact_id)
+        ).scalar()
+    if "occupation_codes" in changes:
+        chosen_by = "person"  # an empty list too: the person says none
+    elif "job_title" in changes and data.job_title != current.job_title and chosen_by != "person":
+        data, chosen_by = _chosen_by(replace(data, occupation_codes=()), ctx)
     with engine.begin() as conn:
         conn.execute(
             update(m.Contact)
             .where(m.Contact.id == contact_id, owned_by(m.Contact, owner))
-            .values(**_row_values(data), updated_at=datetime.now(UTC))
+            .values(**_row_values(data), occupations_by=chosen_by, updated_at=datetime.now(UTC))
         )
         _write_children(conn, contact_id, data)
     return get_contact(contact_id, engine, owner=owner)
