@@ -33,6 +33,7 @@ from passionpath.network._occupations import job_words, occupations_for_title
 from passionpath.network._store import (
     InteractionView,
     add_contact,
+    book_tags,
     delete_contact,
     delete_interaction,
     due_for,
@@ -64,6 +65,7 @@ __all__ = [
     "NetworkSearch",
     "Phone",
     "add_contact",
+    "book_tags",
     "cadence_for",
     "check_kind",
     "contacts_calendar",

@@ -13,7 +13,7 @@ from sqlalchemy.ext.compiler import compiles
 from sqlalchemy.sql import expression
 
 from passionpath.errors import NotFoundError
-from passionpath.limits import MAX_LIST_ITEMS, MAX_TEXT_CHARS
+from passionpath.limits import MAX_LIST_ITEMS, MAX_QUERY_CHARS, MAX_TEXT_CHARS
 from passionpath.network._cadence import (
     DueList,
     LastContact,
@@ -244,10 +244,37 @@ def get_contact(contact_id: int, engine: Engine, *, owner: int | None = None) ->
         return _views(conn, rows)[0]
 
 
+def _matches(view: ContactView, words: list[str]) -> bool:
+    """Every word is in the contact's name, organisation, title, location, tags, emails,
+    notes, how met or passions (case aside)."""
+    text = " ".join(
+        [
+            view.display_name or "",
+            view.organisation or "",
+            view.job_title or "",
+            view.location or "",
+            view.how_met or "",
+            view.notes or "",
+            view.passions or "",
+            *view.tags,
+            *(e.address for e in view.emails),
+        ]
+    ).casefold()
+    return all(word in text for word in words)
+
+
 def list_contacts(
-    engine: Engine, *, owner: int | None = None, tag: str | None = None
+    engine: Engine,
+    *,
+    owner: int | None = None,
+    tag: str | None = None,
+    query: str | None = None,
 ) -> list[ContactView]:
-    """The owner's contacts by display name; with ``tag``, only those carrying it."""
+    """The owner's contacts by display name; with ``tag``, only those carrying it; with
+    ``query``, only those whose name, organisation, title, location, tags, emails or notes
+    hold every word of it."""
+    if query is not None and len(query) > MAX_QUERY_CHARS:
+        raise ContactError(f"is longer than {MAX_QUERY_CHARS} characters.", field="query")
     with engine.connect() as conn:
         rows = conn.execute(
             select(m.Contact.__table__)
@@ -255,9 +282,23 @@ def list_contacts(
             .order_by(func.lower(m.Contact.display_name), m.Contact.id)
         ).all()
         views = _views(conn, rows)
-    if tag is not None:
+    if tag is not None and tag.strip():
         views = [v for v in views if tag.strip().lower() in v.tags]
+    words = (query or "").casefold().split()
+    if words:
+        views = [v for v in views if _matches(v, words)]
     return views
+
+
+def book_tags(engine: Engine, *, owner: int | None = None) -> list[tuple[str, int]]:
+    """The tags in the owner's book with how many contacts carry each, most used first."""
+    with engine.connect() as conn:
+        rows = conn.execute(select(m.Contact.tags).where(owned_by(m.Contact, owner))).scalars()
+        counts: dict[str, int] = {}
+        for tags in rows:
+            for tag in json.loads(tags):
+                counts[tag] = counts.get(tag, 0) + 1
+    return sorted(counts.items(), key=lambda item: (-item[1], item[0]))
 
 
 def update_contact(
