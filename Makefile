@@ -47,6 +47,8 @@ bench: $(VENV)/.installed-dev
 	$(BIN)/python benchmarks/bench_match_cli.py
 	$(BIN)/python benchmarks/bench_find.py
 	$(BIN)/python benchmarks/bench_pages.py
+	$(BIN)/python benchmarks/bench_contacts.py
+	$(BIN)/python benchmarks/eval_vcard_parsers.py
 
 clean:
 	rm -rf $(VENV) build src/*.egg-info .pytest_cache .mypy_cache .ruff_cache

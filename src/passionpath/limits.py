@@ -46,12 +46,20 @@ MAX_NOTE_CHARS = 300
 #: A contact's photo, stored in the database with the contact (a phone's contact photo is
 #: tens of kilobytes; this leaves room for a sharper one without bloating the book).
 MAX_CONTACT_PHOTO_BYTES = 512_000
+#: A contacts file to import (a .vcf or a LinkedIn Connections.csv): an address book of a
+#: few thousand people with their photos, read whole in memory.
+MAX_CONTACTS_FILE_BYTES = 50_000_000
+#: Cards in one vCard file (rows of one Connections.csv): twice the largest real address
+#: books, and an import of that size still finishes in seconds.
+MAX_IMPORT_CARDS = 20_000
 
 __all__ = [
     "MAX_COMPARE",
+    "MAX_CONTACTS_FILE_BYTES",
     "MAX_CONTACT_PHOTO_BYTES",
     "MAX_EMAIL_CHARS",
     "MAX_EVIDENCE_CHARS",
+    "MAX_IMPORT_CARDS",
     "MAX_INVENTORY_ANSWERS",
     "MAX_LABEL_CHARS",
     "MAX_LINKEDIN_UNPACKED_BYTES",

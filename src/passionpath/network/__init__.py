@@ -29,6 +29,18 @@ from passionpath.network._contacts import (
     normalise_phone,
 )
 from passionpath.network._feed import contacts_calendar, feed_owner, feed_token, new_feed_token
+from passionpath.network._files import ImportFileError
+from passionpath.network._import_book import import_book
+from passionpath.network._io import (
+    CSV_COLUMNS,
+    IMPORT_KINDS,
+    ImportReport,
+    MergeNote,
+    export_csv,
+    export_vcard,
+    import_contacts,
+    merge_contacts,
+)
 from passionpath.network._occupations import job_words, occupations_for_title
 from passionpath.network._store import (
     InteractionView,
@@ -49,8 +61,10 @@ from passionpath.network._store import (
 __all__ = [
     "CLOSE_NEIGHBOURS",
     "COMING_UP_DAYS",
+    "CSV_COLUMNS",
     "DEFAULT_CADENCE",
     "DEFAULT_CADENCES",
+    "IMPORT_KINDS",
     "INTERACTION_KINDS",
     "CadenceContact",
     "ContactError",
@@ -59,8 +73,11 @@ __all__ = [
     "DueEntry",
     "DueList",
     "Email",
+    "ImportFileError",
+    "ImportReport",
     "InteractionView",
     "LastContact",
+    "MergeNote",
     "NetworkMatch",
     "NetworkSearch",
     "Phone",
@@ -74,16 +91,21 @@ __all__ = [
     "delete_interaction",
     "due_for",
     "due_list",
+    "export_csv",
+    "export_vcard",
     "feed_owner",
     "feed_token",
     "fill_occupations",
     "get_contact",
+    "import_book",
+    "import_contacts",
     "interview_held",
     "job_words",
     "last_contacts",
     "list_contacts",
     "list_interactions",
     "log_interaction",
+    "merge_contacts",
     "new_feed_token",
     "normalise_phone",
     "occupations_for_title",
