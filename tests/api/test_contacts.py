@@ -109,3 +109,55 @@ def test_bad_requests_name_the_field(client: TestClient) -> None:
     ]  # fmt: skip
     for response, status, where in cases:
         assert (response.status_code, loc(response)) == (status, where), response.text
+
+
+FIXTURES = __import__("pathlib").Path(__file__).resolve().parents[1] / "network" / "fixtures"
+
+
+def test_import_preview_then_import_export_and_merge(client: TestClient) -> None:
+    me = sign_up(client, "priya@example.org")
+    client.post(API, json={"display_name": "Lena Ortiz", "organisation": "Figma"}, headers=me)
+    vcf = (FIXTURES / "google_contacts.vcf").read_bytes()
+    files = {"file": ("contacts.vcf", vcf, "text/vcard")}
+    preview = client.post(f"{API}/import", params={"dry_run": True}, files=files, headers=me)
+    assert preview.status_code == 200, preview.text
+    report = preview.json()
+    assert (report["added"], report["merged"], report["dry_run"]) == (2, 1, True)
+    assert report["merges"][0]["into"] == "Lena Ortiz"
+    assert len(client.get(API, headers=me).json()) == 1  # a preview stores nothing
+    done = client.post(f"{API}/import", files=files, headers=me).json()
+    assert (done["added"], done["merged"]) == (2, 1)
+    book = {c["display_name"]: c for c in client.get(API, headers=me).json()}
+    # Imported job titles are read at once ("Career Coach" names no one occupation).
+    assert book["Tomás Reyes"]["occupation_codes"] == []
+    card = (
+        b"BEGIN:VCARD\r\nVERSION:3.0\r\nFN:Ana Silva\r\nTITLE:Senior UX Designer\r\nEND:VCARD\r\n"
+    )
+    client.post(f"{API}/import", files={"file": ("ana.vcf", card)}, headers=me)
+    ana = next(c for c in client.get(API, params={"q": "ana silva"}, headers=me).json())
+    assert ana["occupation_codes"] == [UX] and ana["occupations_inferred"]
+    again = client.post(f"{API}/import", files=files, headers=me).json()
+    assert (again["added"], again["merged"]) == (0, 0)
+    vcard = client.get(f"{API}/export", params={"vcard_version": "3.0"}, headers=me)
+    assert vcard.headers["content-type"].startswith("text/vcard")
+    assert vcard.text.count("BEGIN:VCARD") == 4 and "VERSION:3.0" in vcard.text
+    csv = client.get(f"{API}/export", params={"format": "csv"}, headers=me)
+    assert csv.headers["content-type"].startswith("text/csv") and "Tomás Reyes" in csv.text
+    ids = sorted(c["id"] for c in book.values())
+    merged = client.post(f"{API}/merge", json={"keep": ids[0], "other": ids[1]}, headers=me)
+    assert merged.status_code == 200 and len(client.get(API, headers=me).json()) == 3
+
+
+def test_a_bad_file_imports_nothing_and_names_the_card(client: TestClient) -> None:
+    me = sign_up(client, "priya@example.org")
+    bad = (FIXTURES / "bad_line.vcf").read_bytes()
+    response = client.post(f"{API}/import", files={"file": ("bad.vcf", bad)}, headers=me)
+    assert response.status_code == 400
+    (detail,) = response.json()["detail"]
+    assert detail["loc"] == ["body", "file"] and detail["msg"].startswith("bad.vcf, card 2, line")
+    assert client.get(API, headers=me).json() == []
+    wrong = client.get(f"{API}/export", params={"vcard_version": "2.1"}, headers=me)
+    assert wrong.status_code == 422 and wrong.json()["detail"][0]["loc"] == [
+        "query",
+        "vcard_version",
+    ]

@@ -192,3 +192,45 @@ def test_bad_input_is_one_line_naming_the_flag(starter_engine: Engine, tmp_path:
     assert "big.jpg" in run_failing("contacts", "add", "X", "--photo", str(big))
     code, _ = invoke("contacts", "list", "--json")
     assert code == 0
+
+
+FIXTURES = Path(__file__).resolve().parents[1] / "network" / "fixtures"
+
+
+def test_import_says_what_it_added_merged_and_skipped(
+    starter_engine: Engine, tmp_path: Path
+) -> None:
+    run("contacts", "add", "Lena Ortiz", "--org", "Figma")
+    vcf = str(FIXTURES / "google_contacts.vcf")
+    preview = _said("contacts", "import", vcf, "--dry-run")
+    assert "Would import" in preview and "2 added, 1 merged, 0 skipped" in preview
+    assert "merged card 1 (Lena Ortiz) into Lena Ortiz (#1): same name and organisation" in preview
+    assert len(json.loads(run("contacts", "list", "--json"))) == 1
+    assert "Imported" in _said("contacts", "import", vcf)
+    again = json.loads(run("contacts", "import", vcf, "--json"))
+    assert (again["added"], again["merged"], again["skipped"]) == (0, 0, 3)
+    bad = run_failing("contacts", "import", str(FIXTURES / "bad_line.vcf"))
+    assert "bad_line.vcf, card 2, line" in " ".join(bad.split())
+    assert len(json.loads(run("contacts", "list", "--json"))) == 3
+    # Export to standard output and to a file, in both vCard versions and as CSV.
+    four = run("contacts", "export")
+    assert four.count("BEGIN:VCARD") == 3 and "VERSION:4.0" in four
+    out = tmp_path / "book.vcf"
+    run("contacts", "export", "--vcard-version", "3.0", "-o", str(out))
+    assert "VERSION:3.0" in out.read_text()
+    assert "Tomás Reyes" in run("contacts", "export", "--format", "csv")
+    assert "--vcard-version: '2.1' is not a vCard version" in run_failing(
+        "contacts", "export", "--vcard-version", "2.1"
+    )
+    # The round trip adds nobody.
+    back = json.loads(run("contacts", "import", str(out), "--json"))
+    assert back["added"] == 0
+    ids = [c["id"] for c in json.loads(run("contacts", "list", "--json"))]
+    merged = json.loads(run("contacts", "merge", str(ids[0]), str(ids[1]), "--json"))
+    assert merged["id"] == ids[0] and len(json.loads(run("contacts", "list", "--json"))) == 2
+    same = str(ids[0])
+    assert "OTHER: is the contact kept" in _said_failing("contacts", "merge", same, same)
+
+
+def _said_failing(*args: str) -> str:
+    return " ".join(run_failing(*args).split())

@@ -27,6 +27,7 @@ _PARAMETER_NAMES = {
     "interaction": "interaction_id",
     "contacts": "with",
     "query": "q",
+    "version": "vcard_version",
 }
 
 _METHODS_WITH_BODY = {"POST", "PUT", "PATCH"}

@@ -65,6 +65,7 @@ _PARAMETER_NAMES: dict[str, tuple[str, ...]] = {
     "occupation_codes": ("occupation",),
     "follow_up_on": ("follow_up",),
     "query": ("search",),
+    "version": ("vcard_version",),
 }
 
 #: What to run, for the situations where the command line has a better answer than the

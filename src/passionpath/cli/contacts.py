@@ -462,3 +462,95 @@ def calendar(
         return
     write_output(output, data, "--output")
     console.print(f"Wrote {output}: import it into any calendar app.")
+
+
+@app.command("import")
+@user_errors
+def import_(
+    file: Path = typer.Argument(
+        ..., help="A .vcf file, a LinkedIn Connections.csv, or a LinkedIn data export .zip."
+    ),
+    dry_run: bool = typer.Option(
+        False, "--dry-run", help="Say what would be added and merged, and store nothing."
+    ),
+    region: str = REGION,
+    as_json: bool = JSON,
+) -> None:
+    """Import contacts; someone already in your book is merged, not added twice."""
+    from passionpath.files import read_user_bytes
+    from passionpath.limits import MAX_CONTACTS_FILE_BYTES
+    from passionpath.network import import_book
+
+    data = read_user_bytes(file, max_bytes=MAX_CONTACTS_FILE_BYTES)
+    report = import_book(open_context(), str(file), data, dry_run=dry_run, region=region)
+    if as_json:
+        emit_json(report.as_dict())
+        return
+    verb = "Would import" if report.dry_run else "Imported"
+    logged = f", {report.interactions_added} messages logged" if report.interactions_added else ""
+    console.print(
+        f"{verb} {file}: {report.added} added, {report.merged} merged, "
+        f"{report.skipped} skipped{logged}.",
+        highlight=False,
+        markup=False,
+    )
+    for note in report.merges:
+        into = f"{note.into} (#{note.into_id})" if note.into_id else note.into
+        console.print(
+            f"  merged {note.source} into {into}: {note.reason}", highlight=False, markup=False
+        )
+    for warning in report.warnings:
+        console.print(f"  note: {warning}", highlight=False, markup=False)
+
+
+@app.command()
+@user_errors
+def export(
+    format_: str = typer.Option("vcard", "--format", help="vcard or csv."),
+    vcard_version: str = typer.Option(
+        "4.0", "--vcard-version", help="4.0, or 3.0 for Apple Contacts and Android."
+    ),
+    output: Path = typer.Option(None, "--output", "-o", help="Write to this file."),
+) -> None:
+    """Your whole book as vCard or CSV (standard output without -o)."""
+    import sys
+
+    from passionpath.network import export_csv, export_vcard
+
+    engine = open_context().engine
+    kind = format_.strip().lower()
+    if kind not in ("vcard", "csv"):
+        fail(f"--format {format_!r}: use vcard or csv.", 2)
+    text = (
+        export_vcard(engine, None, version=vcard_version)
+        if kind == "vcard"
+        else export_csv(engine, None)
+    )
+    if output is None:
+        sys.stdout.write(text)
+        return
+    write_output(output, text, "--output")
+    console.print(f"Wrote {output}.", highlight=False, markup=False)
+
+
+@app.command()
+@user_errors
+def merge(
+    keep: int = typer.Argument(..., help="The contact to keep."),
+    other: int = typer.Argument(..., help="The contact merged into it (then deleted)."),
+    as_json: bool = JSON,
+) -> None:
+    """Merge two contacts who are one person: emails, phones, tags and the timeline join."""
+    from passionpath.network import get_contact, merge_contacts
+
+    engine = open_context().engine
+    gone = get_contact(other, engine).display_name
+    view = merge_contacts(engine, None, keep, other)
+    if as_json:
+        emit_json(view.as_dict())
+        return
+    console.print(
+        f"Merged contact {other} ({gone}) into {keep}: {view.display_name}.",
+        highlight=False,
+        markup=False,
+    )

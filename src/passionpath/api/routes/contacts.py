@@ -6,9 +6,10 @@ from __future__ import annotations
 from datetime import date
 from typing import Any
 
-from fastapi import APIRouter, Query, Response
+from fastapi import APIRouter, File, Query, Response, UploadFile
+from starlette.concurrency import run_in_threadpool
 
-from passionpath.api._contact_schemas import ContactIn, InteractionIn
+from passionpath.api._contact_schemas import ContactIn, InteractionIn, MergeIn
 from passionpath.api._deps import ContextDep, CurrentUser, EngineDep
 from passionpath.limits import MAX_LABEL_CHARS, MAX_QUERY_CHARS
 
@@ -66,6 +67,60 @@ def calendar(user: CurrentUser, engine: EngineDep) -> Response:
     from passionpath.network import contacts_calendar
 
     return Response(contacts_calendar(engine, owner=user), media_type="text/calendar")
+
+
+@router.post("/import")
+async def import_file(
+    user: CurrentUser,
+    ctx: ContextDep,
+    file: UploadFile = File(description="A .vcf, a LinkedIn Connections.csv or export .zip."),
+    dry_run: bool = Query(False, description="Say what would be added and merged; store nothing."),
+    region: str | None = Query(None, pattern=r"^[A-Za-z]{2}$"),
+) -> dict[str, Any]:
+    """Import contacts: those already in the book are merged, not added twice, and the
+    report says which. A file at fault imports nothing and names the card or line."""
+    from passionpath.errors import PassionpathError
+    from passionpath.limits import MAX_CONTACTS_FILE_BYTES
+    from passionpath.network import import_book
+
+    data = await file.read(MAX_CONTACTS_FILE_BYTES + 1)
+    if len(data) > MAX_CONTACTS_FILE_BYTES:
+        raise PassionpathError(
+            f"is over {MAX_CONTACTS_FILE_BYTES // 1_000_000} MB; nothing was imported.",
+            field="file",
+        )
+    name = file.filename or "upload"
+    report = await run_in_threadpool(
+        import_book, ctx, name, data, owner=user, dry_run=dry_run, region=region
+    )
+    return report.as_dict()
+
+
+@router.get("/export")
+def export(
+    user: CurrentUser,
+    engine: EngineDep,
+    format: str = Query("vcard", pattern="^(vcard|csv)$"),
+    vcard_version: str = Query("4.0", pattern=r"^(4\.0|3\.0)$"),
+) -> Response:
+    """The whole book as vCard (4.0, or 3.0 for Apple Contacts and Android) or CSV."""
+    from passionpath.network import export_csv, export_vcard
+
+    if format == "csv":
+        body, media, name = export_csv(engine, user), "text/csv", "contacts.csv"
+    else:
+        body = export_vcard(engine, user, version=vcard_version)
+        media, name = "text/vcard", "contacts.vcf"
+    headers = {"Content-Disposition": f'attachment; filename="{name}"'}
+    return Response(body, media_type=f"{media}; charset=utf-8", headers=headers)
+
+
+@router.post("/merge")
+def merge(body: MergeIn, user: CurrentUser, engine: EngineDep) -> dict[str, Any]:
+    """Merge contact ``other`` into ``keep`` (its interactions move, then it is deleted)."""
+    from passionpath.network import merge_contacts
+
+    return merge_contacts(engine, user, body.keep, body.other).as_dict()
 
 
 @router.get("/{contact_id}")
