@@ -1,6 +1,6 @@
 """The due list for a large contact book: 10,000 contacts and 100,000 interactions.
 
-Prints in-process times: the whole `due_for` (two queries and the classification) and the
+Prints in-process times: the whole `due_for` (one query and the classification) and the
 pure `due_list` classification alone, on SQLite (and on PostgreSQL when
 PASSIONPATH_BENCH_PG_URL names an empty database). Goal: due list p50 <= 20 ms.
 Then the import of a vCard file of 10,000 cards (names, emails, phones, organisations, notes,

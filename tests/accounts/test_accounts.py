@@ -15,7 +15,14 @@ from sqlalchemy import Engine, func, select
 from passionpath import accounts
 from passionpath.cache import Memo
 from passionpath.context import Context
-from passionpath.network import ContactFields, Email, Phone, add_contact, log_interaction
+from passionpath.network import (
+    ContactFields,
+    Email,
+    Phone,
+    add_contact,
+    feed_token,
+    log_interaction,
+)
 from passionpath.plan import add_event, new_plan
 from passionpath.profile import create_profile, parse_document, save_profile
 from passionpath.store import models as m
@@ -70,6 +77,7 @@ def _user_with_everything(engine: Engine, email: str) -> int:
         owner=user,
     )
     log_interaction([contact], "call", engine, owner=user, note="hello")
+    feed_token(engine, owner=user)
     return user
 
 

@@ -21,6 +21,12 @@ def test_user_b_cannot_reach_user_a_data(client: TestClient) -> None:
     plan = client.post("/api/v1/profiles/daniel/plans", json={"target": "27-2022.00"}, headers=a)
     plan_id = plan.json()["id"]
     benchmark = plan.json()["objectives"][0]["benchmarks"][0]["id"]
+    contact = client.post("/api/v1/contacts", json={"display_name": "Lena"}, headers=a).json()
+    contact_id = contact["id"]
+    twin = client.post("/api/v1/contacts", json={"display_name": "Lena O"}, headers=a).json()
+    interaction = client.post(
+        f"/api/v1/contacts/{contact_id}/interactions", json={"kind": "call"}, headers=a
+    ).json()["id"]
     requests = [
         ("get", "/api/v1/profiles/daniel", None),
         ("put", "/api/v1/profiles/daniel", {"document": document}),
@@ -36,6 +42,13 @@ def test_user_b_cannot_reach_user_a_data(client: TestClient) -> None:
         ("post", f"/api/v1/plans/{plan_id}/benchmarks/{benchmark}/check", None),
         ("post", f"/api/v1/plans/{plan_id}/log", {"hours": 1}),
         ("get", f"/api/v1/plans/{plan_id}/calendar.ics", None),
+        ("get", f"/api/v1/contacts/{contact_id}", None),
+        ("patch", f"/api/v1/contacts/{contact_id}", {"notes": "mine now"}),
+        ("delete", f"/api/v1/contacts/{contact_id}", None),
+        ("get", f"/api/v1/contacts/{contact_id}/interactions", None),
+        ("post", f"/api/v1/contacts/{contact_id}/interactions", {"kind": "call"}),
+        ("delete", f"/api/v1/contacts/{contact_id}/interactions/{interaction}", None),
+        ("post", "/api/v1/contacts/merge", {"keep": contact_id, "other": twin["id"]}),
     ]
     for method, url, body in requests:
         as_b = client.request(method, url, json=body, headers=b)
@@ -43,5 +56,20 @@ def test_user_b_cannot_reach_user_a_data(client: TestClient) -> None:
         anonymous = client.request(method, url, json=body)
         assert anonymous.status_code == 401, (method, url, anonymous.status_code)
     assert client.get("/api/v1/profiles", headers=b).json() == []
+    # The book-wide routes answer B from B's own (empty) book, and nobody signed out.
+    for url in ("/api/v1/contacts", "/api/v1/contacts?q=lena", "/api/v1/contacts/due",
+                "/api/v1/contacts/for/15-1255.00", "/api/v1/contacts/calendar.ics",
+                "/api/v1/contacts/export", "/api/v1/contacts/export?format=csv"):  # fmt: skip
+        assert client.get(url).status_code == 401, url
+        assert "Lena" not in client.get(url, headers=b).text, url
+    assert client.get("/api/v1/contacts", headers=b).json() == []
+    vcf = b"BEGIN:VCARD\r\nVERSION:3.0\r\nFN:Lena\r\nORG:Elsewhere\r\nEND:VCARD\r\n"
+    upload = {"file": ("b.vcf", vcf)}
+    assert client.post("/api/v1/contacts/import", files=upload).status_code == 401
+    imported = client.post("/api/v1/contacts/import", files=upload, headers=b).json()
+    assert (imported["added"], imported["merged"]) == (1, 0)  # never merged into A's Lena
+    assert len(client.get("/api/v1/contacts", headers=a).json()) == 2
+    assert client.get(f"/api/v1/contacts/{contact_id}", headers=a).json()["notes"] is None
+    assert len(client.get(f"/api/v1/contacts/{contact_id}/interactions", headers=a).json()) == 1
     assert client.get("/api/v1/profiles/daniel", headers=a).status_code == 200
     assert client.get(f"/api/v1/plans/{plan_id}", headers=a).status_code == 200

@@ -34,3 +34,22 @@ def test_contacts_migration_goes_down_and_up(engine: Engine) -> None:
     assert set(inspect(engine).get_table_names()) >= CONTACT_TABLES
     with engine.connect() as conn:
         assert conn.execute(select(m.User.id)).scalars().all() == [user]
+
+
+@pytest.mark.usefixtures("blank_database")
+def test_migration_0007_goes_down_and_up_keeping_contacts(engine: Engine) -> None:
+    from passionpath.network import ContactFields, add_contact, feed_token, get_contact
+
+    chosen = add_contact(
+        ContactFields(display_name="Lena", occupation_codes=("15-1255.00",)), engine
+    )
+    feed_token(engine)
+    _run(engine, "downgrade", "0005")
+    assert "contact_feed" not in inspect(engine).get_table_names()
+    assert "occupations_by" not in {c["name"] for c in inspect(engine).get_columns("contact")}
+    _run(engine, "upgrade", "head")
+    # Codes stored before 0007 count as the person's own choice.
+    stored = get_contact(chosen, engine)
+    assert stored.occupation_codes == ("15-1255.00",) and not stored.occupations_inferred
+    with engine.connect() as conn:
+        assert conn.execute(select(m.Contact.occupations_by)).scalars().all() == ["person"]

@@ -275,3 +275,27 @@ def test_another_user_cannot_delete_an_interaction(engine: Engine) -> None:
     with pytest.raises(NotFoundError):
         delete_interaction(logged, engine, owner=bob)
     assert [i.id for i in list_interactions(engine, owner=alice)] == [logged]
+
+
+def test_the_database_counts_days_as_python_does(engine: Engine) -> None:
+    # The due list has the database turn dates into day numbers: a leap day added just
+    # before midnight, and an interaction in another century, must count as Python counts.
+    from datetime import UTC, datetime
+
+    from sqlalchemy import update
+
+    late, old = _priya_book(engine)
+    with engine.begin() as conn:
+        conn.execute(
+            update(m.Contact)
+            .where(m.Contact.id == late)
+            .values(created_at=datetime(2024, 2, 29, 23, 59, 59, 999999, tzinfo=UTC))
+        )
+    log_interaction([old], "call", engine, on=date(1999, 12, 31))
+    result = due_for(engine, today=date(2024, 5, 29))
+    entries = {e.contact_id: e for e in result.due + result.overdue + result.coming_up}
+    assert entries[late].days_since == (date(2024, 5, 29) - date(2024, 2, 29)).days == 90
+    assert entries[late].last_contacted is None
+    assert entries[old].days_since == (date(2024, 5, 29) - date(1999, 12, 31)).days
+    assert entries[old].last_contacted == date(1999, 12, 31)
+    assert entries[old].overdue_on == date(1999, 12, 31) + timedelta(days=181)

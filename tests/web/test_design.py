@@ -28,6 +28,9 @@ PAGES = [
     "/skills",
     "/occupations/51-3011.00",
     "/gaps?target=51-3011.00",
+    "/contacts",
+    "/contacts/new",
+    "/contacts/for?code=15-1255.00",
 ]
 
 

@@ -89,6 +89,9 @@ ACCESSIBILITY = [
     "/compare?o=51-3011.00&o=27-4021.00",
     "/transitions",
     "/account",
+    "/contacts",
+    "/contacts/new",
+    "/contacts/for?code=15-1255.00",
 ]
 
 
@@ -221,6 +224,19 @@ def test_journey_in_chromium(server: str) -> None:
         for path in ACCESSIBILITY:
             page.goto(server + path)
             accessible(page)
+        # A contact added and an interaction logged with the plain forms, and the timeline.
+        page.goto(server + "/contacts/new")
+        page.get_by_label("Name", exact=True).fill("Lena Ortiz")
+        page.get_by_label("Job title").fill("Senior UX Designer")
+        page.get_by_label("Tags").fill("mentor")
+        page.get_by_role("button", name="Add the contact").click()
+        expect(page.get_by_role("heading", name="Lena Ortiz")).to_be_visible()
+        page.get_by_label("What happened", exact=True).select_option("informational_interview")
+        page.get_by_label("Note", exact=True).fill("Portfolio review")
+        page.get_by_role("button", name="Log it").click()
+        expect(page.get_by_text("Portfolio review")).to_be_visible()
+        fits_the_width(page)
+        accessible(page)
         # The API docs render with nothing but this server to load from.
         page.route(
             "**/*",

@@ -9,12 +9,19 @@ from __future__ import annotations
 from fastapi import APIRouter
 
 from passionpath.api._errors import Handler, error_handlers
-from passionpath.api.routes import auth, catalog, docs, plans, profiles
+from passionpath.api.routes import auth, catalog, contacts, docs, plans, profiles
 
 PREFIX = "/api/v1"
 
 router = APIRouter(prefix=PREFIX)
-for _routes in (auth.router, catalog.router, profiles.router, plans.router, docs.router):
+for _routes in (
+    auth.router,
+    catalog.router,
+    profiles.router,
+    plans.router,
+    contacts.router,
+    docs.router,
+):
     router.include_router(_routes)
 
 __all__ = ["PREFIX", "Handler", "error_handlers", "router"]

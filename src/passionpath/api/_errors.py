@@ -23,6 +23,11 @@ _PARAMETER_NAMES = {
     "plan": "plan_id",
     "benchmark": "benchmark_id",
     "code": "target",
+    "contact": "contact_id",
+    "interaction": "interaction_id",
+    "contacts": "with",
+    "query": "q",
+    "version": "vcard_version",
 }
 
 _METHODS_WITH_BODY = {"POST", "PUT", "PATCH"}

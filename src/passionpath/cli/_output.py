@@ -51,6 +51,21 @@ _PARAMETER_NAMES: dict[str, tuple[str, ...]] = {
     "code": ("target", "from_code"),
     "skill": ("rate",),
     "level": ("rate",),
+    "contact": ("contact_id", "contact_ids"),
+    "contacts": ("contact_ids",),
+    "display_name": ("name",),
+    "given_name": ("given",),
+    "family_name": ("family",),
+    "emails": ("email",),
+    "phones": ("phone",),
+    "organisation": ("org",),
+    "job_title": ("title",),
+    "urls": ("url",),
+    "tags": ("tag",),
+    "occupation_codes": ("occupation",),
+    "follow_up_on": ("follow_up",),
+    "query": ("search",),
+    "version": ("vcard_version",),
 }
 
 #: What to run, for the situations where the command line has a better answer than the
@@ -64,6 +79,8 @@ _SUGGESTIONS: dict[str, str] = {
     "unknown_plan": "`passionpath plan list` shows your plans.",
     "no_active_plan": "Create one with `passionpath plan create PROFILE --target CODE`.",
     "unknown_benchmark": "`passionpath plan show` lists them.",
+    "unknown_contact": "`passionpath contacts list` shows their ids.",
+    "unknown_interaction": "`passionpath contacts show CONTACT` lists them.",
 }
 
 

@@ -11,6 +11,13 @@ from passionpath.network._cadence import (
     cadence_for,
     due_list,
 )
+from passionpath.network._career import (
+    CLOSE_NEIGHBOURS,
+    NetworkMatch,
+    NetworkSearch,
+    contacts_for,
+    interview_held,
+)
 from passionpath.network._contacts import (
     INTERACTION_KINDS,
     ContactError,
@@ -21,7 +28,9 @@ from passionpath.network._contacts import (
     check_kind,
     normalise_phone,
 )
+from passionpath.network._feed import contacts_calendar, feed_owner, feed_token, new_feed_token
 from passionpath.network._files import ImportFileError
+from passionpath.network._import_book import import_book
 from passionpath.network._io import (
     CSV_COLUMNS,
     IMPORT_KINDS,
@@ -32,12 +41,15 @@ from passionpath.network._io import (
     import_contacts,
     merge_contacts,
 )
+from passionpath.network._occupations import job_words, occupations_for_title
 from passionpath.network._store import (
     InteractionView,
     add_contact,
+    book_tags,
     delete_contact,
     delete_interaction,
     due_for,
+    fill_occupations,
     get_contact,
     last_contacts,
     list_contacts,
@@ -47,6 +59,7 @@ from passionpath.network._store import (
 )
 
 __all__ = [
+    "CLOSE_NEIGHBOURS",
     "COMING_UP_DAYS",
     "CSV_COLUMNS",
     "DEFAULT_CADENCE",
@@ -65,23 +78,36 @@ __all__ = [
     "InteractionView",
     "LastContact",
     "MergeNote",
+    "NetworkMatch",
+    "NetworkSearch",
     "Phone",
     "add_contact",
+    "book_tags",
     "cadence_for",
     "check_kind",
+    "contacts_calendar",
+    "contacts_for",
     "delete_contact",
     "delete_interaction",
     "due_for",
     "due_list",
     "export_csv",
     "export_vcard",
+    "feed_owner",
+    "feed_token",
+    "fill_occupations",
     "get_contact",
+    "import_book",
     "import_contacts",
+    "interview_held",
+    "job_words",
     "last_contacts",
     "list_contacts",
     "list_interactions",
     "log_interaction",
     "merge_contacts",
+    "new_feed_token",
     "normalise_phone",
+    "occupations_for_title",
     "update_contact",
 ]

@@ -96,6 +96,10 @@ class ContactView(ContactFields):
     id: int = 0
     added_on: date | None = None
     cadence: tuple[int, int] = (0, 0)
+    #: True when the occupation codes were read from the job title (not chosen by hand).
+    occupations_inferred: bool = False
+    #: The day of the latest interaction logged with the contact.
+    last_contacted: date | None = None
 
     def as_dict(self) -> dict[str, Any]:
         """JSON-ready: the photo as base64."""

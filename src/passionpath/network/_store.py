@@ -6,13 +6,21 @@ import json
 from collections.abc import Iterable, Mapping, Sequence
 from dataclasses import asdict, dataclass, replace
 from datetime import UTC, date, datetime
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
-from sqlalchemy import Connection, Engine, delete, func, insert, or_, select, update
+from sqlalchemy import Connection, Engine, Integer, delete, func, insert, or_, select, update
+from sqlalchemy.ext.compiler import compiles
+from sqlalchemy.sql import expression
 
 from passionpath.errors import NotFoundError
-from passionpath.limits import MAX_LIST_ITEMS, MAX_TEXT_CHARS
-from passionpath.network._cadence import DueList, LastContact, cadence_for, due_from_columns
+from passionpath.limits import MAX_LIST_ITEMS, MAX_QUERY_CHARS, MAX_TEXT_CHARS
+from passionpath.network._cadence import (
+    DueList,
+    LastContact,
+    cadence_arrays,
+    cadence_for,
+    due_from_columns,
+)
 from passionpath.network._contacts import (
     ContactError,
     ContactFields,
@@ -22,8 +30,12 @@ from passionpath.network._contacts import (
     check_fields,
     check_kind,
 )
+from passionpath.network._occupations import occupations_for_title
 from passionpath.store import models as m
 from passionpath.store import owned_by
+
+if TYPE_CHECKING:
+    from passionpath.context import Context
 
 
 @dataclass(frozen=True)
@@ -97,17 +109,42 @@ def _write_children(conn: Connection, contact_id: int, data: ContactFields) -> N
         )
 
 
+def _chosen_by(data: ContactFields, ctx: Context | None) -> tuple[ContactFields, str | None]:
+    """A new contact's occupations and who chose them: the caller's codes, else those its
+    job title names (with a context to search the catalog), else none until one is read."""
+    if data.occupation_codes:
+        return data, "person"
+    if data.job_title is None:
+        return data, None
+    if ctx is None:
+        return data, None
+    return replace(data, occupation_codes=occupations_for_title(data.job_title, ctx)), "title"
+
+
 def add_contact(
-    data: ContactFields, engine: Engine, *, owner: int | None = None, region: str | None = None
+    data: ContactFields,
+    engine: Engine,
+    *,
+    owner: int | None = None,
+    region: str | None = None,
+    ctx: Context | None = None,
 ) -> int:
-    """Store a new contact; phones without a country code are read in ``region``."""
-    data = check_fields(data, region=region)
+    """Store a new contact; phones without a country code are read in ``region``. Without
+    occupation codes, those its job title names are stored (read now with ``ctx``, or the
+    first time the book is searched by occupation)."""
+    data, chosen_by = _chosen_by(check_fields(data, region=region), ctx)
     now = datetime.now(UTC)
     with engine.begin() as conn:
         contact_id = int(
             conn.execute(
                 insert(m.Contact).returning(m.Contact.id),
-                {**_row_values(data), "user_id": owner, "created_at": now, "updated_at": now},
+                {
+                    **_row_values(data),
+                    "occupations_by": chosen_by,
+                    "user_id": owner,
+                    "created_at": now,
+                    "updated_at": now,
+                },
             ).scalar_one()
         )
         _write_children(conn, contact_id, data)
@@ -160,9 +197,44 @@ def _views(conn: Connection, rows: Sequence[Any]) -> list[ContactView]:
                 passions=r.passions,
                 ideal_days=r.ideal_days,
                 max_days=r.max_days,
+                occupations_inferred=r.occupations_by == "title",
+                last_contacted=r.last_contacted_on,
             )
         )
     return views
+
+
+def fill_occupations(ctx: Context, *, owner: int | None = None, titles: int | None = None) -> int:
+    """Store the occupations each of the owner's contacts' job titles names, for contacts
+    whose title has not been read yet (added without a context, or imported); each distinct
+    title is searched once, and with ``titles`` at most that many distinct titles this time
+    (a few milliseconds each). Returns how many contacts were read."""
+    with ctx.engine.connect() as conn:
+        waiting = conn.execute(
+            select(m.Contact.id, m.Contact.job_title).where(
+                owned_by(m.Contact, owner),
+                m.Contact.occupations_by.is_(None),
+                m.Contact.job_title.is_not(None),
+            )
+        ).all()
+    if not waiting:
+        return 0
+    distinct = sorted({r.job_title for r in waiting})
+    if titles is not None:
+        distinct = distinct[:titles]
+        waiting = [r for r in waiting if r.job_title in set(distinct)]
+    found = {title: occupations_for_title(title, ctx) for title in distinct}
+    with ctx.engine.begin() as conn:
+        for r in waiting:
+            conn.execute(
+                update(m.Contact)
+                # Only if nobody chose codes meanwhile.
+                .where(m.Contact.id == r.id, m.Contact.occupations_by.is_(None))
+                .values(
+                    occupation_codes=json.dumps(list(found[r.job_title])), occupations_by="title"
+                )
+            )
+    return len(waiting)
 
 
 def get_contact(contact_id: int, engine: Engine, *, owner: int | None = None) -> ContactView:
@@ -177,10 +249,37 @@ def get_contact(contact_id: int, engine: Engine, *, owner: int | None = None) ->
         return _views(conn, rows)[0]
 
 
+def _matches(view: ContactView, words: list[str]) -> bool:
+    """Every word is in the contact's name, organisation, title, location, tags, emails,
+    notes, how met or passions (case aside)."""
+    text = " ".join(
+        [
+            view.display_name or "",
+            view.organisation or "",
+            view.job_title or "",
+            view.location or "",
+            view.how_met or "",
+            view.notes or "",
+            view.passions or "",
+            *view.tags,
+            *(e.address for e in view.emails),
+        ]
+    ).casefold()
+    return all(word in text for word in words)
+
+
 def list_contacts(
-    engine: Engine, *, owner: int | None = None, tag: str | None = None
+    engine: Engine,
+    *,
+    owner: int | None = None,
+    tag: str | None = None,
+    query: str | None = None,
 ) -> list[ContactView]:
-    """The owner's contacts by display name; with ``tag``, only those carrying it."""
+    """The owner's contacts by display name; with ``tag``, only those carrying it; with
+    ``query``, only those whose name, organisation, title, location, tags, emails or notes
+    hold every word of it."""
+    if query is not None and len(query) > MAX_QUERY_CHARS:
+        raise ContactError(f"is longer than {MAX_QUERY_CHARS} characters.", field="query")
     with engine.connect() as conn:
         rows = conn.execute(
             select(m.Contact.__table__)
@@ -188,9 +287,23 @@ def list_contacts(
             .order_by(func.lower(m.Contact.display_name), m.Contact.id)
         ).all()
         views = _views(conn, rows)
-    if tag is not None:
+    if tag is not None and tag.strip():
         views = [v for v in views if tag.strip().lower() in v.tags]
+    words = (query or "").casefold().split()
+    if words:
+        views = [v for v in views if _matches(v, words)]
     return views
+
+
+def book_tags(engine: Engine, *, owner: int | None = None) -> list[tuple[str, int]]:
+    """The tags in the owner's book with how many contacts carry each, most used first."""
+    with engine.connect() as conn:
+        rows = conn.execute(select(m.Contact.tags).where(owned_by(m.Contact, owner))).scalars()
+        counts: dict[str, int] = {}
+        for tags in rows:
+            for tag in json.loads(tags):
+                counts[tag] = counts.get(tag, 0) + 1
+    return sorted(counts.items(), key=lambda item: (-item[1], item[0]))
 
 
 def update_contact(
@@ -200,8 +313,11 @@ def update_contact(
     *,
     owner: int | None = None,
     region: str | None = None,
+    ctx: Context | None = None,
 ) -> ContactView:
-    """Change the named fields (a None value clears one); the others keep their values."""
+    """Change the named fields (a None value clears one); the others keep their values.
+    Occupation codes given here are the person's and stay through later title changes;
+    a new job title otherwise brings the occupations it names (read now with ``ctx``)."""
     unknown = sorted(set(changes) - set(ContactFields.names()))
     if unknown:
         raise ContactError(f"A contact has no field {unknown[0]!r}.", field=unknown[0])
@@ -211,11 +327,19 @@ def update_contact(
     if ("given_name" in changes or "family_name" in changes) and "display_name" not in changes:
         base = replace(base, display_name=None)
     data = check_fields(replace(base, **dict(changes)), region=region)
+    with engine.connect() as conn:
+        chosen_by = conn.execute(
+            select(m.Contact.occupations_by).where(m.Contact.id == contact_id)
+        ).scalar()
+    if "occupation_codes" in changes:
+        chosen_by = "person"  # an empty list too: the person says none
+    elif "job_title" in changes and data.job_title != current.job_title and chosen_by != "person":
+        data, chosen_by = _chosen_by(replace(data, occupation_codes=()), ctx)
     with engine.begin() as conn:
         conn.execute(
             update(m.Contact)
             .where(m.Contact.id == contact_id, owned_by(m.Contact, owner))
-            .values(**_row_values(data), updated_at=datetime.now(UTC))
+            .values(**_row_values(data), occupations_by=chosen_by, updated_at=datetime.now(UTC))
         )
         _write_children(conn, contact_id, data)
     return get_contact(contact_id, engine, owner=owner)
@@ -408,37 +532,56 @@ def delete_interaction(interaction_id: int, engine: Engine, *, owner: int | None
             )
 
 
+class _day_number(expression.FunctionElement[int]):
+    """A date or timestamp column as its day number (``date.toordinal()``), worked out by the
+    database: reading ten thousand dates as Python objects costs more than the whole due
+    list, and integers come back free."""
+
+    type = Integer()
+    inherit_cache = True
+
+
+@compiles(_day_number, "sqlite")
+def _sqlite_day_number(element: _day_number, compiler: Any, **kw: Any) -> str:
+    # julianday('0001-01-01') is 1721425.5 and that day is ordinal 1. date() drops the time
+    # first: julianday keeps only milliseconds, so 23:59:59.9995 would round into the next day.
+    column = compiler.process(element.clauses, **kw)
+    return f"CAST(julianday(date({column})) - 1721424.5 AS INTEGER)"
+
+
+@compiles(_day_number)
+def _standard_day_number(element: _day_number, compiler: Any, **kw: Any) -> str:
+    # PostgreSQL: subtracting dates gives days; a timestamp becomes its day in the session's
+    # time zone, as the datetime the driver hands back would.
+    return f"(CAST({compiler.process(element.clauses, **kw)} AS DATE) - DATE '0001-01-01' + 1)"
+
+
 def due_for(engine: Engine, *, owner: int | None = None, today: date | None = None) -> DueList:
-    """The owner's due list: overdue, due and coming-up check-ins."""
+    """The owner's due list: overdue, due and coming-up check-ins, from one query that reads
+    each contact's row once (its latest interaction is kept on it when logged)."""
     with engine.connect() as conn:
         rows = conn.execute(
             select(
                 m.Contact.id,
                 m.Contact.display_name,
-                m.Contact.created_at,
                 m.Contact.tags,
                 m.Contact.ideal_days,
                 m.Contact.max_days,
-                m.Contact.last_contacted_on,
+                _day_number(m.Contact.created_at),
+                _day_number(m.Contact.last_contacted_on),
                 m.Contact.last_note,
             ).where(owned_by(m.Contact, owner))
         ).all()
-    # Contacts share a handful of (tags, own intervals) combinations: each is resolved once.
-    cadences: dict[tuple[str, int | None, int | None], tuple[int, int]] = {}
-    ideal, limit = [], []
-    for r in rows:
-        key = (r.tags, r.ideal_days, r.max_days)
-        cadence = cadences.get(key)
-        if cadence is None:
-            cadence = cadences[key] = cadence_for(json.loads(r.tags), r.ideal_days, r.max_days)
-        ideal.append(cadence[0])
-        limit.append(cadence[1])
+    if not rows:
+        return DueList()
+    ids, names, tags, own_ideal, own_max, added, last, notes = zip(*rows, strict=True)
+    ideal, limit = cadence_arrays(tags, own_ideal, own_max, read_tags=json.loads)
     return due_from_columns(
-        ids=[r.id for r in rows],
-        names=[r.display_name for r in rows],
-        added_on=[r.created_at.toordinal() for r in rows],
-        last_on=[d.toordinal() if (d := r.last_contacted_on) is not None else None for r in rows],
-        last_notes=[r.last_note for r in rows],
+        ids=ids,
+        names=names,
+        added_on=added,
+        last_on=last,
+        last_notes=notes,
         ideal_days=ideal,
         max_days=limit,
         today=today or date.today(),

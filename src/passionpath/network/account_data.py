@@ -22,6 +22,13 @@ def export_contacts(engine: Engine, user_id: int, export: dict[str, Any]) -> Non
 
 register_owned_data(
     "contacts",
-    tables=("contact", "contact_email", "contact_phone", "interaction", "interaction_contact"),
+    tables=(
+        "contact",
+        "contact_email",
+        "contact_phone",
+        "interaction",
+        "interaction_contact",
+        "contact_feed",
+    ),
     export=export_contacts,
 )

@@ -7,6 +7,7 @@ from __future__ import annotations
 
 import math
 from collections import Counter
+from collections.abc import Sequence
 from dataclasses import dataclass, field
 from datetime import date, timedelta
 
@@ -142,6 +143,8 @@ class ActionDraft:
     objective: int | None  # index into the plan's objectives
     closes: list[str]
     due: date
+    #: Contacts from the person's book the action names (whom to ask for the interview).
+    contact_ids: list[int] = field(default_factory=list)
 
 
 @dataclass
@@ -526,20 +529,41 @@ def _when(o: ObjectiveDraft, moment: str) -> date:
     return o.due
 
 
-def _actions(objectives: list[ObjectiveDraft], report: GapReport, start: date) -> list[ActionDraft]:
+def _people(contacts: Sequence[tuple[int, str]]) -> str:
+    """ "Lena Ortiz", "Lena Ortiz or Sam Patel", "Lena Ortiz, Sam Patel or Ana Ruiz"."""
+    names = [name for _, name in contacts]
+    return names[0] if len(names) == 1 else ", ".join(names[:-1]) + " or " + names[-1]
+
+
+def _actions(
+    objectives: list[ObjectiveDraft],
+    report: GapReport,
+    start: date,
+    contacts: Sequence[tuple[int, str]] = (),
+) -> list[ActionDraft]:
     setting = _setting(report)
     need = next((o.credential for o in objectives if o.credential is not None), None)
     route = f", and how they got their {_in_sentence(need.label)}" if need is not None else ""
+    whom = f" (from your contacts: {_people(contacts)})" if contacts else ""
     interview = (
-        f"Informational interview with {one_of(report.title)}: ask what a week looks like and "
-        f"what they would learn first{route}"
+        f"Informational interview with {one_of(report.title)}{whom}: ask what a week looks "
+        f"like and what they would learn first{route}"
     )
     gathering = (
         "game jam or meetup"
         if "game" in report.title.lower()
         else "meetup, hackathon or open-source project"
     )
-    actions = [ActionDraft("interview", interview, None, [], start + timedelta(weeks=2))]
+    actions = [
+        ActionDraft(
+            "interview",
+            interview,
+            None,
+            [],
+            start + timedelta(weeks=2),
+            [contact_id for contact_id, _ in contacts],
+        )
+    ]
     for i, o in enumerate(objectives):
         target = f"{o.target:.1f}" if o.target is not None else ""
         if o.credential is not None:
@@ -620,9 +644,12 @@ def generate_plan(
     weeks: int | None = None,
     obstacles: list[str] | None = None,
     anchors: dict[str, list[tuple[float, str]]] | None = None,
+    contacts: Sequence[tuple[int, str]] = (),
 ) -> PlanDraft:
     """A dated plan for ``report``'s gaps. When the hours per week cannot fit the work into
-    ``weeks``, the plan is longer than asked and ``weeks_needed`` says by how much."""
+    ``weeks``, the plan is longer than asked and ``weeks_needed`` says by how much.
+    ``contacts`` (id, name) are people from the person's book to ask for the informational
+    interview, best first."""
     if not hours_per_week > 0:  # also refuses NaN
         raise PassionpathError("must be more than 0.", field="hours_per_week")
     if hours_per_week > 80:
@@ -645,6 +672,6 @@ def generate_plan(
         weeks_needed=needed,
         reassess_on=reassess,
         objectives=objectives,
-        actions=_actions(objectives, report, start),
+        actions=_actions(objectives, report, start, contacts),
         obstacles=obstacle_drafts(obstacles or []),
     )

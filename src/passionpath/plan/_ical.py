@@ -49,7 +49,11 @@ def plan_calendar(plan: PlanView, now: datetime | None = None) -> bytes:
         todo.add("summary", f"{a.kind.title()}: {a.title}"[:200])
         todo.add("due", a.due)
         todo.add("categories", ["passionpath", a.kind])
-        todo.add("status", "NEEDS-ACTION")
+        if a.done_on is not None:
+            todo.add("status", "COMPLETED")
+            todo.add("completed", datetime.combine(a.done_on, datetime.min.time(), UTC))
+        else:
+            todo.add("status", "NEEDS-ACTION")
         if a.attached:
             todo.add("description", a.attached)
         todo.add_component(_alarm(f"Coming up: {a.title}"[:200], timedelta(days=3)))

@@ -15,6 +15,9 @@ from passionpath.plan._store import PlanView, add_event, create_plan, load_plan
 if TYPE_CHECKING:
     from passionpath.context import Context
 
+#: People from the contact book a plan's informational interview names, at most.
+INTERVIEW_CONTACTS = 3
+
 
 def _anchors(engine: Engine) -> dict[str, list[tuple[float, str]]]:
     from passionpath.catalog import descriptors
@@ -38,12 +41,18 @@ def new_plan(
     owner: int | None = None,
 ) -> PlanView:
     """Analyse the gaps from a stored profile to ``target`` and store the plan (active)."""
+    from passionpath.network import contacts_for
     from passionpath.profile import load_profile
 
     engine = ctx.engine
     record, document = load_profile(profile, engine, owner=owner)
     report = analyse_gaps(document, target, ctx)
     report.profile = record.slug
+    # Whom to ask for the informational interview: people in the book who do this work,
+    # the warmest first; people in nearby occupations only when nobody does.
+    found = contacts_for(report.code, ctx, owner=owner).people
+    closest = [p for p in found if p.closeness == 0] or found
+    people = [(p.contact_id, p.name) for p in closest[:INTERVIEW_CONTACTS]]
     draft = generate_plan(
         report,
         start=start or date.today(),
@@ -51,6 +60,7 @@ def new_plan(
         weeks=weeks,
         obstacles=obstacles,
         anchors=_anchors(engine),
+        contacts=people,
     )
     return load_plan(create_plan(record.id, draft, engine), engine, owner=owner)
 

@@ -51,6 +51,12 @@ class ActionView:
     closes: list[str]
     due: date
     attached: str | None
+    #: Contacts from the book the action names.
+    contact_ids: list[int] = field(default_factory=list)
+    #: For an informational interview: the day one was logged with a contact it names or
+    #: with someone in the target occupation, since the plan was made, and with whom.
+    done_on: date | None = None
+    done_with: int | None = None
 
 
 @dataclass
@@ -139,6 +145,7 @@ def create_plan(profile_id: int, draft: PlanDraft, engine: Engine) -> int:
                     "objective_id": objective_ids[a.objective] if a.objective is not None else None,
                     "closes": json.dumps(a.closes),
                     "due_date": a.due,
+                    "contact_ids": json.dumps(a.contact_ids),
                 },
             )
         for ob in draft.obstacles:
@@ -265,12 +272,7 @@ def load_plan(
         reassess_on=plan.reassess_on,
         feed_token=plan.feed_token,
         objectives=list(views.values()),
-        actions=[
-            ActionView(
-                a.id, a.kind, a.title, a.objective_id, json.loads(a.closes), a.due_date, a.attached
-            )
-            for a in actions
-        ],
+        actions=[_action(a, plan, engine, owner) for a in actions],
         obstacles=[
             {"kind": o.kind, "description": o.description, "counter_move": o.counter_move}
             for o in obstacles
@@ -287,6 +289,34 @@ def load_plan(
             for e in events
         ],
     )
+
+
+def _action(row: Any, plan: Any, engine: Engine, owner: int | None) -> ActionView:
+    """An action as stored; an informational interview is done once the contact book has
+    one logged (so logging it there ticks it, and deleting it there unticks it)."""
+    from passionpath.network import interview_held
+
+    view = ActionView(
+        row.id,
+        row.kind,
+        row.title,
+        row.objective_id,
+        json.loads(row.closes),
+        row.due_date,
+        row.attached,
+        json.loads(row.contact_ids or "[]"),
+    )
+    if row.kind == "interview":
+        held = interview_held(
+            engine,
+            owner=owner,
+            since=plan.created_at.date(),
+            contact_ids=view.contact_ids,
+            code=plan.target_code,
+        )
+        if held is not None:
+            view.done_on, view.done_with = held
+    return view
 
 
 def list_plans(profile_id: int, engine: Engine) -> list[dict[str, Any]]:

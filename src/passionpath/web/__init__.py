@@ -13,6 +13,7 @@ from passionpath.web.pages import (
     auth,
     background,
     catalog,
+    contacts,
     home,
     matches,
     plans,
@@ -28,6 +29,7 @@ for _pages in (
     matches.router,
     catalog.router,
     plans.router,
+    contacts.router,
     account.router,
     assets.router,
 ):

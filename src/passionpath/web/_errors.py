@@ -46,6 +46,10 @@ _ADVICE = {
     "unknown_benchmark": Advice(
         "Open the plan again to see its benchmarks as they are now.", "/plans", "Your plans"
     ),
+    "unknown_contact": Advice("Your contacts are listed on one page.", "/contacts", "Contacts"),
+    "unknown_interaction": Advice(
+        "Open the contact again to see the timeline as it is now.", "/contacts", "Contacts"
+    ),
 }
 
 

@@ -37,6 +37,7 @@ from passionpath.store.models.embeddings import (
 from passionpath.store.models.network import (
     Contact,
     ContactEmail,
+    ContactFeed,
     ContactPhone,
     Interaction,
     InteractionContact,
@@ -66,6 +67,7 @@ __all__ = [
     "BasicInterestArea",
     "Contact",
     "ContactEmail",
+    "ContactFeed",
     "ContactPhone",
     "Descriptor",
     "EteCategory",

@@ -47,6 +47,9 @@ class Contact(Base):
     # list reads one row per contact instead of ranking every interaction each time.
     last_contacted_on: Mapped[date | None] = mapped_column(Date, nullable=True)
     last_note: Mapped[str | None] = mapped_column(Text, nullable=True)
+    # Who chose the occupation codes: "person" (typed, kept through title changes), "title"
+    # (inferred from the job title), or None while a job title waits to be read.
+    occupations_by: Mapped[str | None] = mapped_column(String(16), nullable=True)
     created_at: Mapped[datetime] = mapped_column(DateTime(timezone=True))
     updated_at: Mapped[datetime] = mapped_column(DateTime(timezone=True))
 
@@ -104,3 +107,18 @@ class InteractionContact(Base):
     contact_id: Mapped[int] = mapped_column(
         Integer, ForeignKey("contact.id", ondelete="CASCADE"), primary_key=True, index=True
     )
+
+
+class ContactFeed(Base):
+    """The secret address of a user's check-in calendar: calendar apps subscribe to it
+    without signing in, so the token is the credential (a new one retires the old)."""
+
+    __tablename__ = "contact_feed"
+
+    id: Mapped[int] = mapped_column(Integer, primary_key=True, autoincrement=True)
+    # None for the local command-line user, like contacts.
+    user_id: Mapped[int | None] = mapped_column(
+        Integer, ForeignKey("app_user.id", ondelete="CASCADE"), nullable=True, index=True
+    )
+    token: Mapped[str] = mapped_column(String(64), unique=True)
+    created_at: Mapped[datetime] = mapped_column(DateTime(timezone=True))

@@ -79,6 +79,9 @@ class PlanAction(Base):
     closes: Mapped[str] = mapped_column(Text, default="[]")
     due_date: Mapped[date] = mapped_column(Date)
     attached: Mapped[str | None] = mapped_column(Text, nullable=True)
+    # Contacts from the person's book named in the action (an informational interview's
+    # people to ask), as a JSON list of contact ids.
+    contact_ids: Mapped[str] = mapped_column(Text, default="[]", server_default="[]")
 
 
 class PlanObstacle(Base):

@@ -134,6 +134,32 @@ def _plan(request: Request, user: int) -> dict[str, Any] | None:
     }
 
 
+#: Check-ins listed on the home page; the contacts page has the book.
+CHECK_INS = 5
+
+
+def _check_ins(request: Request, user: int) -> dict[str, Any]:
+    """The due list as the home page shows it: the most pressing few, each in words."""
+    from passionpath.network import due_for
+
+    today = date.today()
+    result = due_for(engine(request), owner=user, today=today)
+    pressing = [("overdue", e) for e in result.overdue] + [("due", e) for e in result.due]
+    pressing += [("coming", e) for e in result.coming_up]
+    shown = []
+    for state, e in pressing[:CHECK_INS]:
+        if state == "overdue":
+            when = f"Overdue: {e.days_since} days since you were in touch"
+        elif state == "due":
+            when = f"Due: {e.days_since} days since you were in touch"
+        else:
+            when = "Coming up: " + due(e.due_on, today)[0]
+        seen = "Nothing logged yet" if e.last_contacted is None else (e.last_note or "")
+        shown.append({"entry": e, "state": state, "when": when, "seen": seen})
+    total = len(result.overdue) + len(result.due) + len(result.coming_up)
+    return {"shown": shown, "more": total - len(shown)}
+
+
 @router.get("/", response_class=HTMLResponse)
 def home(request: Request) -> Response:
     from passionpath.match import match, readiness
@@ -155,4 +181,5 @@ def home(request: Request) -> Response:
         ready=ready,
         results=results,
         active=_plan(request, user),
+        check_ins=_check_ins(request, user),
     )
