@@ -38,6 +38,7 @@ if TYPE_CHECKING:
 __all__ = [
     "FIRST_STAGES",
     "add_application",
+    "cited_counts",
     "delete_application",
     "get_application",
     "insert_application",
@@ -417,3 +418,21 @@ def tracks(views: Iterable[ApplicationView]) -> list[Track]:
         )
         for v in views
     ]
+
+
+def cited_counts(engine: Engine, *, owner: int | None = None) -> dict[str, int]:
+    """O*NET descriptor id -> how many of the owner's rejections named it (a rejection
+    naming a skill twice counts once)."""
+    counts: dict[str, int] = {}
+    with engine.connect() as conn:
+        rows = conn.execute(
+            select(m.ApplicationEvent.cited).where(
+                owned_by(m.ApplicationEvent, owner),
+                m.ApplicationEvent.stage == "rejected",
+                m.ApplicationEvent.cited != "[]",
+            )
+        ).scalars()
+        for cited in rows:
+            for element in set(json.loads(cited)):
+                counts[element] = counts.get(element, 0) + 1
+    return counts
