@@ -86,3 +86,20 @@ __all__ = [
     "MAX_TEXT_FILE_BYTES",
     "MAX_UPLOAD_BYTES",
 ]
+
+# --- Job applications (passionpath.jobsearch) ---
+#: A job posting's text kept with an application (a long posting is about 15,000 characters).
+MAX_POSTING_CHARS = 50_000
+#: A web address: a posting's URL.
+MAX_URL_CHARS = 2_000
+#: An applications CSV to import (Huntr, Teal or a spreadsheet) ...
+MAX_APPLICATIONS_FILE_BYTES = 20_000_000
+#: ... and its rows.
+MAX_IMPORT_APPLICATIONS = 5_000
+
+__all__ += [
+    "MAX_APPLICATIONS_FILE_BYTES",
+    "MAX_IMPORT_APPLICATIONS",
+    "MAX_POSTING_CHARS",
+    "MAX_URL_CHARS",
+]

@@ -7,6 +7,7 @@ import json
 import subprocess
 import sys
 import time
+from datetime import date
 from pathlib import Path
 
 import pytest
@@ -15,6 +16,13 @@ from sqlalchemy import Engine, func, select
 from passionpath import accounts
 from passionpath.cache import Memo
 from passionpath.context import Context
+from passionpath.jobsearch import (
+    ApplicationFields,
+    LinkedContact,
+    StageEvent,
+    add_application,
+    log_event,
+)
 from passionpath.network import (
     ContactFields,
     Email,
@@ -50,7 +58,7 @@ def test_registration_does_not_depend_on_what_was_imported_first() -> None:
     out = subprocess.run(
         [sys.executable, "-c", code], capture_output=True, text=True, check=True
     ).stdout
-    assert out.strip() == "contacts,profiles,plans"
+    assert out.strip() == "applications,contacts,profiles,plans"
 
 
 def _user_with_everything(engine: Engine, email: str) -> int:
@@ -78,6 +86,14 @@ def _user_with_everything(engine: Engine, email: str) -> int:
     )
     log_interaction([contact], "call", engine, owner=user, note="hello")
     feed_token(engine, owner=user)
+    application = add_application(
+        ApplicationFields(
+            company="Lumen", role_title="Baker", contacts=(LinkedContact(contact, "referrer"),)
+        ),
+        engine,
+        owner=user,
+    )
+    log_event(application, StageEvent(0, "rejected", date.today()), engine, owner=user)
     return user
 
 
@@ -110,7 +126,7 @@ def test_delete_account_leaves_no_row_of_the_user(starter_engine: Engine) -> Non
     assert all(count > 0 for count in _rows(engine, leaving).values()), _rows(engine, leaving)
 
     exported = accounts.export_account(engine, leaving)
-    assert list(exported) == ["contacts", "interactions", "profiles"]
+    assert list(exported) == ["applications", "contacts", "interactions", "profiles"]
     assert [c["display_name"] for c in exported["contacts"]] == ["Lena"]
     assert [i["note"] for i in exported["interactions"]] == ["hello"]
     (profile,) = exported["profiles"]

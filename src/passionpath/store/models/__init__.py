@@ -34,6 +34,11 @@ from passionpath.store.models.catalog import (
 from passionpath.store.models.embeddings import (
     TextEmbedding,
 )
+from passionpath.store.models.jobsearch import (
+    Application,
+    ApplicationContact,
+    ApplicationEvent,
+)
 from passionpath.store.models.network import (
     Contact,
     ContactEmail,
@@ -63,6 +68,9 @@ __all__ = [
     "SCALE",
     "AlternateTitle",
     "ApiToken",
+    "Application",
+    "ApplicationContact",
+    "ApplicationEvent",
     "Base",
     "BasicInterestArea",
     "Contact",
