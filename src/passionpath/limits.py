@@ -86,3 +86,13 @@ __all__ = [
     "MAX_TEXT_FILE_BYTES",
     "MAX_UPLOAD_BYTES",
 ]
+
+# --- CVs (passionpath.cv) -------------------------------------------------------------------
+#: A job posting's text, pasted or read from a file (cv build --posting, cv match).
+MAX_POSTING_CHARS = 20_000
+#: A CV's summary as the person edits it.
+MAX_SUMMARY_CHARS = MAX_TEXT_CHARS
+#: A JSON Resume file given to cv render / validate / match.
+MAX_CV_FILE_BYTES = MAX_PROFILE_BYTES
+
+__all__ += ["MAX_CV_FILE_BYTES", "MAX_POSTING_CHARS", "MAX_SUMMARY_CHARS"]

@@ -50,7 +50,7 @@ def test_registration_does_not_depend_on_what_was_imported_first() -> None:
     out = subprocess.run(
         [sys.executable, "-c", code], capture_output=True, text=True, check=True
     ).stdout
-    assert out.strip() == "contacts,profiles,plans"
+    assert out.strip() == "contacts,cvs,profiles,plans"
 
 
 def _user_with_everything(engine: Engine, email: str) -> int:

@@ -1,6 +1,40 @@
 """Candidate profiles (CVs): JSON Resume checked against the standard, tailored to a target
-occupation, rendered to HTML and PDF, and matched against a job posting."""
+occupation, stored with the profile version they came from, rendered to HTML and PDF, and
+matched against a job posting."""
 
+from passionpath.cv._build import build_cv
 from passionpath.cv._schema import SchemaWarning, resume_schema, validate_resume
+from passionpath.cv._store import (
+    THEMES,
+    StoredCV,
+    check_posting,
+    check_theme,
+    delete_cv,
+    edit_cv,
+    get_cv,
+    list_cvs,
+    record_sent,
+    save_cv,
+)
+from passionpath.cv._tailor import Choice, TailoredCV, singular, tailor
 
-__all__ = ["SchemaWarning", "resume_schema", "validate_resume"]
+__all__ = [
+    "THEMES",
+    "Choice",
+    "SchemaWarning",
+    "StoredCV",
+    "TailoredCV",
+    "build_cv",
+    "check_posting",
+    "check_theme",
+    "delete_cv",
+    "edit_cv",
+    "get_cv",
+    "list_cvs",
+    "record_sent",
+    "resume_schema",
+    "save_cv",
+    "singular",
+    "tailor",
+    "validate_resume",
+]
