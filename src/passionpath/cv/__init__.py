@@ -3,6 +3,7 @@ occupation, stored with the profile version they came from, rendered to HTML and
 matched against a job posting."""
 
 from passionpath.cv._build import build_cv
+from passionpath.cv._render import PDF_TIMESTAMP, render_html, render_pdf
 from passionpath.cv._schema import SchemaWarning, resume_schema, validate_resume
 from passionpath.cv._store import (
     THEMES,
@@ -19,6 +20,7 @@ from passionpath.cv._store import (
 from passionpath.cv._tailor import Choice, TailoredCV, singular, tailor
 
 __all__ = [
+    "PDF_TIMESTAMP",
     "THEMES",
     "Choice",
     "SchemaWarning",
@@ -32,6 +34,8 @@ __all__ = [
     "get_cv",
     "list_cvs",
     "record_sent",
+    "render_html",
+    "render_pdf",
     "resume_schema",
     "save_cv",
     "singular",
