@@ -3,6 +3,7 @@ occupation, stored with the profile version they came from, rendered to HTML and
 matched against a job posting."""
 
 from passionpath.cv._build import build_cv
+from passionpath.cv._posting import Covered, Missing, PostingMatch, Term, match_posting
 from passionpath.cv._render import PDF_TIMESTAMP, render_html, render_pdf
 from passionpath.cv._schema import SchemaWarning, resume_schema, validate_resume
 from passionpath.cv._store import (
@@ -23,9 +24,13 @@ __all__ = [
     "PDF_TIMESTAMP",
     "THEMES",
     "Choice",
+    "Covered",
+    "Missing",
+    "PostingMatch",
     "SchemaWarning",
     "StoredCV",
     "TailoredCV",
+    "Term",
     "build_cv",
     "check_posting",
     "check_theme",
@@ -33,6 +38,7 @@ __all__ = [
     "edit_cv",
     "get_cv",
     "list_cvs",
+    "match_posting",
     "record_sent",
     "render_html",
     "render_pdf",
