@@ -103,3 +103,11 @@ __all__ += [
     "MAX_POSTING_CHARS",
     "MAX_URL_CHARS",
 ]
+# --- CVs (passionpath.cv) -------------------------------------------------------------------
+# A posting's text given to cv build --posting or cv match: MAX_POSTING_CHARS above.
+#: A CV's summary as the person edits it.
+MAX_SUMMARY_CHARS = MAX_TEXT_CHARS
+#: A JSON Resume file given to cv render / validate / match.
+MAX_CV_FILE_BYTES = MAX_PROFILE_BYTES
+
+__all__ += ["MAX_CV_FILE_BYTES", "MAX_SUMMARY_CHARS"]

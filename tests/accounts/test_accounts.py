@@ -23,6 +23,7 @@ from passionpath.jobsearch import (
     add_application,
     log_event,
 )
+from passionpath.cv import TailoredCV, record_sent, save_cv
 from passionpath.network import (
     ContactFields,
     Email,
@@ -58,13 +59,21 @@ def test_registration_does_not_depend_on_what_was_imported_first() -> None:
     out = subprocess.run(
         [sys.executable, "-c", code], capture_output=True, text=True, check=True
     ).stdout
-    assert out.strip() == "applications,contacts,profiles,plans"
+    assert out.strip() == "applications,contacts,cvs,profiles,plans"
 
 
 def _user_with_everything(engine: Engine, email: str) -> int:
     user = accounts.register(engine, email, PASSWORD)
     document = parse_document(json.loads(MAYA.read_text()))
-    create_profile(document, slug="maya", engine=engine, owner=user)
+    created = create_profile(document, slug="maya", engine=engine, owner=user)
+    cv = save_cv(
+        TailoredCV("27-4021.00", "Photographers", {"basics": {"name": "Maya"}}),
+        created.profile,
+        1,
+        engine,
+        owner=user,
+    )
+    record_sent(cv.id, 7, engine, owner=user)
     document.pp.reflections.causes = f"something new for {email}"
     save_profile("maya", document, note="second", engine=engine, owner=user)
     plan = new_plan(
@@ -126,7 +135,8 @@ def test_delete_account_leaves_no_row_of_the_user(starter_engine: Engine) -> Non
     assert all(count > 0 for count in _rows(engine, leaving).values()), _rows(engine, leaving)
 
     exported = accounts.export_account(engine, leaving)
-    assert list(exported) == ["applications", "contacts", "interactions", "profiles"]
+    assert list(exported) == ["applications", "contacts", "interactions", "cvs", "profiles"]
+    assert [cv["applications"] for cv in exported["cvs"]] == [[7]]
     assert [c["display_name"] for c in exported["contacts"]] == ["Lena"]
     assert [i["note"] for i in exported["interactions"]] == ["hello"]
     (profile,) = exported["profiles"]

@@ -31,6 +31,10 @@ from passionpath.store.models.catalog import (
     Task,
     Technology,
 )
+from passionpath.store.models.cvs import (
+    CurriculumVitae,
+    CvApplication,
+)
 from passionpath.store.models.embeddings import (
     TextEmbedding,
 )
@@ -77,6 +81,8 @@ __all__ = [
     "ContactEmail",
     "ContactFeed",
     "ContactPhone",
+    "CurriculumVitae",
+    "CvApplication",
     "Descriptor",
     "EteCategory",
     "EteValue",
