@@ -31,6 +31,14 @@ from passionpath.store.models.catalog import (
     Task,
     Technology,
 )
+from passionpath.store.models.community import (
+    CommunityBlock,
+    CommunityMember,
+    CommunityReport,
+    CommunityRequest,
+    StudyGroup,
+    StudyGroupMember,
+)
 from passionpath.store.models.embeddings import (
     TextEmbedding,
 )
@@ -65,6 +73,10 @@ __all__ = [
     "ApiToken",
     "Base",
     "BasicInterestArea",
+    "CommunityBlock",
+    "CommunityMember",
+    "CommunityReport",
+    "CommunityRequest",
     "Contact",
     "ContactEmail",
     "ContactFeed",
@@ -90,6 +102,8 @@ __all__ = [
     "RelatedOccupation",
     "Release",
     "Scale",
+    "StudyGroup",
+    "StudyGroupMember",
     "Task",
     "Technology",
     "TextEmbedding",
