@@ -60,10 +60,41 @@ MAX_IMPORT_CARDS = 20_000
 #: ... and, of whole request bodies, a file upload (the largest file read, plus the form).
 MAX_UPLOAD_BYTES = max(MAX_LINKEDIN_ZIP_BYTES, MAX_CONTACTS_FILE_BYTES) + 1_000_000
 
+
+# --- Community (passionpath.community) -------------------------------------------------
+#: A member's display name, city and availability ("evenings, twice a month").
+MAX_DISPLAY_NAME_CHARS = 100
+MAX_CITY_CHARS = 100
+MAX_AVAILABILITY_CHARS = 200
+#: Passion phrases a member shows (each a short phrase, like a profile's list items).
+MAX_COMMUNITY_PASSIONS = 30
+MAX_COMMUNITY_PHRASE_CHARS = 200
+#: Occupation codes: target careers, work history; skills their plans work on (gaps).
+MAX_COMMUNITY_CODES = 20
+MAX_COMMUNITY_GAPS = 30
+#: Mentees one mentor takes at once.
+MAX_MENTOR_CAPACITY = 50
+#: Connection requests one member sends in 24 hours, and the note that goes with one.
+MAX_REQUESTS_PER_DAY = 20
+MAX_REQUEST_NOTE_CHARS = 500
+#: What a report says.
+MAX_REPORT_CHARS = 2_000
+#: A stated-preferences file for ``mentors assign``: people on both sides, and bytes (a
+#: 100,000-mentee programme with 20 choices each is about 30 MB of JSON).
+MAX_PREFERENCE_PEOPLE = 500_000
+MAX_PREFERENCES_FILE_BYTES = 200_000_000
+
 __all__ = [
+    "MAX_AVAILABILITY_CHARS",
+    "MAX_CITY_CHARS",
+    "MAX_COMMUNITY_CODES",
+    "MAX_COMMUNITY_GAPS",
+    "MAX_COMMUNITY_PASSIONS",
+    "MAX_COMMUNITY_PHRASE_CHARS",
     "MAX_COMPARE",
     "MAX_CONTACTS_FILE_BYTES",
     "MAX_CONTACT_PHOTO_BYTES",
+    "MAX_DISPLAY_NAME_CHARS",
     "MAX_EMAIL_CHARS",
     "MAX_EVIDENCE_CHARS",
     "MAX_FORM_BYTES",
@@ -74,11 +105,17 @@ __all__ = [
     "MAX_LINKEDIN_UNPACKED_BYTES",
     "MAX_LINKEDIN_ZIP_BYTES",
     "MAX_LIST_ITEMS",
+    "MAX_MENTOR_CAPACITY",
     "MAX_NOTE_CHARS",
     "MAX_OBSTACLES",
     "MAX_PASSION_TOTAL_CHARS",
+    "MAX_PREFERENCES_FILE_BYTES",
+    "MAX_PREFERENCE_PEOPLE",
     "MAX_PROFILE_BYTES",
     "MAX_QUERY_CHARS",
+    "MAX_REPORT_CHARS",
+    "MAX_REQUESTS_PER_DAY",
+    "MAX_REQUEST_NOTE_CHARS",
     "MAX_SLUG_CHARS",
     "MAX_TEXTS",
     "MAX_TEXTS_TOTAL_CHARS",

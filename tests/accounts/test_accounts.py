@@ -7,15 +7,17 @@ import json
 import subprocess
 import sys
 import time
-from datetime import date
+from datetime import UTC, date, datetime
 from pathlib import Path
+from typing import Any
 
 import pytest
-from sqlalchemy import Engine, func, select
+from sqlalchemy import Engine, func, insert, select
 
 from passionpath import accounts
 from passionpath.cache import Memo
 from passionpath.context import Context
+from passionpath.cv import TailoredCV, record_sent, save_cv
 from passionpath.jobsearch import (
     ApplicationFields,
     LinkedContact,
@@ -23,7 +25,6 @@ from passionpath.jobsearch import (
     add_application,
     log_event,
 )
-from passionpath.cv import TailoredCV, record_sent, save_cv
 from passionpath.network import (
     ContactFields,
     Email,
@@ -59,7 +60,7 @@ def test_registration_does_not_depend_on_what_was_imported_first() -> None:
     out = subprocess.run(
         [sys.executable, "-c", code], capture_output=True, text=True, check=True
     ).stdout
-    assert out.strip() == "applications,contacts,cvs,profiles,plans"
+    assert out.strip() == "applications,community,contacts,cvs,profiles,plans"
 
 
 def _user_with_everything(engine: Engine, email: str) -> int:
@@ -103,7 +104,45 @@ def _user_with_everything(engine: Engine, email: str) -> int:
         owner=user,
     )
     log_event(application, StageEvent(0, "rejected", date.today()), engine, owner=user)
+    _community_of(engine, user)
     return user
+
+
+def _community_of(engine: Engine, user: int) -> None:
+    from passionpath.community import (
+        Choices,
+        add_synthetic,
+        block,
+        join,
+        report,
+        send_request,
+    )
+
+    mine = join(Choices(display_name="Maya", features=("tribe",)), engine, owner=user).id
+    first, second = add_synthetic(
+        [Choices(display_name=n, features=("tribe",)) for n in ("S1", "S2")], engine
+    )
+    send_request(first, engine, owner=user)
+    report(second, "rude", engine, owner=user)
+    block(second, engine, owner=user)
+    now = datetime.now(UTC)
+    with engine.begin() as conn:
+        group = conn.execute(
+            insert(m.StudyGroup).returning(m.StudyGroup.id),
+            {
+                "created_by": mine,
+                "topic": "baking",
+                "kind": "interest",
+                "name": "Baking",
+                "first_meeting": now.date(),
+                "cadence_days": 14,
+                "created_at": now,
+            },
+        ).scalar_one()
+        conn.execute(
+            insert(m.StudyGroupMember),
+            {"group_id": group, "member_id": mine, "topic": "baking", "joined_at": now},
+        )
 
 
 def _rows(engine: Engine, owner: int) -> dict[str, int]:
@@ -118,9 +157,15 @@ def _rows(engine: Engine, owner: int) -> dict[str, int]:
 
 
 def _all_rows(engine: Engine) -> dict[str, set[tuple[object, ...]]]:
+    def rows(table: Any) -> Any:
+        # Synthetic demo people (the community's) belong to no account.
+        if "synthetic" in table.c:
+            return select(table).where(table.c.synthetic.is_(False))
+        return select(table)
+
     with engine.connect() as conn:
         return {
-            name: {tuple(row) for row in conn.execute(select(table)).all()}
+            name: {tuple(row) for row in conn.execute(rows(table)).all()}
             for name, table in m.Base.metadata.tables.items()
             if name in owned_tables()
         }
@@ -132,10 +177,17 @@ def test_delete_account_leaves_no_row_of_the_user(starter_engine: Engine) -> Non
     staying = _user_with_everything(engine, "staying@example.org")
     mine_before = _all_rows(engine)
     with_staying_only = _rows(engine, staying)
-    assert all(count > 0 for count in _rows(engine, leaving).values()), _rows(engine, leaving)
+    assert all(count > 0 for count in _rows(engine, leaving).values()), str(_rows(engine, leaving))
 
     exported = accounts.export_account(engine, leaving)
-    assert list(exported) == ["applications", "contacts", "interactions", "cvs", "profiles"]
+    assert list(exported) == [
+        "applications",
+        "community",
+        "contacts",
+        "interactions",
+        "cvs",
+        "profiles",
+    ]
     assert [cv["applications"] for cv in exported["cvs"]] == [[7]]
     assert [c["display_name"] for c in exported["contacts"]] == ["Lena"]
     assert [i["note"] for i in exported["interactions"]] == ["hello"]

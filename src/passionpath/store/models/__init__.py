@@ -31,6 +31,14 @@ from passionpath.store.models.catalog import (
     Task,
     Technology,
 )
+from passionpath.store.models.community import (
+    CommunityBlock,
+    CommunityMember,
+    CommunityReport,
+    CommunityRequest,
+    StudyGroup,
+    StudyGroupMember,
+)
 from passionpath.store.models.cvs import (
     CurriculumVitae,
     CvApplication,
@@ -77,6 +85,10 @@ __all__ = [
     "ApplicationEvent",
     "Base",
     "BasicInterestArea",
+    "CommunityBlock",
+    "CommunityMember",
+    "CommunityReport",
+    "CommunityRequest",
     "Contact",
     "ContactEmail",
     "ContactFeed",
@@ -104,6 +116,8 @@ __all__ = [
     "RelatedOccupation",
     "Release",
     "Scale",
+    "StudyGroup",
+    "StudyGroupMember",
     "Task",
     "Technology",
     "TextEmbedding",
