@@ -86,3 +86,18 @@ __all__ = [
     "MAX_TEXT_FILE_BYTES",
     "MAX_UPLOAD_BYTES",
 ]
+
+# --- Batch runs (passionpath batch) ------------------------------------------------------
+#: A population record's id, its lists of passion and aversion phrases, and each phrase.
+MAX_BATCH_ID_CHARS = 200
+MAX_BATCH_PHRASES = 50
+MAX_BATCH_PHRASE_CHARS = 500
+#: Careers listed per person by ``batch recommend --top``.
+MAX_BATCH_TOP = 200
+
+__all__ += [
+    "MAX_BATCH_ID_CHARS",
+    "MAX_BATCH_PHRASES",
+    "MAX_BATCH_PHRASE_CHARS",
+    "MAX_BATCH_TOP",
+]
