@@ -88,8 +88,14 @@ def recommend_command(
 ) -> None:
     """Every record's top careers, written as Parquet: person_id, rank, code, score,
     passion_fit, qualification_fit, quadrant. A run that stops resumes when started again."""
-    from passionpath.batch import recommend
+    from rich.markup import escape
 
+    from passionpath.batch import ScaleMissingError, recommend, require_scale
+
+    try:
+        require_scale()
+    except ScaleMissingError as exc:
+        fail(escape(str(exc)))  # the extra's name is in brackets, which Rich would eat
     if workers is not None and workers < 1:
         fail("--workers must be at least 1.", 2)
     if chunk is not None and chunk < 1:
