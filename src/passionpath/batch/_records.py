@@ -103,6 +103,9 @@ class RecordError(ValueError):
         self.field = field
         self.message = message
 
+    def __reduce__(self) -> tuple[type[RecordError], tuple[str, str]]:
+        return RecordError, (self.field, self.message)
+
 
 # --- one record given as a mapping (JSON lines, PostgreSQL rows) -------------------------
 
@@ -221,12 +224,12 @@ def rows_from_json_lines(lines: Iterable[bytes], first_position: int) -> Rows:
     for offset, line in enumerate(lines):
         position = first_position + offset
         if not line.strip():
-            out.bad.append(BadRecord(str(position), position, "record", "is an empty line"))
-            continue
+            continue  # a blank line holds no record (it still counts as a position)
         try:
             record = json.loads(line)
         except json.JSONDecodeError as exc:
             out.bad.append(BadRecord(str(position), position, "record", f"is not JSON ({exc.msg})"))
+            continue
         except ValueError as exc:  # not UTF-8
             out.bad.append(BadRecord(str(position), position, "record", f"is not JSON ({exc})"))
             continue

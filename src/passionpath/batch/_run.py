@@ -47,6 +47,8 @@ class RecommendSummary:
     seconds: float
     #: Worker time by stage, summed over the partitions of this run.
     stages: dict[str, float] = field(default_factory=dict)
+    #: Partitions of this run scored by each worker (by address).
+    by_worker: dict[str, int] = field(default_factory=dict)
 
     def as_dict(self) -> dict[str, Any]:
         return asdict(self)
@@ -216,7 +218,9 @@ def recommend(
     elif errors_path.exists():
         errors_path.unlink()
     stages: dict[str, float] = {}
+    by_worker: dict[str, int] = {}
     for result in results:
+        by_worker[result["worker"]] = by_worker.get(result["worker"], 0) + 1
         for stage, seconds in result["seconds"].items():
             stages[stage] = stages.get(stage, 0.0) + seconds
     import pyarrow.parquet as pq
@@ -236,4 +240,5 @@ def recommend(
         rows=people_rows,
         seconds=time.perf_counter() - started,
         stages={k: round(v, 3) for k, v in stages.items()},
+        by_worker=by_worker,
     )

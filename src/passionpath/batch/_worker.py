@@ -12,7 +12,7 @@ from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
 import numpy as np
-from distributed import WorkerPlugin
+from distributed import WorkerPlugin, get_worker
 
 from passionpath.batch._records import BadRecord, to_population
 from passionpath.batch._sources import Part
@@ -196,7 +196,7 @@ def score_part(part: Part, output: str, top: int, release_sha: str) -> dict[str,
             "score": score - embed,
             "write": done - score,
         },
-        "worker": os.getpid(),
+        "worker": get_worker().address,
     }
 
 
