@@ -197,7 +197,7 @@ def test_a_killed_run_resumes_where_it_stopped(starter_ctx: Context, tmp_path: P
         first.wait()
     done_at_kill = len(list(out.glob("part-*.parquet")))
     assert 3 <= done_at_kill < 100
-    second = subprocess.run(args + ["--json"], env=env, capture_output=True, text=True, check=False)
+    second = subprocess.run([*args, "--json"], env=env, capture_output=True, text=True, check=False)
     assert second.returncode == 0, second.stderr
     summary = json.loads(second.stdout)
     assert summary["resumed"] >= done_at_kill and summary["partitions"] == 100
@@ -213,8 +213,17 @@ def dask_cluster(tmp_path: Path) -> Iterator[str]:
     env = {**os.environ, "OMP_NUM_THREADS": "1"}
     common = {"env": env, "stdout": subprocess.DEVNULL, "stderr": subprocess.DEVNULL}
     scheduler = subprocess.Popen(
-        [str(BIN / "dask"), "scheduler", "--host", "127.0.0.1", "--port", "0"]
-        + ["--no-dashboard", "--scheduler-file", str(address_file)],
+        [
+            str(BIN / "dask"),
+            "scheduler",
+            "--host",
+            "127.0.0.1",
+            "--port",
+            "0",
+            "--no-dashboard",
+            "--scheduler-file",
+            str(address_file),
+        ],
         **common,  # type: ignore[call-overload]
     )
     workers: list[subprocess.Popen[bytes]] = []
@@ -226,8 +235,18 @@ def dask_cluster(tmp_path: Path) -> Iterator[str]:
         for _ in range(2):
             workers.append(
                 subprocess.Popen(
-                    [str(BIN / "dask"), "worker", address, "--host", "127.0.0.1"]
-                    + ["--nthreads", "1", "--no-dashboard", "--memory-limit", "2GiB"],
+                    [
+                        str(BIN / "dask"),
+                        "worker",
+                        address,
+                        "--host",
+                        "127.0.0.1",
+                        "--nthreads",
+                        "1",
+                        "--no-dashboard",
+                        "--memory-limit",
+                        "2GiB",
+                    ],
                     **common,  # type: ignore[call-overload]
                 )
             )
@@ -254,8 +273,19 @@ def test_a_real_scheduler_with_two_workers(
     out = tmp_path / "out.parquet"
     result = runner.invoke(
         app,
-        ["batch", "recommend", "-i", str(source), "-o", str(out), "--scheduler", dask_cluster]
-        + ["--top", "8", "--json"],
+        [
+            "batch",
+            "recommend",
+            "-i",
+            str(source),
+            "-o",
+            str(out),
+            "--scheduler",
+            dask_cluster,
+            "--top",
+            "8",
+            "--json",
+        ],
     )
     assert result.exit_code == 0, result.output
     summary = json.loads(result.output)
@@ -297,8 +327,23 @@ def test_postgresql_input_through_a_server_side_cursor(
     out = tmp_path / "out.parquet"
     result = runner.invoke(
         app,
-        ["batch", "recommend", "-i", pg_database, "--table", "population", "-o", str(out)]
-        + ["--top", "10", "--workers", "1", "--chunk", "40", "--json"],
+        [
+            "batch",
+            "recommend",
+            "-i",
+            pg_database,
+            "--table",
+            "population",
+            "-o",
+            str(out),
+            "--top",
+            "10",
+            "--workers",
+            "1",
+            "--chunk",
+            "40",
+            "--json",
+        ],
     )
     assert result.exit_code == 0, result.output
     summary = json.loads(result.output)
