@@ -87,6 +87,9 @@ class Population:
     def rows(self, start: int, end: int) -> Population:
         return Population(*(getattr(self, name)[start:end] for name in self.__dataclass_fields__))
 
+    def take(self, order: I64) -> Population:
+        return Population(*(getattr(self, name)[order] for name in self.__dataclass_fields__))
+
 
 @dataclass
 class PopulationTop:
@@ -99,6 +102,24 @@ class PopulationTop:
     qualification: F32
     #: Index into ``QUADRANTS``.
     quadrant: NDArray[np.int8]
+
+
+def _high(values: F32, share: float = 0.6) -> NDArray[np.bool_]:
+    """(B, n): at or above each row's ``share`` quantile (numpy's linear one, as the engine
+    takes it) and at least HIGH_AT_LEAST. Where too few values reach HIGH_AT_LEAST for the
+    quantile to lie above it, the cut is HIGH_AT_LEAST itself: no quantile is computed."""
+    b, n = values.shape
+    if n == 0:
+        return np.zeros((b, 0), bool)
+    high = values >= np.float32(HIGH_AT_LEAST)
+    # The quantile interpolates sorted[floor(pos)] and sorted[ceil(pos)]; both are below
+    # the floor when fewer than n - ceil(pos) values reach it.
+    upper = int(np.ceil(share * (n - 1)))
+    busy = np.flatnonzero(high.sum(axis=1) > n - 1 - upper)
+    if busy.size:
+        cut = np.quantile(values[busy], share, axis=1, keepdims=True)
+        high[busy] = values[busy] >= np.maximum(cut, np.float32(HIGH_AT_LEAST))
+    return high
 
 
 class PopulationMatcher:
@@ -190,11 +211,31 @@ class PopulationMatcher:
                 continue
             who = np.flatnonzero(counts == k)
             # Padding is at the end of each row, so a person's k phrases are the first k.
-            picked = evidence[rows[who, :k]]  # (G, k, n)
-            keep = -(-int(k) // 2)
-            if k > 1:
-                picked = np.sort(picked, axis=1)[:, -keep:]
-            out[who] = picked.mean(axis=1) if keep > 1 else picked[:, -1]
+            index = rows[who, :k]
+            if k == 1:
+                out[who] = evidence[index[:, 0]]
+            elif k == 2:  # the best one
+                out[who] = np.maximum(evidence[index[:, 0]], evidence[index[:, 1]])
+            elif k == 3:  # the mean of the best two: all three less the weakest
+                a, b_, c = (evidence[index[:, j]] for j in range(3))
+                weakest = np.minimum(np.minimum(a, b_), c)
+                a += b_
+                a += c
+                a -= weakest
+                a *= np.float32(0.5)
+                out[who] = a
+            elif k == 4:  # the mean of the best two
+                a, b_, c, d = (evidence[index[:, j]] for j in range(4))
+                high1, low1 = np.maximum(a, b_), np.minimum(a, b_)
+                high2, low2 = np.maximum(c, d), np.minimum(c, d)
+                second = np.maximum(np.minimum(high1, high2), np.maximum(low1, low2))
+                second += np.maximum(high1, high2)
+                second *= np.float32(0.5)
+                out[who] = second
+            else:
+                keep = -(-int(k) // 2)
+                picked = np.sort(evidence[index], axis=1)[:, -keep:]  # (G, keep, n)
+                out[who] = picked.mean(axis=1)
         low, span = self.text_scale
         out -= np.float32(low)
         out *= np.float32(1 / span)
@@ -243,7 +284,9 @@ class PopulationMatcher:
         zone = p.zones() - 1
         # Skill shortfall: the zone prior's, corrected for every rated descriptor.
         short = self.prior_short[zone].copy()
-        for j in range(p.rated_index.shape[1]):
+        # Ratings are packed first in each row: only as many passes as the longest row.
+        width = int((p.rated_index < self.descriptors).sum(axis=1).max(initial=0))
+        for j in range(width):
             d = p.rated_index[:, j]
             level = p.rated_level[:, j : j + 1]
             term = self.required_t[d] - level
@@ -280,6 +323,11 @@ class PopulationMatcher:
         chunk: int = 512,
     ) -> PopulationTop:
         """Each person's first ``top`` careers in the engine's order (unfolded)."""
+        # People with as many rated descriptors go through together, so a chunk makes only
+        # as many correction passes as its own people need.
+        rated = (p.rated_index < self.descriptors).sum(axis=1)
+        order = np.argsort(rated, kind="stable")
+        p = p.take(order)
         parts = [
             self._top_chunk(p.rows(s, s + chunk), evidence, aversions, top)
             for s in range(0, p.size, chunk)
@@ -293,8 +341,13 @@ class PopulationMatcher:
                 empty.astype(np.float32),
                 empty.astype(np.int8),
             )
+        back = np.empty_like(order)
+        back[order] = np.arange(order.size)
         return PopulationTop(
-            *(np.vstack([getattr(x, f) for x in parts]) for f in PopulationTop.__dataclass_fields__)
+            *(
+                np.vstack([getattr(x, f) for x in parts])[back]
+                for f in PopulationTop.__dataclass_fields__
+            )
         )
 
     def _top_chunk(
@@ -305,12 +358,7 @@ class PopulationMatcher:
         pc, qc, sc = passion[:, cand], qualification[:, cand], score[:, cand]
         b, n = sc.shape
         k = min(top, n)
-        if n == 0:
-            p_cut = q_cut = np.full((b, 1), HIGH_AT_LEAST)
-        else:
-            p_cut = np.maximum(np.quantile(pc, 0.6, axis=1, keepdims=True), HIGH_AT_LEAST)
-            q_cut = np.maximum(np.quantile(qc, 0.6, axis=1, keepdims=True), HIGH_AT_LEAST)
-        hi_p, hi_q = pc >= p_cut, qc >= q_cut
+        hi_p, hi_q = _high(pc), _high(qc)
         quadrant = np.where(hi_p & hi_q, 0, np.where(hi_p, 1, np.where(hi_q, 2, 3)))
         tier = np.where(quadrant == 0, 0, np.where(pc >= PASSION_FLOOR, 1, 2))
         # One integer key, unique per occupation: tier, then the higher score (the bits of a
