@@ -148,3 +148,17 @@ MAX_SUMMARY_CHARS = MAX_TEXT_CHARS
 MAX_CV_FILE_BYTES = MAX_PROFILE_BYTES
 
 __all__ += ["MAX_CV_FILE_BYTES", "MAX_SUMMARY_CHARS"]
+# --- Batch runs (passionpath batch) ------------------------------------------------------
+#: A population record's id, its lists of passion and aversion phrases, and each phrase.
+MAX_BATCH_ID_CHARS = 200
+MAX_BATCH_PHRASES = 50
+MAX_BATCH_PHRASE_CHARS = 500
+#: Careers listed per person by ``batch recommend --top``.
+MAX_BATCH_TOP = 200
+
+__all__ += [
+    "MAX_BATCH_ID_CHARS",
+    "MAX_BATCH_PHRASES",
+    "MAX_BATCH_PHRASE_CHARS",
+    "MAX_BATCH_TOP",
+]

@@ -29,6 +29,7 @@ from passionpath.match._intent import summary_intents
 from passionpath.match._matrices import CatalogMatrices, build_matrices, load_matrices
 from passionpath.match._path import CareerPath, Step
 from passionpath.match._person import Person, Readiness, education_level, readiness
+from passionpath.match._population import Population, PopulationMatcher, PopulationTop
 from passionpath.match._report import (
     MatchReport,
     fit_for,
@@ -54,6 +55,9 @@ __all__ = [
     "MatchReport",
     "MatchResult",
     "Person",
+    "Population",
+    "PopulationMatcher",
+    "PopulationTop",
     "Ranked",
     "Readiness",
     "SimilarCareer",
