@@ -39,6 +39,7 @@ __all__ = [
     "FIRST_STAGES",
     "add_application",
     "cited_counts",
+    "cited_ids",
     "delete_application",
     "get_application",
     "insert_application",
@@ -436,3 +437,29 @@ def cited_counts(engine: Engine, *, owner: int | None = None) -> dict[str, int]:
             for element in set(json.loads(cited)):
                 counts[element] = counts.get(element, 0) + 1
     return counts
+
+
+def cited_ids(names: Sequence[str], engine: Engine) -> tuple[str, ...]:
+    """Skills or knowledge areas named by id ("2.C.3.c") or by name ("Design", any case) as
+    O*NET descriptor ids; a name the catalog does not know is an error naming ``cited``."""
+    from passionpath.catalog import descriptors
+
+    known: dict[str, str] = {}
+    ids: set[str] = set()
+    for domain in ("knowledge", "skills"):  # a name in both (Mathematics): the skill wins
+        for d in descriptors(domain, engine):
+            known[d.name.casefold()] = d.element_id
+            ids.add(d.element_id)
+    out: list[str] = []
+    for name in names:
+        text = name.strip()
+        element = text if text in ids else known.get(text.casefold())
+        if element is None:
+            raise ApplicationError(
+                f"{name!r} is not a skill or knowledge area in the catalog.",
+                field="cited",
+                hint="Name it as O*NET does (Design, Programming) or by its id (2.C.3.c).",
+            )
+        if element not in out:
+            out.append(element)
+    return tuple(out)
