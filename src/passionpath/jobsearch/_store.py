@@ -83,7 +83,9 @@ def _row_values(data: ApplicationFields) -> dict[str, Any]:
     }
 
 
-def _check_contacts(conn: Connection, owner: int | None, ids: Iterable[int]) -> None:
+def _check_contacts(
+    conn: Connection, owner: int | None, ids: Iterable[int], field: str = "linked_contacts"
+) -> None:
     wanted = sorted(set(ids))
     if not wanted:
         return
@@ -96,7 +98,7 @@ def _check_contacts(conn: Connection, owner: int | None, ids: Iterable[int]) -> 
         if contact_id not in found:
             raise NotFoundError(
                 f"No contact {contact_id}.",
-                field="contacts",
+                field=field,
                 hint="The list of your contacts shows their ids.",
                 kind="unknown_contact",
             )
@@ -146,7 +148,7 @@ def insert_application(
     code, chosen_by = _occupation(data, ctx)
     now = datetime.now(UTC)
     _check_contacts(conn, owner, [c.contact_id for c in data.contacts])
-    _check_contacts(conn, owner, [i for e in events for i in e.contact_ids])
+    _check_contacts(conn, owner, [i for e in events for i in e.contact_ids], "contact_ids")
     application_id = int(
         conn.execute(
             insert(m.Application).returning(m.Application.id),
@@ -248,7 +250,7 @@ def log_event(
     event = check_event(event)
     with engine.begin() as conn:
         _owned_row(conn, application_id, owner)
-        _check_contacts(conn, owner, event.contact_ids)
+        _check_contacts(conn, owner, event.contact_ids, "contact_ids")
         if event.stage == "rejected" and event.at_stage is None:
             log = _events(conn, [application_id]).get(application_id, [])
             event = replace(event, at_stage=_stage_before_rejection(log))
