@@ -146,10 +146,10 @@ def test_contacts_from_the_book_are_linked_with_their_role(engine: Engine) -> No
     log_event(app, StageEvent(0, "interview", DAY, contact_ids=(sam,)), engine)
     with pytest.raises(NotFoundError) as caught:
         update_application(app, {"contacts": (LinkedContact(999, "referrer"),)}, engine)
-    assert caught.value.field == "contacts"
+    assert caught.value.field == "linked_contacts"
     with pytest.raises(ApplicationError) as bad_role:
         update_application(app, {"contacts": (LinkedContact(lena, "boss"),)}, engine)
-    assert bad_role.value.field == "contacts"
+    assert bad_role.value.field == "linked_contacts"
 
 
 def test_bad_input_is_refused_naming_the_field(engine: Engine) -> None:

@@ -92,6 +92,9 @@ ACCESSIBILITY = [
     "/contacts",
     "/contacts/new",
     "/contacts/for?code=15-1255.00",
+    "/applications",
+    "/applications/funnel",
+    "/applications/insights",
 ]
 
 

@@ -6,6 +6,7 @@ import typer
 
 from passionpath import __version__
 from passionpath.cli import (
+    applications,
     assess,
     batch,
     contacts,
@@ -35,6 +36,7 @@ app.add_typer(interests.app, name="interests")
 app.add_typer(plan.app, name="plan")
 app.add_typer(contacts.app, name="contacts")
 app.add_typer(batch.app, name="batch")
+app.add_typer(applications.app, name="applications")
 app.command("match")(match.match_command)
 app.command("explore")(transitions.explore_command)
 app.command("similar")(transitions.similar_command)

@@ -150,7 +150,7 @@ def check_fields(data: ApplicationFields, *, partial: bool = False) -> Applicati
     if len(data.contacts) > MAX_LIST_ITEMS:
         raise ApplicationError(
             f"lists {len(data.contacts)} people; the limit is {MAX_LIST_ITEMS}.",
-            field="contacts",
+            field="linked_contacts",
         )
     seen: set[tuple[int, str]] = set()
     contacts = []
@@ -158,7 +158,7 @@ def check_fields(data: ApplicationFields, *, partial: bool = False) -> Applicati
         if linked.role not in CONTACT_ROLES:
             raise ApplicationError(
                 f"{linked.role!r} is not a role; use one of {', '.join(CONTACT_ROLES)}.",
-                field="contacts",
+                field="linked_contacts",
             )
         if (linked.contact_id, linked.role) not in seen:
             seen.add((linked.contact_id, linked.role))

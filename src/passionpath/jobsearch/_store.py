@@ -39,6 +39,7 @@ __all__ = [
     "FIRST_STAGES",
     "add_application",
     "cited_counts",
+    "cited_ids",
     "delete_application",
     "get_application",
     "insert_application",
@@ -82,7 +83,9 @@ def _row_values(data: ApplicationFields) -> dict[str, Any]:
     }
 
 
-def _check_contacts(conn: Connection, owner: int | None, ids: Iterable[int]) -> None:
+def _check_contacts(
+    conn: Connection, owner: int | None, ids: Iterable[int], field: str = "linked_contacts"
+) -> None:
     wanted = sorted(set(ids))
     if not wanted:
         return
@@ -95,7 +98,7 @@ def _check_contacts(conn: Connection, owner: int | None, ids: Iterable[int]) -> 
         if contact_id not in found:
             raise NotFoundError(
                 f"No contact {contact_id}.",
-                field="contacts",
+                field=field,
                 hint="The list of your contacts shows their ids.",
                 kind="unknown_contact",
             )
@@ -145,7 +148,7 @@ def insert_application(
     code, chosen_by = _occupation(data, ctx)
     now = datetime.now(UTC)
     _check_contacts(conn, owner, [c.contact_id for c in data.contacts])
-    _check_contacts(conn, owner, [i for e in events for i in e.contact_ids])
+    _check_contacts(conn, owner, [i for e in events for i in e.contact_ids], "contact_ids")
     application_id = int(
         conn.execute(
             insert(m.Application).returning(m.Application.id),
@@ -247,7 +250,7 @@ def log_event(
     event = check_event(event)
     with engine.begin() as conn:
         _owned_row(conn, application_id, owner)
-        _check_contacts(conn, owner, event.contact_ids)
+        _check_contacts(conn, owner, event.contact_ids, "contact_ids")
         if event.stage == "rejected" and event.at_stage is None:
             log = _events(conn, [application_id]).get(application_id, [])
             event = replace(event, at_stage=_stage_before_rejection(log))
@@ -436,3 +439,29 @@ def cited_counts(engine: Engine, *, owner: int | None = None) -> dict[str, int]:
             for element in set(json.loads(cited)):
                 counts[element] = counts.get(element, 0) + 1
     return counts
+
+
+def cited_ids(names: Sequence[str], engine: Engine) -> tuple[str, ...]:
+    """Skills or knowledge areas named by id ("2.C.3.c") or by name ("Design", any case) as
+    O*NET descriptor ids; a name the catalog does not know is an error naming ``cited``."""
+    from passionpath.catalog import descriptors
+
+    known: dict[str, str] = {}
+    ids: set[str] = set()
+    for domain in ("knowledge", "skills"):  # a name in both (Mathematics): the skill wins
+        for d in descriptors(domain, engine):
+            known[d.name.casefold()] = d.element_id
+            ids.add(d.element_id)
+    out: list[str] = []
+    for name in names:
+        text = name.strip()
+        element = text if text in ids else known.get(text.casefold())
+        if element is None:
+            raise ApplicationError(
+                f"{name!r} is not a skill or knowledge area in the catalog.",
+                field="cited",
+                hint="Name it as O*NET does (Design, Programming) or by its id (2.C.3.c).",
+            )
+        if element not in out:
+            out.append(element)
+    return tuple(out)

@@ -9,6 +9,7 @@ from fastapi import APIRouter
 from passionpath.web._errors import error_handlers
 from passionpath.web.pages import (
     account,
+    applications,
     assets,
     auth,
     background,
@@ -30,6 +31,7 @@ for _pages in (
     catalog.router,
     plans.router,
     contacts.router,
+    applications.router,
     account.router,
     assets.router,
 ):
