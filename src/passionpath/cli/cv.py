@@ -80,8 +80,7 @@ def build(
 ) -> None:
     """Tailor a profile to an occupation (and a posting) and store the CV."""
     from passionpath.catalog import release_attribution
-    from passionpath.cv import build_cv, check_theme
-    from passionpath.cv._files import read_posting
+    from passionpath.cv import build_cv, check_theme, read_posting
 
     check_theme(theme, "--theme")
     text = read_posting(posting) if posting is not None else None
@@ -199,8 +198,7 @@ def render(
     theme: str = typer.Option(None, "--theme", help="classic or modern (default: the CV's)."),
 ) -> None:
     """Render a CV (stored or a JSON Resume file) as HTML or PDF."""
-    from passionpath.cv import check_theme, render_html, render_pdf
-    from passionpath.cv._files import open_cv
+    from passionpath.cv import check_theme, open_cv, render_html, render_pdf
 
     if output_format not in ("html", "pdf"):
         fail(f"--format {output_format!r}: use html or pdf.", 2)
@@ -218,8 +216,7 @@ def render(
 
 
 def _warnings(path: Path) -> tuple[list[dict[str, str]], list[dict[str, str]]]:
-    from passionpath.cv import validate_resume
-    from passionpath.cv._files import read_json_file
+    from passionpath.cv import read_json_file, validate_resume
     from passionpath.profile import parse_document
 
     data = read_json_file(path)
@@ -326,8 +323,7 @@ def match_(
 ) -> None:
     """How well a CV covers a posting: the skills, knowledge and technology it asks for."""
     from passionpath.catalog import release_attribution
-    from passionpath.cv import match_posting
-    from passionpath.cv._files import open_cv, read_posting
+    from passionpath.cv import match_posting, open_cv, read_posting
 
     text = read_posting(posting)
     ctx = open_context()
