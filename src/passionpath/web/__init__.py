@@ -14,6 +14,7 @@ from passionpath.web.pages import (
     background,
     catalog,
     contacts,
+    cvs,
     home,
     matches,
     plans,
@@ -30,6 +31,7 @@ for _pages in (
     catalog.router,
     plans.router,
     contacts.router,
+    cvs.router,
     account.router,
     assets.router,
 ):
