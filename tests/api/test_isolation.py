@@ -30,6 +30,9 @@ def test_user_b_cannot_reach_user_a_data(client: TestClient) -> None:
     application = client.post(
         "/api/v1/applications", json={"company": "Lumen", "role_title": "UX Designer"}, headers=a
     ).json()["id"]
+    cv = client.post(
+        "/api/v1/cvs", json={"profile": "daniel", "target": "27-2022.00"}, headers=a
+    ).json()["id"]
     requests = [
         ("get", "/api/v1/profiles/daniel", None),
         ("put", "/api/v1/profiles/daniel", {"document": document}),
@@ -56,6 +59,14 @@ def test_user_b_cannot_reach_user_a_data(client: TestClient) -> None:
         ("patch", f"/api/v1/applications/{application}", {"notes": "mine now"}),
         ("delete", f"/api/v1/applications/{application}", None),
         ("post", f"/api/v1/applications/{application}/events", {"stage": "screen"}),
+        ("get", f"/api/v1/cvs/{cv}", None),
+        ("patch", f"/api/v1/cvs/{cv}", {"summary": "mine now"}),
+        ("delete", f"/api/v1/cvs/{cv}", None),
+        ("get", f"/api/v1/cvs/{cv}/render?format=html", None),
+        ("get", f"/api/v1/cvs/{cv}/render?format=pdf", None),
+        ("post", f"/api/v1/cvs/{cv}/applications", {"application_id": 3}),
+        ("post", f"/api/v1/cvs/{cv}/match", {"posting": "A dancer for a theatre show."}),
+        ("post", "/api/v1/cvs", {"profile": "daniel", "target": "27-2022.00"}),
     ]
     for method, url, body in requests:
         as_b = client.request(method, url, json=body, headers=b)
@@ -80,6 +91,9 @@ def test_user_b_cannot_reach_user_a_data(client: TestClient) -> None:
     assert client.post("/api/v1/applications/import", files=sheet).status_code == 401
     assert client.post("/api/v1/applications/import", files=sheet, headers=b).status_code == 200
     assert [x["company"] for x in client.get("/api/v1/applications", headers=a).json()] == ["Lumen"]
+    assert client.get("/api/v1/cvs").status_code == 401
+    assert client.get("/api/v1/cvs", headers=b).json() == []
+    assert client.get(f"/api/v1/cvs/{cv}", headers=a).json()["applications"] == []
     vcf = b"BEGIN:VCARD\r\nVERSION:3.0\r\nFN:Lena\r\nORG:Elsewhere\r\nEND:VCARD\r\n"
     upload = {"file": ("b.vcf", vcf)}
     assert client.post("/api/v1/contacts/import", files=upload).status_code == 401

@@ -9,8 +9,7 @@ from pathlib import Path
 from sqlalchemy import Engine
 
 from passionpath.context import Context
-from passionpath.cv import match_posting
-from passionpath.cv._posting import cv_texts
+from passionpath.cv import cv_texts, match_posting
 
 ROOT = Path(__file__).resolve().parents[2]
 POSTING = (ROOT / "examples" / "postings" / "food-photographer.txt").read_text(encoding="utf-8")

@@ -12,8 +12,7 @@ from typing import Any
 import pypdf
 import pytest
 
-from passionpath.cv import THEMES, render_html, render_pdf
-from passionpath.cv._view import reading_order
+from passionpath.cv import THEMES, reading_order, render_html, render_pdf
 from passionpath.profile import parse_document
 
 DATA = Path(__file__).parent / "data"

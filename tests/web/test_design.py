@@ -34,6 +34,7 @@ PAGES = [
     "/applications",
     "/applications/funnel",
     "/applications/insights",
+    "/cvs",
 ]
 
 

@@ -9,7 +9,16 @@ from __future__ import annotations
 from fastapi import APIRouter
 
 from passionpath.api._errors import Handler, error_handlers
-from passionpath.api.routes import applications, auth, catalog, contacts, docs, plans, profiles
+from passionpath.api.routes import (
+    applications,
+    auth,
+    catalog,
+    contacts,
+    cvs,
+    docs,
+    plans,
+    profiles,
+)
 
 PREFIX = "/api/v1"
 
@@ -21,6 +30,7 @@ for _routes in (
     plans.router,
     contacts.router,
     applications.router,
+    cvs.router,
     docs.router,
 ):
     router.include_router(_routes)

@@ -10,6 +10,7 @@ from passionpath.cli import (
     assess,
     batch,
     contacts,
+    cv,
     data,
     gaps,
     interests,
@@ -37,6 +38,7 @@ app.add_typer(plan.app, name="plan")
 app.add_typer(contacts.app, name="contacts")
 app.add_typer(batch.app, name="batch")
 app.add_typer(applications.app, name="applications")
+app.add_typer(cv.app, name="cv")
 app.command("match")(match.match_command)
 app.command("explore")(transitions.explore_command)
 app.command("similar")(transitions.similar_command)

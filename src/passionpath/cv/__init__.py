@@ -3,7 +3,8 @@ occupation, stored with the profile version they came from, rendered to HTML and
 matched against a job posting."""
 
 from passionpath.cv._build import build_cv
-from passionpath.cv._posting import Covered, Missing, PostingMatch, Term, match_posting
+from passionpath.cv._files import CvSource, open_cv, read_json_file, read_posting
+from passionpath.cv._posting import Covered, Missing, PostingMatch, Term, cv_texts, match_posting
 from passionpath.cv._render import PDF_TIMESTAMP, render_html, render_pdf
 from passionpath.cv._schema import SchemaWarning, resume_schema, validate_resume
 from passionpath.cv._store import (
@@ -19,12 +20,14 @@ from passionpath.cv._store import (
     save_cv,
 )
 from passionpath.cv._tailor import Choice, TailoredCV, singular, tailor
+from passionpath.cv._view import reading_order
 
 __all__ = [
     "PDF_TIMESTAMP",
     "THEMES",
     "Choice",
     "Covered",
+    "CvSource",
     "Missing",
     "PostingMatch",
     "SchemaWarning",
@@ -34,11 +37,16 @@ __all__ = [
     "build_cv",
     "check_posting",
     "check_theme",
+    "cv_texts",
     "delete_cv",
     "edit_cv",
     "get_cv",
     "list_cvs",
     "match_posting",
+    "open_cv",
+    "read_json_file",
+    "read_posting",
+    "reading_order",
     "record_sent",
     "render_html",
     "render_pdf",

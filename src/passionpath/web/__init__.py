@@ -15,6 +15,7 @@ from passionpath.web.pages import (
     background,
     catalog,
     contacts,
+    cvs,
     home,
     matches,
     plans,
@@ -32,6 +33,7 @@ for _pages in (
     plans.router,
     contacts.router,
     applications.router,
+    cvs.router,
     account.router,
     assets.router,
 ):
