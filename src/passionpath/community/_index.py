@@ -55,6 +55,7 @@ class PeopleIndex:
         if use_faiss and faiss is None:
             raise RuntimeError("faiss-cpu is not installed (pip install 'passionpath[scale]')")
         self._faiss = faiss
+        self._missing = faiss is None and use_faiss is None
         self._vectors = np.zeros((0, dimension), dtype=np.float32)
         self._ids = np.zeros(0, dtype=np.int64)
         self._alive = np.zeros(0, dtype=bool)
@@ -67,7 +68,7 @@ class PeopleIndex:
         """What answers searches: 'faiss exact', 'faiss IVF-SQ8 + exact re-scoring', or
         'numpy exact (faiss-cpu not installed)'."""
         if self._faiss is None:
-            return "numpy exact (faiss-cpu not installed)"
+            return "numpy exact (faiss-cpu not installed)" if self._missing else "numpy exact"
         return "faiss IVF-SQ8 + exact re-scoring" if self._approximate else "faiss exact"
 
     def __len__(self) -> int:
