@@ -91,6 +91,14 @@ from passionpath.community._store import (
     visible_member,
     visible_members,
 )
+from passionpath.community._synthetic import (
+    SYNTHETIC_LABEL,
+    CatalogSample,
+    add_demo_population,
+    catalog_sample,
+    synthetic_people,
+    task_phrase,
+)
 
 __all__ = [
     "AVAILABILITY",
@@ -103,10 +111,12 @@ __all__ = [
     "REQUEST_KINDS",
     "SHARED_COSINE",
     "SKILL_GAPS",
+    "SYNTHETIC_LABEL",
     "TOPICS",
     "VISIBLE_FIELDS",
     "Assignment",
     "CareerLink",
+    "CatalogSample",
     "Choices",
     "CommunityError",
     "GroupPlan",
@@ -119,6 +129,7 @@ __all__ = [
     "RequestView",
     "SharedPhrase",
     "TribeMatch",
+    "add_demo_population",
     "add_synthetic",
     "answer_request",
     "assign_programme",
@@ -129,6 +140,7 @@ __all__ = [
     "blocking_pairs",
     "candidate_pairs",
     "career_link",
+    "catalog_sample",
     "check_choices",
     "combine",
     "community_space",
@@ -166,7 +178,9 @@ __all__ = [
     "riasec_closeness",
     "send_request",
     "shared_words",
+    "synthetic_people",
     "target_overlap",
+    "task_phrase",
     "tribe",
     "tribe_score",
     "unit_rows",
