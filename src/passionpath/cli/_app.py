@@ -7,6 +7,7 @@ import typer
 from passionpath import __version__
 from passionpath.cli import (
     assess,
+    community,
     contacts,
     data,
     gaps,
@@ -33,6 +34,7 @@ app.add_typer(assess.app, name="assess")
 app.add_typer(interests.app, name="interests")
 app.add_typer(plan.app, name="plan")
 app.add_typer(contacts.app, name="contacts")
+community.register(app)
 app.command("match")(match.match_command)
 app.command("explore")(transitions.explore_command)
 app.command("similar")(transitions.similar_command)

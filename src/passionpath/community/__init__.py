@@ -35,6 +35,7 @@ from passionpath.community._mentors import (
     preferences_from_scores,
 )
 from passionpath.community._phrasebank import AVAILABILITY, CITIES, SKILL_GAPS, TOPICS
+from passionpath.community._profile import choices_from_profile
 from passionpath.community._service import (
     GroupView,
     MentorMatch,
@@ -142,6 +143,7 @@ __all__ = [
     "career_link",
     "catalog_sample",
     "check_choices",
+    "choices_from_profile",
     "combine",
     "community_space",
     "constrained_clusters",
