@@ -22,6 +22,7 @@ $(VENV)/.installed-dev: pyproject.toml | $(BIN)/python
 
 run: $(VENV)/.installed-run
 	$(BIN)/passionpath data starter --if-empty
+	$(BIN)/passionpath community demo --people 300 --if-empty
 	$(BIN)/passionpath match examples/profiles/maya.json --top 5
 	$(BIN)/passionpath serve
 

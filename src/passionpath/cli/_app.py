@@ -9,6 +9,7 @@ from passionpath.cli import (
     applications,
     assess,
     batch,
+    community,
     contacts,
     cv,
     data,
@@ -39,6 +40,7 @@ app.add_typer(contacts.app, name="contacts")
 app.add_typer(batch.app, name="batch")
 app.add_typer(applications.app, name="applications")
 app.add_typer(cv.app, name="cv")
+community.register(app)
 app.command("match")(match.match_command)
 app.command("explore")(transitions.explore_command)
 app.command("similar")(transitions.similar_command)

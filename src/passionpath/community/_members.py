@@ -9,6 +9,7 @@ from __future__ import annotations
 
 import re
 from dataclasses import dataclass, field, replace
+from datetime import datetime
 
 from passionpath.errors import PassionpathError
 from passionpath.limits import (
@@ -84,6 +85,7 @@ class Member:
     visible: tuple[str, ...] = DEFAULT_VISIBLE
     synthetic: bool = False
     user_id: int | None = field(default=None, compare=False, repr=False)
+    updated_at: datetime | None = field(default=None, compare=False, repr=False)
 
     @property
     def location(self) -> str | None:

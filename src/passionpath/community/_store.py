@@ -76,6 +76,7 @@ def _member(row: Any) -> Member:
         visible=tuple(json.loads(row.visible)),
         synthetic=bool(row.synthetic),
         user_id=row.user_id,
+        updated_at=row.updated_at,
     )
 
 
@@ -237,6 +238,62 @@ def _blocked_ids(conn: Connection, owner: int | None, my_id: int | None) -> set[
                 ).scalars()
             )
     return hidden
+
+
+def hidden_for(engine: Engine, *, owner: int | None = None) -> tuple[int | None, set[int]]:
+    """(the owner's member id or None, the members hidden from them by blocks either way)."""
+    with engine.connect() as conn:
+        my_id = conn.execute(select(m.CommunityMember.id).where(_mine(owner))).scalar()
+        return my_id, _blocked_ids(conn, owner, my_id)
+
+
+def all_members(engine: Engine) -> list[Member]:
+    """Everyone in the community, masked to what they show (for indexes and programmes)."""
+    t = m.CommunityMember
+    with engine.connect() as conn:
+        return [masked(_member(r)) for r in conn.execute(select(t.__table__).order_by(t.id))]
+
+
+def members_by_id(engine: Engine, ids: Sequence[int]) -> list[Member]:
+    """These members, masked (those no longer in are left out)."""
+    t = m.CommunityMember
+    with engine.connect() as conn:
+        rows = conn.execute(select(t.__table__).where(t.id.in_(list(ids)))).all()
+    return [masked(_member(r)) for r in rows]
+
+
+def mentor_load(engine: Engine) -> dict[int, int]:
+    """Accepted mentoring requests per mentor."""
+    r = m.CommunityRequest
+    with engine.connect() as conn:
+        rows = conn.execute(
+            select(r.to_member_id, func.count())
+            .where(r.kind == "mentor", r.status == "accepted")
+            .group_by(r.to_member_id)
+        ).all()
+    return {int(a): int(b) for a, b in rows}
+
+
+def block_pairs(engine: Engine) -> list[tuple[int, int]]:
+    """(blocker member, blocked member) for every block between two current members."""
+    b, t = m.CommunityBlock, m.CommunityMember
+    out: list[tuple[int, int]] = []
+    with engine.connect() as conn:
+        members = conn.execute(select(t.id, t.user_id, t.synthetic)).all()
+        by_user: dict[int | None, list[int]] = {}
+        for row in members:
+            if row.user_id is not None or not row.synthetic:
+                by_user.setdefault(row.user_id, []).append(int(row.id))
+        user_of = {int(r.id): r.user_id for r in members}
+        for blocker, member_id, user_id in conn.execute(
+            select(b.user_id, b.blocked_member_id, b.blocked_user_id)
+        ):
+            targets = {int(member_id)} if member_id is not None and member_id in user_of else set()
+            if user_id is not None:
+                targets.update(by_user.get(user_id, []))
+            for mine in by_user.get(blocker, []):
+                out.extend((mine, t_id) for t_id in targets if t_id != mine)
+    return out
 
 
 def visible_members(
