@@ -266,8 +266,6 @@ def main() -> None:
     url = ctx.engine.url
     if url.get_backend_name() != "sqlite" or not url.database:
         raise SystemExit("bench_scale copies the catalog database per run: use SQLite")
-    with ctx.engine.connect() as conn:
-        conn.exec_driver_sql("PRAGMA wal_checkpoint(TRUNCATE)")  # all of it in the file
     # Each run starts from its own copy of the catalog, so neither finds the phrase vectors
     # of the other stored; the third run re-uses the first one's copy (phrases stored).
     runs = [
@@ -279,7 +277,9 @@ def main() -> None:
     for n, (workers, people, copy) in enumerate(runs):
         database = folder / f"catalog-{copy}.db"
         if n < 2:
-            shutil.copyfile(url.database, database)
+            database.unlink(missing_ok=True)
+            with sqlite3.connect(url.database) as src, sqlite3.connect(database) as dst:
+                src.backup(dst)  # a consistent copy, whatever the write-ahead log holds
             forget_phrases(database, [*phrase_pool(args.phrases), *AVOID])
         source = folder / f"people-{people}.parquet"
         if not source.exists():
