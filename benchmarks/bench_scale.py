@@ -7,9 +7,10 @@ imported):
   Parquet read, conversion, phrase embedding, scoring, Parquet write), whole run;
 * worker time by stage (summed over partitions);
 * peak memory (resident set) of each worker process, sampled every 0.2 s;
-* the ratio between 2 workers and 1 worker (the 1-worker run uses --people-1 profiles).
+* the ratio between 2 workers and 1 worker (profiles/s, the same profiles by default);
+* a second 2-worker run that finds the phrase vectors stored by the first.
 
-    python benchmarks/bench_scale.py [--people 1000000] [--people-1 300000] [--workers 2]
+    python benchmarks/bench_scale.py [--people 1000000] [--people-1 N] [--workers 2]
 
 The goals (issue 18): >= 50,000 profiles/s, <= 2 GB per worker. Synthetic profiles are made
 with numpy (deterministic seed): interest scores, an education, years of work, 0-10 rated
@@ -20,9 +21,11 @@ phrases, an aversion for one in five, a job-zone ceiling for one in ten.
 from __future__ import annotations
 
 import argparse
+import hashlib
 import json
 import os
 import shutil
+import sqlite3
 import subprocess
 import sys
 import tempfile
@@ -175,11 +178,13 @@ def synthetic(path: Path, people: int, descriptor_ids: list[str], phrases: int) 
 def _rss_of_workers(pid: int) -> dict[int, int]:
     """Resident bytes of every descendant process of ``pid`` (the cluster's workers)."""
     out = {}
-    children = Path(f"/proc/{pid}/task/{pid}/children")
-    try:
-        kids = [int(x) for x in children.read_text().split()]
-    except OSError:
-        return out
+    kids = []
+    # Every thread's children: the cluster starts its workers from its event-loop thread.
+    for children in Path(f"/proc/{pid}/task").glob("*/children"):
+        try:
+            kids += [int(x) for x in children.read_text().split()]
+        except OSError:
+            continue
     for kid in kids:
         try:
             status = Path(f"/proc/{kid}/status").read_text()
@@ -190,6 +195,14 @@ def _rss_of_workers(pid: int) -> dict[int, int]:
                 out[kid] = int(line.split()[1]) * 1024
         out.update(_rss_of_workers(kid))
     return out
+
+
+def forget_phrases(database: Path, texts: list[str]) -> None:
+    """Remove the stored vectors of ``texts`` from a copy of the catalog database, so a run
+    on it embeds every phrase afresh (vectors are keyed by the SHA-1 of the text)."""
+    keys = [(hashlib.sha1(t.encode("utf-8")).hexdigest(),) for t in texts]
+    with sqlite3.connect(database) as conn:
+        conn.executemany("DELETE FROM text_embedding WHERE text_sha = ?", keys)
 
 
 def run(source: Path, out: Path, workers: int, top: int, database: str) -> dict[str, Any]:
@@ -230,12 +243,13 @@ def run(source: Path, out: Path, workers: int, top: int, database: str) -> dict[
 def main() -> None:
     parser = argparse.ArgumentParser(description=__doc__.split("\n")[0])
     parser.add_argument("--people", type=int, default=1_000_000)
-    parser.add_argument("--people-1", type=int, default=300_000, help="for the 1-worker run")
+    parser.add_argument("--people-1", type=int, default=None, help="for the 1-worker run")
     parser.add_argument("--workers", type=int, default=2)
     parser.add_argument("--top", type=int, default=20)
     parser.add_argument("--phrases", type=int, default=3000, help="distinct passion phrases")
     parser.add_argument("--folder", type=Path, default=None)
     args = parser.parse_args()
+    args.people_1 = args.people_1 or args.people
 
     from passionpath.context import Context
     from passionpath.match import load_matrices
@@ -263,7 +277,10 @@ def main() -> None:
     for n, (workers, people, copy) in enumerate(runs):
         database = folder / f"catalog-{copy}.db"
         if n < 2:
-            shutil.copyfile(url.database, database)
+            database.unlink(missing_ok=True)
+            with sqlite3.connect(url.database) as src, sqlite3.connect(database) as dst:
+                src.backup(dst)  # a consistent copy, whatever the write-ahead log holds
+            forget_phrases(database, [*phrase_pool(args.phrases), *AVOID])
         source = folder / f"people-{people}.parquet"
         if not source.exists():
             t = time.perf_counter()

@@ -36,7 +36,12 @@ AVOID = ["office routine", "night shifts", "sales targets"]
 EDUCATION = ["High school", "Bachelor of Arts", "Master", "Certificate", "6", "PhD", ""]
 
 
-def make_records(count: int, descriptor_ids: list[str], seed: int = 7) -> list[dict[str, Any]]:
+def make_records(
+    count: int,
+    descriptor_ids: list[str],
+    seed: int = 7,
+    levels: tuple[float, ...] = (0, 1.5, 3, 4.25, 6, 7),
+) -> list[dict[str, Any]]:
     """Varied records: some fields missing, fractional levels, repeated phrases."""
     rng = random.Random(seed)
     out: list[dict[str, Any]] = []
@@ -50,7 +55,7 @@ def make_records(count: int, descriptor_ids: list[str], seed: int = 7) -> list[d
             r["experience_years"] = rng.choice([0, 2, 3.99, 4, 12.5])
         rated = rng.sample(descriptor_ids, rng.randint(0, 8))
         if rated:
-            r["skills"] = {e: rng.choice([0, 1.5, 3, 4.25, 6, 7]) for e in rated}
+            r["skills"] = {e: rng.choice(levels) for e in rated}
         if rng.random() < 0.5:
             r["work_values"] = {"Achievement": rng.randint(1, 7), "Support": rng.randint(1, 7)}
         if rng.random() < 0.8:

@@ -70,8 +70,16 @@ def _write_parquet(path: Path, records: list[dict[str, Any]], row_group: int) ->
     return path
 
 
-def test_in_process_arrays_equal_the_one_profile_engine(starter_ctx: Context) -> None:
-    """The conversion and the population matcher alone, without a cluster: 80 records."""
+@pytest.mark.parametrize(
+    "levels",
+    [(0, 1.5, 3, 4.25, 6, 7), (0, 0.5, 2, 3.5, 5, 7)],
+    ids=["any-levels", "half-steps"],
+)
+def test_in_process_arrays_equal_the_one_profile_engine(
+    starter_ctx: Context, levels: tuple[float, ...]
+) -> None:
+    """The conversion and the population matcher alone, without a cluster: 80 records (with
+    ratings in half steps the skill corrections come from a table, otherwise the formula)."""
     import pyarrow.parquet as pq
 
     from passionpath.batch._records import canonical, to_population
@@ -79,7 +87,7 @@ def test_in_process_arrays_equal_the_one_profile_engine(starter_ctx: Context) ->
     from passionpath.match import PopulationMatcher, Weights, load_matrices
     from passionpath.text import embed_remembered, get_embedder
 
-    records = make_records(80, _descriptors(starter_ctx), seed=3)
+    records = make_records(80, _descriptors(starter_ctx), seed=3, levels=levels)
     m = load_matrices(starter_ctx)
     import pyarrow as pa
 

@@ -12,7 +12,7 @@ from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
 from passionpath.batch._deps import require_scale
-from passionpath.batch._sources import BatchInputError, open_source
+from passionpath.batch._sources import BatchInputError, ParquetPart, Source, open_source
 from passionpath.errors import PassionpathError
 from passionpath.limits import MAX_BATCH_TOP
 
@@ -24,7 +24,37 @@ MANIFEST = "_batch.json"
 #: few enough that rows streamed from a database never pile up in memory.
 IN_FLIGHT_PER_THREAD = 2
 
-Progress = Callable[[int, int | None], None]
+#: (done, total, what): records scored, or distinct phrases embedded before scoring.
+Progress = Callable[[int, int | None, str], None]
+#: Distinct phrases per embedding task of the phrase pass.
+PHRASE_SHARD = 1000
+
+
+def distinct_phrases(source: Source) -> list[str]:
+    """Every distinct passion and aversion phrase of a Parquet input, read column by column
+    (a few seconds for millions of records); empty for other inputs."""
+    import pyarrow as pa
+    import pyarrow.compute as pc
+    import pyarrow.parquet as pq
+
+    parts = source.parts or []
+    if not parts or not all(isinstance(p, ParquetPart) for p in parts):
+        return []
+    found: set[str] = set()
+    for part in parts:
+        assert isinstance(part, ParquetPart)
+        file = pq.ParquetFile(part.path)
+        names = [n for n in ("passions", "avoid") if n in file.schema_arrow.names]
+        if not names:
+            return []
+        table = file.read_row_group(part.row_group, columns=names)
+        for name in names:
+            column = table.column(name)
+            if not pa.types.is_list(column.type) or not pa.types.is_string(column.type.value_type):
+                return []  # the scoring pass names the column's problem
+            texts = pc.utf8_trim_whitespace(pc.list_flatten(column))
+            found.update(t for t in pc.unique(texts).to_pylist() if t)
+    return sorted(found)
 
 
 class BatchOutputError(PassionpathError):
@@ -134,7 +164,7 @@ def recommend(
     from distributed import as_completed
 
     from passionpath.batch._sources import CHUNK_RECORDS
-    from passionpath.batch._worker import CatalogPlugin, read_errors, score_part
+    from passionpath.batch._worker import CatalogPlugin, embed_phrases, read_errors, score_part
     from passionpath.match import Weights, load_matrices
 
     if not 1 <= top <= MAX_BATCH_TOP:
@@ -158,8 +188,7 @@ def recommend(
     done_people = 0
     if source.parts is not None:
         done_people = sum(p.size for p in source.parts if p.index in done)
-    report = progress or (lambda _done, _total: None)
-    report(done_people, source.total)
+    report = progress or (lambda _done, _total, _what: None)
     client = _cluster(scheduler, workers)
     results: list[dict[str, Any]] = []
     try:
@@ -171,6 +200,21 @@ def recommend(
             )
         client.register_plugin(CatalogPlugin(settings, matrices.release_sha, weights))
         threads = max(sum(client.nthreads().values()), 1)
+        if len(done) < len(source.parts or [None]):
+            # Each distinct phrase embedded once across the cluster, before any partition
+            # needs it (otherwise every worker would embed the common ones itself).
+            phrases = distinct_phrases(source)
+            shards = [phrases[i : i + PHRASE_SHARD] for i in range(0, len(phrases), PHRASE_SHARD)]
+            embedded = 0
+            report(0, len(phrases), "phrases")
+            futures = [
+                client.submit(embed_phrases, shard, matrices.release_sha, pure=False)
+                for shard in shards
+            ]
+            for future in as_completed(futures):
+                embedded += future.result()[0]
+                report(embedded, len(phrases), "phrases")
+        report(done_people, source.total, "records")
         window = as_completed()
         pending = 0
         parts = source.stream(done)
@@ -199,7 +243,7 @@ def recommend(
                 raise
             results.append(result)
             done_people += result["records"]
-            report(done_people, source.total)
+            report(done_people, source.total, "records")
             submit_more()
         workers_used = len(client.nthreads())
     finally:

@@ -122,6 +122,16 @@ class CatalogPlugin(WorkerPlugin):
         _CATALOGS.pop(self.release_sha, None)
 
 
+def embed_phrases(texts: list[str], release_sha: str) -> tuple[int, int]:
+    """Store the vectors of ``texts`` in the catalog's vector table (those not there yet):
+    (texts, newly computed)."""
+    from passionpath.text import embed_cached
+
+    catalog = _CATALOGS[release_sha]
+    stats = embed_cached(texts, catalog.ctx.engine, embedder=catalog.embedder)[1]
+    return len(texts), stats.computed
+
+
 def part_name(index: int) -> str:
     return f"part-{index:05d}.parquet"
 

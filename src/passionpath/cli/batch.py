@@ -19,7 +19,7 @@ app = typer.Typer(
 
 
 @contextmanager
-def _progress(enabled: bool) -> Iterator[Callable[[int, int | None], None]]:
+def _progress(enabled: bool) -> Iterator[Callable[[int, int | None, str], None]]:
     from rich.progress import (
         BarColumn,
         MofNCompleteColumn,
@@ -30,21 +30,23 @@ def _progress(enabled: bool) -> Iterator[Callable[[int, int | None], None]]:
     )
 
     if not enabled:
-        yield lambda _done, _total: None
+        yield lambda _done, _total, _what: None
         return
+    labels = {"phrases": "Embedding phrases", "records": "Recommending"}
     with Progress(
-        TextColumn("[bold]Recommending"),
+        TextColumn("[bold]{task.description}"),
         BarColumn(),
         MofNCompleteColumn(),
-        TextColumn("records"),
+        TextColumn("{task.fields[what]}"),
         TimeElapsedColumn(),
         TimeRemainingColumn(),
         console=err_console,
     ) as progress:
-        task = progress.add_task("records", total=None)
+        task = progress.add_task(labels["records"], total=None, what="records")
 
-        def update(done: int, total: int | None) -> None:
-            progress.update(task, completed=done, total=total)
+        def update(done: int, total: int | None, what: str) -> None:
+            label = labels.get(what, what)
+            progress.update(task, completed=done, total=total, description=label, what=what)
 
         yield update
 

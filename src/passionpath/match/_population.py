@@ -53,6 +53,10 @@ EDUCATION_CATEGORIES = 12
 #: work experience adds a zone (below zone 4).
 ZONE_FOR_EDUCATION = np.asarray([0, 1, 2, 3, 3, 3, 4, 4, 5, 5, 5, 5, 5], dtype=np.int64)
 EXPERIENCE_YEARS_FOR_A_ZONE = 4.0
+#: Quadrant index (into QUADRANTS) from (not high passion) + 2 * (not high qualification).
+QUADRANT_OF = np.asarray([0, 2, 1, 3], dtype=np.int8)
+#: Levels 0, 0.5, ..., 7: the steps whose skill corrections are tabulated.
+LEVEL_STEPS = 15
 #: The bit pattern of 1.0 as a float32: a score's bits subtracted from it rank high first.
 ONE_BITS = int(np.float32(1).view(np.int32))
 
@@ -164,6 +168,13 @@ class PopulationMatcher:
             terms = weight * np.maximum(required - prior[None, :], 0.0)  # (n, D)
             self.prior_short[z - 1] = terms.sum(axis=1)
             self.prior_terms[z - 1, :d] = terms.T
+        # corrections[(zone, descriptor, level in half steps)]: what rating the descriptor at
+        # that level changes in the zone prior's shortfall (zero for the padding descriptor).
+        steps = np.arange(LEVEL_STEPS, dtype=np.float32) / 2
+        rated = self.weight_t[:, None, :] * np.maximum(
+            self.required_t[:, None, :] - steps[None, :, None], 0
+        )  # (D + 1, LEVEL_STEPS, n)
+        self.corrections = (rated[None] - self.prior_terms[:, :, None, :]).reshape(-1, n)
         qualification_total = w.skills + w.preparation
         self.skill_share = np.float32(w.skills / qualification_total)
         self.preparation = np.stack(
@@ -300,14 +311,24 @@ class PopulationMatcher:
         short = self.prior_short[zone].copy()
         # Ratings are packed first in each row: only as many passes as the longest row.
         width = int((p.rated_index < self.descriptors).sum(axis=1).max(initial=0))
-        for j in range(width):
-            d = p.rated_index[:, j]
-            level = p.rated_level[:, j : j + 1]
-            term = self.required_t[d] - level
-            np.maximum(term, 0, out=term)
-            term *= self.weight_t[d]
-            term -= self.prior_terms[zone, d]
-            short += term
+        index, levels = p.rated_index[:, :width], p.rated_level[:, :width]
+        halves = levels * np.float32(2)
+        steps = np.rint(halves)
+        # Levels in half steps (what people rate) read their whole correction off a table.
+        tabled = (halves == steps).all(axis=1) if width else np.ones(b, bool)
+        if width and tabled.all():
+            cell = (zone[:, None] * (self.descriptors + 1) + index) * LEVEL_STEPS
+            cell += np.clip(steps, 0, LEVEL_STEPS - 1).astype(np.int64)
+            for j in range(width):
+                short += self.corrections[cell[:, j]]
+        elif width:  # other levels (a chunk holding any): the formula itself
+            for j in range(width):
+                d = index[:, j]
+                term = self.required_t[d] - levels[:, j : j + 1]
+                np.maximum(term, 0, out=term)
+                term *= self.weight_t[d]
+                term -= self.prior_terms[zone, d]
+                short += term
         skills = short * self.need_scale
         np.subtract(1, skills, out=skills)
         np.clip(skills, 0, 1, out=skills)
@@ -369,31 +390,39 @@ class PopulationMatcher:
     ) -> PopulationTop:
         passion, qualification, score = self.scores(p, evidence, aversions)
         cand = self.candidate_rows
-        pc, qc, sc = passion[:, cand], qualification[:, cand], score[:, cand]
+        if cand.size == self.candidates.size:  # every occupation can be matched: no copies
+            pc, qc, sc = passion, qualification, score
+        else:
+            pc, qc, sc = passion[:, cand], qualification[:, cand], score[:, cand]
         b, n = sc.shape
         k = min(top, n)
         hi_p, hi_q = _high(pc), _high(qc)
-        quadrant = np.where(hi_p & hi_q, 0, np.where(hi_p, 1, np.where(hi_q, 2, 3)))
-        tier = np.where(quadrant == 0, 0, np.where(pc >= PASSION_FLOOR, 1, 2))
-        # One integer key, unique per occupation: tier, then the higher score (the bits of a
-        # non-negative float32 sort as it does), then the catalog's order, as the engine's
-        # stable sort leaves ties.
-        bits = (sc + np.float32(0)).view(np.int32).astype(np.int64)  # + 0 turns -0 into 0
-        key = (tier.astype(np.int64) << 32) + (np.int64(ONE_BITS) - bits)
-        key = key * n + np.arange(n, dtype=np.int64)
+        # Quadrant 0-3 as (not high passion) * 1 + (not high qualification) * 2, remapped.
+        quadrant = QUADRANT_OF[(~hi_p).view(np.int8) + 2 * (~hi_q).view(np.int8)]
+        # One integer key, unique per occupation: tier (sweet spot, then passion at least
+        # PASSION_FLOOR, then the rest), then the higher score (the bits of a non-negative
+        # float32 sort as it does), then the catalog's order, as the engine's stable sort
+        # leaves ties.
+        tier = np.where(quadrant == 0, 0, np.where(pc >= PASSION_FLOOR, 1, 2)).astype(np.int64)
+        tier <<= 32
+        bits = (sc + np.float32(0)).view(np.int32)  # + 0 turns -0 into 0
+        tier += np.int32(ONE_BITS) - bits
+        tier *= n
+        tier += np.arange(n, dtype=np.int64)
+        key = tier
         if k < n:
             part = np.argpartition(key, k - 1, axis=1)[:, :k]
         else:
             part = np.broadcast_to(np.arange(n), (b, n)).copy()
-        picked = np.take_along_axis(key, part, axis=1)
-        order = np.argsort(picked, axis=1)
-        local = np.take_along_axis(part, order, axis=1)
+        flat = part + (np.arange(b, dtype=np.int64) * n)[:, None]
+        order = np.argsort(key.ravel()[flat], axis=1)
+        flat = np.take_along_axis(flat, order, axis=1)
         out = np.full((b, top), -1, np.int64)
-        out[:, :k] = cand[local]
+        out[:, :k] = cand[flat - (np.arange(b, dtype=np.int64) * n)[:, None]]
 
         def gather(values: NDArray[Any], fill: float) -> NDArray[Any]:
             full = np.full((b, top), fill, values.dtype)
-            full[:, :k] = np.take_along_axis(values, local, axis=1)
+            full[:, :k] = values.ravel()[flat]
             return full
 
         return PopulationTop(
@@ -401,5 +430,5 @@ class PopulationMatcher:
             gather(sc, np.nan),
             gather(pc, np.nan),
             gather(qc, np.nan),
-            gather(quadrant.astype(np.int8), -1),
+            gather(quadrant, -1),
         )
