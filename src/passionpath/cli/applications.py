@@ -255,7 +255,8 @@ def _event_line(e: Any, names: dict[int, str], skills: dict[str, str] | None = N
     if people:
         parts.append("with " + ", ".join(people))
     if e.stage == "rejected":
-        parts.append(f"at the {e.at_stage}, by {(e.ended_by or 'they').replace('_', ' ')}")
+        by = {"they": "by them", "you": "by you", "nobody_said": "nobody said by whom"}
+        parts.append(f"at the {e.at_stage}, {by.get(e.ended_by or 'they', 'by them')}")
         if e.reasons:
             parts.append("- " + ", ".join(r.replace("_", " ") for r in e.reasons))
     text = " ".join(parts)
@@ -468,6 +469,12 @@ def _percent(value: float | None) -> str:
     return "-" if value is None else f"{value:.0%}"
 
 
+def _group(name: str, f: Funnel) -> str:
+    """A group's name with an occupation's title for its code."""
+    kind, _, key = name.partition(" ")
+    return f"{kind} {f.titles.get(key, key)}" if kind == "occupation" else name
+
+
 def _print_funnel(f: Funnel) -> None:
     from rich.table import Table
 
@@ -518,7 +525,7 @@ def _print_funnel(f: Funnel) -> None:
         healthy.add_column(column)
     for h in f.healthy:
         where = (
-            f"{h.best_group} ({h.best_entered} entered)"
+            f"{_group(h.best_group, f)} ({h.best_entered} entered)"
             if h.best_group
             else ("not enough applications in any one group yet")
         )

@@ -11,7 +11,8 @@ Every figure is a count of applications, so a person can check it by hand:
   that have been left (one still waiting is shown as waiting, not averaged in);
 * the *healthy* reference is the person's own best: for each step, the highest conversion
   among their own groups (an occupation, a source or a month) with at least
-  ``HEALTHY_BASE`` applications entering that step. No outside benchmark is claimed.
+  ``HEALTHY_BASE`` applications entering that step, and not all of them (a group that is
+  the whole compares nothing). No outside benchmark is claimed.
 """
 
 from __future__ import annotations
@@ -219,7 +220,8 @@ def _healthy(
         best: tuple[float, int, str] | None = None
         for name, members in groups:
             base = sum(reached(s, before) for s in members)
-            if base < HEALTHY_BASE:
+            # A group holding every application that entered is the whole, not a reference.
+            if base < HEALTHY_BASE or base == entered:
                 continue
             rate = sum(reached(s, after) for s in members) / base
             if best is None or (rate, base) > (best[0], best[1]):
