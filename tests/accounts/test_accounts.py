@@ -22,6 +22,8 @@ from passionpath.jobsearch import (
     StageEvent,
     add_application,
     log_event,
+    set_learning,
+    vote,
 )
 from passionpath.network import (
     ContactFields,
@@ -94,6 +96,8 @@ def _user_with_everything(engine: Engine, email: str) -> int:
         owner=user,
     )
     log_event(application, StageEvent(0, "rejected", date.today()), engine, owner=user)
+    vote("51-3011.00", True, engine, owner=user)
+    set_learning(False, engine, owner=user)
     return user
 
 
@@ -126,7 +130,14 @@ def test_delete_account_leaves_no_row_of_the_user(starter_engine: Engine) -> Non
     assert all(count > 0 for count in _rows(engine, leaving).values()), _rows(engine, leaving)
 
     exported = accounts.export_account(engine, leaving)
-    assert list(exported) == ["applications", "contacts", "interactions", "profiles"]
+    assert list(exported) == [
+        "applications",
+        "preference_votes",
+        "learned_preferences_on",
+        "contacts",
+        "interactions",
+        "profiles",
+    ]
     assert [c["display_name"] for c in exported["contacts"]] == ["Lena"]
     assert [i["note"] for i in exported["interactions"]] == ["hello"]
     (profile,) = exported["profiles"]

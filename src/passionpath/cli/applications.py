@@ -658,3 +658,56 @@ def export(
         highlight=False,
         markup=False,
     )
+
+
+@app.command()
+@user_errors
+def prefer(
+    code: str = typer.Argument(..., help="O*NET-SOC code of an occupation among your matches."),
+    up: bool = typer.Option(True, "--up/--down", help="Thumbs up (default) or down."),
+) -> None:
+    """A thumbs up or down on an occupation: it teaches the match ranking what you want."""
+    from passionpath.jobsearch import vote
+
+    vote(code, up, open_context().engine)
+    console.print(f"Noted: thumbs {'up' if up else 'down'} for {code}.", highlight=False)
+
+
+@app.command()
+@user_errors
+def preferences(
+    on: bool = typer.Option(None, "--on/--off", help="Use what was learned in `match`, or not."),
+    as_json: bool = JSON,
+) -> None:
+    """What your applications and votes say you want and avoid, as `match` uses it."""
+    from passionpath.jobsearch import MIN_SIGNALS, learn_preferences, set_learning
+
+    ctx = open_context()
+    if on is not None:
+        set_learning(on, ctx.engine)
+    learned = learn_preferences(ctx)
+    if as_json:
+        emit_json(learned.as_dict())
+        return
+    state = "on" if learned.on else "off"
+    console.print(
+        f"Learned preferences are {state} in `passionpath match` (switch with --on / --off).",
+        highlight=False,
+        markup=False,
+    )
+    if not learned.direction:
+        console.print(
+            f"Too little to go on yet: {len(learned.signals)} of the {MIN_SIGNALS} "
+            "applications or votes needed.",
+            highlight=False,
+        )
+    for lean in learned.leans:
+        console.print(f"- You lean {lean.said} ({lean.amount:+.2f} sd).", highlight=False)
+    if learned.direction and not learned.leans:
+        console.print("- No strong lean yet.")
+    if learned.words_liked:
+        console.print("- Words in postings you went for: " + ", ".join(learned.words_liked))
+    if learned.words_avoided:
+        console.print("- Words in postings you turned down: " + ", ".join(learned.words_avoided))
+    for s in learned.signals:
+        console.print(f"  {s.weight:+.1f} {s.code}: {s.why}", highlight=False, markup=False)

@@ -38,6 +38,8 @@ from passionpath.store.models.jobsearch import (
     Application,
     ApplicationContact,
     ApplicationEvent,
+    PreferenceSetting,
+    PreferenceVote,
 )
 from passionpath.store.models.network import (
     Contact,
@@ -92,6 +94,8 @@ __all__ = [
     "PlanEvent",
     "PlanObjective",
     "PlanObstacle",
+    "PreferenceSetting",
+    "PreferenceVote",
     "Profile",
     "ProfileVersion",
     "Rating",
