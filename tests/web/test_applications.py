@@ -59,6 +59,12 @@ def test_the_board_a_timeline_the_funnel_and_the_insights(web: TestClient) -> No
     insights = main_text(web.get("/applications/insights").text)
     assert "You sent 1 application; 1 got an answer (100%)." in insights
     assert "Employers named" not in insights  # named once: not yet a pattern
+    assert "Too little to go on yet: 1 of the 3" in insights
+    switched = web.post(
+        "/applications/preferences", data={"csrf": csrf, "on": "0"}, follow_redirects=False
+    )
+    assert switched.status_code == 303
+    assert "Switch it on" in web.get("/applications/insights").text
 
 
 def test_mistakes_are_shown_next_to_the_field_with_what_was_typed(web: TestClient) -> None:

@@ -663,14 +663,17 @@ def export(
 @app.command()
 @user_errors
 def prefer(
-    code: str = typer.Argument(..., help="O*NET-SOC code of an occupation among your matches."),
+    occupation_code: str = typer.Argument(
+        ..., metavar="CODE", help="O*NET-SOC code of an occupation among your matches."
+    ),
     up: bool = typer.Option(True, "--up/--down", help="Thumbs up (default) or down."),
 ) -> None:
     """A thumbs up or down on an occupation: it teaches the match ranking what you want."""
     from passionpath.jobsearch import vote
 
-    vote(code, up, open_context().engine)
-    console.print(f"Noted: thumbs {'up' if up else 'down'} for {code}.", highlight=False)
+    vote(occupation_code, up, open_context().engine)
+    said = "up" if up else "down"
+    console.print(f"Noted: thumbs {said} for {occupation_code}.", highlight=False)
 
 
 @app.command()

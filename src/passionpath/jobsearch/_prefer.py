@@ -105,9 +105,9 @@ class LearnedPreferences:
 
 def vote(code: str, up: bool, engine: Engine, *, owner: int | None = None) -> None:
     """A thumbs up or down on an occupation (the latest vote on it counts)."""
-    checked = check_code(code, "code")
+    checked = check_code(code, "occupation_code")
     if checked is None:
-        raise ApplicationError("give an occupation code like 15-1255.00.", field="code")
+        raise ApplicationError("give an occupation code like 15-1255.00.", field="occupation_code")
     with engine.begin() as conn:
         conn.execute(
             insert(m.PreferenceVote),
