@@ -103,3 +103,17 @@ def test_another_persons_applications_answer_404(web: TestClient) -> None:
         == 404
     )
     assert "Lumen" not in web.get("/applications").text
+
+
+def test_matches_are_ordered_with_the_learned_preferences_until_switched_off(
+    web: TestClient,
+) -> None:
+    csrf = web_login(web, "priya@example.org")
+    web.post("/passions", data={"csrf": csrf, "name": "Priya", "unpaid": "Sketch and paint"})
+    assert "Ordered with what your applications" not in web.get("/matches").text
+    for company, role in (("A", "Graphic Designer"), ("B", "Art Director"), ("C", "Painter")):
+        _add(web, csrf, company=company, role_title=role)
+    page = main_text(web.get("/matches").text)
+    assert "Ordered with what your applications and votes say you want" in page
+    web.post("/applications/preferences", data={"csrf": csrf, "on": "0"})
+    assert "Ordered with what your applications" not in web.get("/matches").text
