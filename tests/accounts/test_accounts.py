@@ -24,6 +24,8 @@ from passionpath.jobsearch import (
     StageEvent,
     add_application,
     log_event,
+    set_learning,
+    vote,
 )
 from passionpath.network import (
     ContactFields,
@@ -105,6 +107,8 @@ def _user_with_everything(engine: Engine, email: str) -> int:
     )
     log_event(application, StageEvent(0, "rejected", date.today()), engine, owner=user)
     _community_of(engine, user)
+    vote("51-3011.00", True, engine, owner=user)
+    set_learning(False, engine, owner=user)
     return user
 
 
@@ -182,6 +186,8 @@ def test_delete_account_leaves_no_row_of_the_user(starter_engine: Engine) -> Non
     exported = accounts.export_account(engine, leaving)
     assert list(exported) == [
         "applications",
+        "preference_votes",
+        "learned_preferences_on",
         "community",
         "contacts",
         "interactions",

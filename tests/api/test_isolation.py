@@ -83,7 +83,7 @@ def test_user_b_cannot_reach_user_a_data(client: TestClient) -> None:
     assert client.get("/api/v1/contacts", headers=b).json() == []
     for url in ("/api/v1/applications", "/api/v1/applications/funnel",
                 "/api/v1/applications/funnel.svg", "/api/v1/applications/insights",
-                "/api/v1/applications/export"):  # fmt: skip
+                "/api/v1/applications/export", "/api/v1/applications/preferences"):  # fmt: skip
         assert client.get(url).status_code == 401, url
         assert "Lumen" not in client.get(url, headers=b).text, url
     assert client.get("/api/v1/applications/funnel", headers=b).json()["applied"] == 0

@@ -7,6 +7,7 @@ from passionpath.jobsearch._funnel import *  # noqa: F403
 from passionpath.jobsearch._insights import *  # noqa: F403
 from passionpath.jobsearch._io import *  # noqa: F403
 from passionpath.jobsearch._patterns import *  # noqa: F403
+from passionpath.jobsearch._prefer import *  # noqa: F403
 from passionpath.jobsearch._stages import *  # noqa: F403
 from passionpath.jobsearch._store import *  # noqa: F403
 
