@@ -329,7 +329,8 @@ def match_(
     ctx = open_context()
     source = open_cv(cv, ctx.engine)
     with err_console.status("Reading the posting…"):
-        result = match_posting(source.document, text, ctx)
+        drafted = source.stored is not None and not source.stored.summary_edited
+        result = match_posting(source.document, text, ctx, drafted_summary=drafted)
     if as_json:
         emit_json(result.as_dict())
         return
