@@ -9,7 +9,7 @@ from typing import Any
 from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 
-from passionpath.cv import render_html, validate_resume
+from passionpath.cv import render_html, render_pdf, validate_resume
 from passionpath.profile import parse_document
 
 SECTIONS = [
@@ -77,3 +77,4 @@ def test_any_document_is_read_and_written_back_unchanged(data: dict[str, Any]) -
     validate_resume(data)  # warns, never raises
     document.free_texts()  # what matching reads is there to read
     assert render_html(data).startswith("<!doctype html>")
+    assert render_pdf(data, "modern").startswith(b"%PDF-")
