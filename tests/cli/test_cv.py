@@ -80,5 +80,7 @@ def test_match_against_a_posting(built: int) -> None:
         (("cv", "build", "maya", "--target", "zzqq"), "--target 'zzqq'"),
     ],
 )
-def test_bad_input_is_one_clear_line(engine: Engine, args: tuple[str, ...], words: str) -> None:
+def test_bad_input_is_one_clear_line(
+    starter_engine: Engine, args: tuple[str, ...], words: str
+) -> None:
     assert words in run_failing(*args)
