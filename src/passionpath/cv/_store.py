@@ -156,7 +156,7 @@ def get_cv(cv_id: int, engine: Engine, *, owner: int | None = None) -> StoredCV:
             _query().where(m.CurriculumVitae.id == cv_id, owned_by(m.CurriculumVitae, owner))
         ).first()
     if row is None:
-        raise NotFoundError(f"No CV {cv_id}.", field="cv", hint="`passionpath cv list` shows them.")
+        raise NotFoundError(f"No CV {cv_id}.", field="cv", hint="Your list of CVs shows them.")
     return _stored(row, row.slug, _applications(engine, [row.id])[row.id])
 
 
