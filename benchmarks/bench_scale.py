@@ -175,6 +175,15 @@ def synthetic(path: Path, people: int, descriptor_ids: list[str], phrases: int) 
     writer.close()
 
 
+def _cpu_seconds(pid: int) -> float:
+    """User + system CPU seconds ``pid`` has used so far."""
+    try:
+        fields = Path(f"/proc/{pid}/stat").read_text().rsplit(")", 1)[1].split()
+    except OSError:
+        return 0.0
+    return (int(fields[11]) + int(fields[12])) / os.sysconf("SC_CLK_TCK")
+
+
 def _rss_of_workers(pid: int) -> dict[int, int]:
     """Resident bytes of every descendant process of ``pid`` (the cluster's workers)."""
     out = {}
@@ -218,12 +227,15 @@ def run(source: Path, out: Path, workers: int, top: int, database: str) -> dict[
         command, stdout=subprocess.PIPE, stderr=subprocess.PIPE, text=True, env=env
     )
     peaks: dict[int, int] = {}
+    cpu: dict[int, float] = {}
     stop = threading.Event()
 
     def sample() -> None:
         while not stop.is_set():
             for pid, rss in _rss_of_workers(process.pid).items():
                 peaks[pid] = max(peaks.get(pid, 0), rss)
+                cpu[pid] = max(cpu.get(pid, 0.0), _cpu_seconds(pid))
+            cpu[process.pid] = max(cpu.get(process.pid, 0.0), _cpu_seconds(process.pid))
             stop.wait(0.2)
 
     sampler = threading.Thread(target=sample, daemon=True)
@@ -237,7 +249,12 @@ def run(source: Path, out: Path, workers: int, top: int, database: str) -> dict[
     summary = json.loads(stdout)
     # The cluster's processes: the nanny and the worker it starts; keep the big ones.
     workers_peak = sorted(peaks.values(), reverse=True)[:workers]
-    return {"summary": summary, "seconds": seconds, "worker_peaks": workers_peak}
+    return {
+        "summary": summary,
+        "seconds": seconds,
+        "worker_peaks": workers_peak,
+        "cpu": sum(cpu.values()),  # the command and its workers (to the last 0.2 s sample)
+    }
 
 
 def main() -> None:
@@ -304,7 +321,9 @@ def main() -> None:
             f"{workers} worker(s), {people:,} profiles, top {args.top} ({warm}): "
             f"{found['seconds']:.1f} s whole process = {rate:,.0f} profiles/s end to end; "
             f"{s['rows']:,} rows written ({size / 1e6:.0f} MB); worker seconds by stage: "
-            f"{stages}; peak RSS per worker: {peaks}"
+            f"{stages}; peak RSS per worker: {peaks}; CPU used by the command and its "
+            f"workers {found['cpu']:.1f} s = {people / found['cpu']:,.0f} profiles per CPU "
+            "second"
         )
     one = args.people_1 / results[1]["seconds"]
     many = args.people / results[args.workers]["seconds"]

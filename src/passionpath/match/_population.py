@@ -194,21 +194,29 @@ class PopulationMatcher:
     def phrase_rows(self, vectors: F32, texts: list[str]) -> F32:
         """(phrases, occupations): each phrase's evidence as the engine weighs it, before
         the per-person average (explore scores stretched to the phrase's best, or raw
-        cosines on a catalog without tasks). Depends on the phrase only: compute it once
-        per distinct phrase."""
+        cosines on a catalog without tasks), already put on the text fit's 0-1 scale
+        (unclipped: the average of the best half is taken first). Depends on the phrase
+        only: compute it once per distinct phrase."""
         index = self.m.text_index
         if index is None:
             kinds = [self.m.title_vectors, self.m.description_vectors, self.m.task_centroids]
-            return phrase_similarity(vectors, kinds)
-        return relative_to_best(index.scores(vectors, texts))
+            evidence = phrase_similarity(vectors, kinds)
+        else:
+            evidence = relative_to_best(index.scores(vectors, texts))
+        low, span = self.text_scale
+        return ((evidence - np.float32(low)) / np.float32(span)).astype(np.float32)
 
     def aversion_rows(self, vectors: F32, texts: list[str]) -> F32 | None:
-        """(aversions, occupations) as the aversion factor reads them; None when the catalog
-        has no tasks (the engine then ignores aversions)."""
+        """(aversions, occupations): the share of passion each aversion leaves each
+        occupation (a person's factor is the lowest of theirs, as the engine takes their
+        strongest aversion); None when the catalog has no tasks (the engine then ignores
+        aversions)."""
         index = self.m.text_index
         if index is None:
             return None
-        return relative_to_best(index.scores(vectors, texts))
+        low, span = AVERSION_SCALE
+        strength = np.clip((relative_to_best(index.scores(vectors, texts)) - low) / span, 0, 1)
+        return (1.0 - AVERSION_WEIGHT * strength).astype(np.float32)
 
     # --- scoring ------------------------------------------------------------------------
 
@@ -247,9 +255,6 @@ class PopulationMatcher:
                 keep = -(-int(k) // 2)
                 picked = np.sort(evidence[index], axis=1)[:, -keep:]  # (G, keep, n)
                 out[who] = picked.mean(axis=1)
-        low, span = self.text_scale
-        out -= np.float32(low)
-        out *= np.float32(1 / span)
         np.clip(out, 0, 1, out=out)
         return out, counts > 0
 
@@ -272,8 +277,13 @@ class PopulationMatcher:
         else:
             text, has_text = np.zeros_like(interest), np.zeros(b, bool)
         low, high = INTEREST_VETO
-        gate = np.clip((interest - np.float32(low)) / np.float32(high - low), 0, 1)
-        text = np.where(has_riasec[:, None], text * gate, text)
+        gate = interest - np.float32(low)
+        gate *= np.float32(1 / (high - low))
+        np.clip(gate, 0, 1, out=gate)
+        if has_riasec.all():
+            text *= gate
+        else:
+            text = np.where(has_riasec[:, None], text * gate, text)
         used = w.interest * has_riasec + w.text * has_text
         safe = np.where(used > 0, used, 1)
         interest_share = np.where(has_riasec, w.interest / safe, 0).astype(np.float32)
@@ -281,17 +291,13 @@ class PopulationMatcher:
         passion = interest * interest_share[:, None]
         passion += text * text_share[:, None]
         if aversions is not None and p.aversion_rows.shape[1]:
-            rows = p.aversion_rows
-            present = rows >= 0
-            if present.any():
-                picked = aversions[np.where(present, rows, 0)]  # (B, A, n)
-                picked[~present] = -np.inf
-                strongest = picked.max(axis=1)
-                has: NDArray[np.bool_] = np.asarray(present.any(axis=1))
-                a_low, a_span = AVERSION_SCALE
-                strength = np.clip((strongest - a_low) / a_span, 0, 1)
-                factor = (1.0 - AVERSION_WEIGHT * strength).astype(np.float32)
-                passion = np.where(has[:, None], passion * factor, passion)
+            who = np.flatnonzero(p.aversion_rows[:, 0] >= 0)  # rows are packed first
+            if who.size:
+                rows = p.aversion_rows[who]
+                present = rows >= 0
+                picked = aversions[np.where(present, rows, 0)]  # (G, A, n)
+                picked[~present] = 1
+                passion[who] *= picked.min(axis=1)
         zone = p.zones() - 1
         # Skill shortfall: the zone prior's, corrected for every rated descriptor.
         short = self.prior_short[zone].copy()
@@ -326,13 +332,14 @@ class PopulationMatcher:
         np.clip(passion, 0, 1, out=passion)
         score = passion * np.clip(qualification, 0, 1)
         np.sqrt(score, out=score)
-        if p.has_values.any():
-            weights = np.clip((p.values - 1) / 6, 0, 1).astype(np.float32)
+        who = np.flatnonzero(p.has_values)
+        if who.size:
+            weights = np.clip((p.values[who] - 1) / 6, 0, 1).astype(np.float32)
             total = weights.sum(axis=1, keepdims=True)
             fit = (weights @ self.offered) / np.where(total > 0, total, 1)
             fit = np.where(total > 0, fit, np.float32(0.5))
             fit = np.float32(1 - w.values) + np.float32(w.values) * fit
-            score = np.where(p.has_values[:, None], score * fit, score).astype(np.float32)
+            score[who] *= fit.astype(np.float32)
         return passion, qualification, score
 
     def top(
