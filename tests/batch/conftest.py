@@ -27,6 +27,10 @@ PASSIONS = [
     "organising events",
     "numbers and spreadsheets",
     "  playing guitar  ",
+    # Word sense is read from all of a person's phrases: nurses get no evidence from the
+    # first unless the second is there too.
+    "patient with beginners",
+    "helping people at the clinic",
 ]
 AVOID = ["office routine", "night shifts", "sales targets"]
 EDUCATION = ["High school", "Bachelor of Arts", "Master", "Certificate", "6", "PhD", ""]

@@ -484,7 +484,12 @@ def to_population(
         index = encoded.indices.to_numpy().astype(np.int64)
         return _pack(rows[present_np], index, b, -1), encoded.dictionary.to_pylist()
 
+    from passionpath.match import cue_bits
+
     phrase_rows, phrase_texts = phrases("passions")
+    # Word-sense cues per distinct phrase, then OR-ed over each person's phrases.
+    cues = np.append(cue_bits(phrase_texts), np.int64(0))  # the last one for padding
+    sense_bits = np.bitwise_or.reduce(cues[np.where(phrase_rows >= 0, phrase_rows, -1)], axis=1)
     aversion_rows, aversion_texts = phrases("avoid")
 
     good = ~checks.bad
@@ -505,6 +510,7 @@ def to_population(
         aversion_rows=aversion_rows[good],
         max_job_zone=zone_col[good],
         lower_levels_ok=np.asarray(lower, dtype=bool)[good],
+        sense_bits=sense_bits[good],
     )
     return Partition(ids.filter(pa.array(good)), population, phrase_texts, aversion_texts, bad)
 

@@ -6,9 +6,12 @@ import typer
 
 from passionpath import __version__
 from passionpath.cli import (
+    applications,
     assess,
     batch,
+    community,
     contacts,
+    cv,
     data,
     gaps,
     interests,
@@ -35,6 +38,9 @@ app.add_typer(interests.app, name="interests")
 app.add_typer(plan.app, name="plan")
 app.add_typer(contacts.app, name="contacts")
 app.add_typer(batch.app, name="batch")
+app.add_typer(applications.app, name="applications")
+app.add_typer(cv.app, name="cv")
+community.register(app)
 app.command("match")(match.match_command)
 app.command("explore")(transitions.explore_command)
 app.command("similar")(transitions.similar_command)

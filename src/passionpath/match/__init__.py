@@ -40,11 +40,13 @@ from passionpath.match._report import (
     suggested_levels,
 )
 from passionpath.match._scoring import QUADRANTS, importance_weights
+from passionpath.match._senses import SENSES, cue_bits
 from passionpath.match._transitions import Ranked, career_path, explore, similar, similar_all
 from passionpath.match._warm import warm_up
 
 __all__ = [
     "QUADRANTS",
+    "SENSES",
     "BatchMatcher",
     "BatchProfiles",
     "CareerPath",
@@ -68,6 +70,7 @@ __all__ = [
     "build_matrices",
     "career_path",
     "congruence",
+    "cue_bits",
     "education_level",
     "explore",
     "fit_for",

@@ -43,6 +43,7 @@ from passionpath.match._scoring import (
     preparation_fit,
     relative_to_best,
 )
+from passionpath.match._senses import sense_masks, vetoed_senses
 
 F32 = NDArray[np.float32]
 I64 = NDArray[np.int64]
@@ -77,6 +78,8 @@ class Population:
     aversion_rows: I64  # (B, A)
     max_job_zone: I64  # (B,) 0 when the person set none
     lower_levels_ok: NDArray[np.bool_]
+    #: (B,) each person's word-sense cues (``_senses.cue_bits`` of all their phrases, OR-ed).
+    sense_bits: I64 | None = None
 
     @property
     def size(self) -> int:
@@ -89,10 +92,16 @@ class Population:
         return zone + more
 
     def rows(self, start: int, end: int) -> Population:
-        return Population(*(getattr(self, name)[start:end] for name in self.__dataclass_fields__))
+        return Population(
+            *(self._part(name, slice(start, end)) for name in self.__dataclass_fields__)
+        )
 
     def take(self, order: I64) -> Population:
-        return Population(*(getattr(self, name)[order] for name in self.__dataclass_fields__))
+        return Population(*(self._part(name, order) for name in self.__dataclass_fields__))
+
+    def _part(self, name: str, which: slice | I64) -> Any:
+        value = getattr(self, name)
+        return None if value is None else value[which]
 
 
 @dataclass
@@ -188,6 +197,7 @@ class PopulationMatcher:
         self.candidate_rows = np.flatnonzero(self.candidates)
         self.job_zone = np.nan_to_num(m.job_zone, nan=0).astype(np.float32)
         self.text_scale = Z_SCALE if m.text_index is not None else COSINE_SCALE
+        self.sense_masks = sense_masks([str(c) for c in m.codes]).astype(np.float32)
 
     # --- phrases ------------------------------------------------------------------------
 
@@ -284,6 +294,10 @@ class PopulationMatcher:
             text *= gate
         else:
             text = np.where(has_riasec[:, None], text * gate, text)
+        if p.sense_bits is not None and has_text.any():
+            # Word sense, read from each person's words as a whole (as the engine does).
+            vetoed = vetoed_senses(p.sense_bits).astype(np.float32) @ self.sense_masks
+            text[vetoed > 0] = 0
         used = w.interest * has_riasec + w.text * has_text
         safe = np.where(used > 0, used, 1)
         interest_share = np.where(has_riasec, w.interest / safe, 0).astype(np.float32)

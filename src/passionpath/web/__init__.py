@@ -9,11 +9,13 @@ from fastapi import APIRouter
 from passionpath.web._errors import error_handlers
 from passionpath.web.pages import (
     account,
+    applications,
     assets,
     auth,
     background,
     catalog,
     contacts,
+    cvs,
     home,
     matches,
     plans,
@@ -30,6 +32,8 @@ for _pages in (
     catalog.router,
     plans.router,
     contacts.router,
+    applications.router,
+    cvs.router,
     account.router,
     assets.router,
 ):
