@@ -53,6 +53,8 @@ EDUCATION_CATEGORIES = 12
 #: work experience adds a zone (below zone 4).
 ZONE_FOR_EDUCATION = np.asarray([0, 1, 2, 3, 3, 3, 4, 4, 5, 5, 5, 5, 5], dtype=np.int64)
 EXPERIENCE_YEARS_FOR_A_ZONE = 4.0
+#: Candidates found beyond ``top`` before their exact order is settled.
+TOP_MARGIN = 12
 #: Quadrant index (into QUADRANTS) from (not high passion) + 2 * (not high qualification).
 QUADRANT_OF = np.asarray([0, 2, 1, 3], dtype=np.int8)
 #: Levels 0, 0.5, ..., 7: the steps whose skill corrections are tabulated.
@@ -133,6 +135,16 @@ def _high(values: F32, share: float = 0.6) -> NDArray[np.bool_]:
         cut = np.quantile(values[busy], share, axis=1, keepdims=True)
         high[busy] = values[busy] >= np.maximum(cut, np.float32(HIGH_AT_LEAST))
     return high
+
+
+def _exact_key(value: F32, score: F32, column: NDArray[np.int64], n: int) -> NDArray[np.int64]:
+    """A unique integer per occupation, smallest first in the engine's order: the tier (read
+    off ``value``), then the higher score (the bits of a non-negative float32 sort as it
+    does), then the catalog's order (the engine's stable sort leaves ties so)."""
+    boost = value - score  # 4, 2 or 0, give or take the rounding
+    tier = np.where(boost >= 3, 0, np.where(boost >= 1, 1, 2)).astype(np.int64)
+    bits = (score + np.float32(0)).view(np.int32).astype(np.int64)  # + 0 turns -0 into 0
+    return ((tier << 32) + (ONE_BITS - bits)) * n + column
 
 
 class PopulationMatcher:
@@ -404,38 +416,48 @@ class PopulationMatcher:
         b, n = sc.shape
         k = min(top, n)
         hi_p, hi_q = _high(pc), _high(qc)
-        # Quadrant 0-3 as (not high passion) * 1 + (not high qualification) * 2, remapped.
-        quadrant = QUADRANT_OF[(~hi_p).view(np.int8) + 2 * (~hi_q).view(np.int8)]
-        # One integer key, unique per occupation: tier (sweet spot, then passion at least
-        # PASSION_FLOOR, then the rest), then the higher score (the bits of a non-negative
-        # float32 sort as it does), then the catalog's order, as the engine's stable sort
-        # leaves ties.
-        tier = np.where(quadrant == 0, 0, np.where(pc >= PASSION_FLOOR, 1, 2)).astype(np.int64)
-        tier <<= 32
-        bits = (sc + np.float32(0)).view(np.int32)  # + 0 turns -0 into 0
-        tier += np.int32(ONE_BITS) - bits
-        tier *= n
-        tier += np.arange(n, dtype=np.int64)
-        key = tier
-        if k < n:
-            part = np.argpartition(key, k - 1, axis=1)[:, :k]
+        # The engine's order: sweet spot, then passion at least PASSION_FLOOR, then the rest,
+        # each by score. As one float (4-5, 2-3, 0-1) it finds a few more candidates than
+        # needed; their exact order (ties by catalog row) is settled on those alone.
+        value = np.where(hi_p & hi_q, np.float32(4), np.where(pc >= PASSION_FLOOR, 2, 0))
+        value = value.astype(np.float32)
+        value += sc
+        rows = np.arange(b, dtype=np.int64)[:, None]
+        m = min(n, k + TOP_MARGIN)
+        if m < n:
+            part = np.argpartition(-value, m - 1, axis=1)[:, :m]
         else:
             part = np.broadcast_to(np.arange(n), (b, n)).copy()
-        flat = part + (np.arange(b, dtype=np.int64) * n)[:, None]
-        order = np.argsort(key.ravel()[flat], axis=1)
-        flat = np.take_along_axis(flat, order, axis=1)
+        picked = value[rows, part]
+        order = np.argsort(-picked, axis=1, kind="stable")
+        part = np.take_along_axis(part, order, axis=1)
+        picked = np.take_along_axis(picked, order, axis=1)
+        exact = _exact_key(value[rows, part], sc[rows, part], part, n)
+        order = np.argsort(exact, axis=1)[:, :k]
+        local = np.take_along_axis(part, order, axis=1)
+        if m < n:
+            # A tie at the edge of the candidates could hide a row the exact order puts
+            # first: those people are ranked over all occupations.
+            unsure = np.flatnonzero(picked[:, m - 1] >= picked[:, k - 1])
+            if unsure.size:
+                full = _exact_key(value[unsure], sc[unsure], np.arange(n), n)
+                best = np.argpartition(full, k - 1, axis=1)[:, :k]
+                order = np.argsort(np.take_along_axis(full, best, axis=1), axis=1)
+                local[unsure] = np.take_along_axis(best, order, axis=1)
         out = np.full((b, top), -1, np.int64)
-        out[:, :k] = cand[flat - (np.arange(b, dtype=np.int64) * n)[:, None]]
+        out[:, :k] = cand[local]
+        hp, hq = hi_p[rows, local], hi_q[rows, local]
 
         def gather(values: NDArray[Any], fill: float) -> NDArray[Any]:
             full = np.full((b, top), fill, values.dtype)
-            full[:, :k] = values.ravel()[flat]
+            full[:, :k] = values
             return full
 
         return PopulationTop(
             out,
-            gather(sc, np.nan),
-            gather(pc, np.nan),
-            gather(qc, np.nan),
-            gather(quadrant, -1),
+            gather(sc[rows, local], np.nan),
+            gather(pc[rows, local], np.nan),
+            gather(qc[rows, local], np.nan),
+            # Quadrant 0-3 from (not high passion) + 2 * (not high qualification).
+            gather(QUADRANT_OF[(~hp).view(np.int8) + 2 * (~hq).view(np.int8)], -1),
         )
