@@ -4,6 +4,7 @@ Needs the ``scale`` extra (``pip install 'passionpath[scale]'``); importing this
 does not, so the core install and ``passionpath --help`` work without it.
 """
 
+from passionpath.batch._community import CommunitySummary, community
 from passionpath.batch._deps import ScaleMissingError, missing_scale, require_scale
 from passionpath.batch._records import FIELDS, BadRecord, RecordError, record_to_document
 from passionpath.batch._run import BatchOutputError, RecommendSummary, recommend
@@ -14,9 +15,11 @@ __all__ = [
     "BadRecord",
     "BatchInputError",
     "BatchOutputError",
+    "CommunitySummary",
     "RecommendSummary",
     "RecordError",
     "ScaleMissingError",
+    "community",
     "missing_scale",
     "recommend",
     "record_to_document",

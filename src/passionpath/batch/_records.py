@@ -53,6 +53,11 @@ FIELDS = (
     "avoid",
     "max_job_zone",
     "open_to_lower_levels",
+    # Read by ``batch community`` only:
+    "target_careers",
+    "occupation",
+    "work_history",
+    "mentor_capacity",
 )
 MAX_EXPERIENCE_YEARS = 80
 MAX_EDUCATION_CHARS = 200
@@ -75,6 +80,10 @@ def schema() -> pa.Schema:
             ("avoid", pa.list_(pa.string())),
             ("max_job_zone", pa.int64()),
             ("open_to_lower_levels", pa.bool_()),
+            ("target_careers", pa.list_(pa.string())),
+            ("occupation", pa.string()),
+            ("work_history", pa.list_(pa.string())),
+            ("mentor_capacity", pa.int64()),
         ]
     )
 
@@ -190,6 +199,16 @@ def normalise_record(record: Any) -> dict[str, Any]:
     if lower is not None and not isinstance(lower, bool):
         raise RecordError("open_to_lower_levels", "must be true or false")
     out["open_to_lower_levels"] = lower
+    out["target_careers"] = _texts(record.get("target_careers"), "target_careers")
+    out["work_history"] = _texts(record.get("work_history"), "work_history")
+    occupation = record.get("occupation")
+    if occupation is not None and not isinstance(occupation, str):
+        raise RecordError("occupation", "must be an O*NET-SOC code")
+    out["occupation"] = occupation
+    capacity = record.get("mentor_capacity")
+    if capacity is not None and (isinstance(capacity, bool) or not isinstance(capacity, int)):
+        raise RecordError("mentor_capacity", "must be a whole number")
+    out["mentor_capacity"] = capacity
     unknown = sorted(set(record) - set(FIELDS))
     if unknown:
         raise RecordError(unknown[0], f"is not a record field; the fields are {', '.join(FIELDS)}")
@@ -285,6 +304,8 @@ class Partition:
     phrases: list[str]
     aversions: list[str]
     bad: list[BadRecord]
+    #: (records,) which records of the table were kept.
+    good: NDArray[np.bool_] | None = None
 
 
 def _list_parts(col: pa.Array) -> tuple[NDArray[np.int64], pa.Array]:
@@ -512,7 +533,9 @@ def to_population(
         lower_levels_ok=np.asarray(lower, dtype=bool)[good],
         sense_bits=sense_bits[good],
     )
-    return Partition(ids.filter(pa.array(good)), population, phrase_texts, aversion_texts, bad)
+    return Partition(
+        ids.filter(pa.array(good)), population, phrase_texts, aversion_texts, bad, good
+    )
 
 
 # --- the same record as a profile document (for the one-profile engine) -----------------

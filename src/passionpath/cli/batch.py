@@ -32,7 +32,12 @@ def _progress(enabled: bool) -> Iterator[Callable[[int, int | None, str], None]]
     if not enabled:
         yield lambda _done, _total, _what: None
         return
-    labels = {"phrases": "Embedding phrases", "records": "Recommending"}
+    labels = {
+        "phrases": "Embedding phrases",
+        "records": "Recommending",
+        "vectors": "Community vectors",
+        "tribe partitions": "Tribes",
+    }
     with Progress(
         TextColumn("[bold]{task.description}"),
         BarColumn(),
@@ -134,3 +139,63 @@ def recommend_command(
             f"{summary.errors_file}",
             highlight=False,
         )
+
+
+@app.command("community")
+@user_errors
+def community_command(
+    input: str = typer.Option(
+        ...,
+        "--input",
+        "-i",
+        help="Population records (.parquet, .jsonl or postgresql://) with passions, and "
+        "target_careers for mentees, occupation and mentor_capacity for mentors.",
+    ),
+    output: Path = typer.Option(
+        ..., "--output", "-o", help="A new folder: tribe/ (Parquet parts) and mentors.parquet."
+    ),
+    scheduler: str = typer.Option(
+        None, "--scheduler", help="A running Dask scheduler; default: a local one."
+    ),
+    top: int = typer.Option(10, "--top", "-n", help="Tribe members per person."),
+    per_mentee: int = typer.Option(20, "--per-mentee", help="Mentors each mentee ranks."),
+    workers: int = typer.Option(None, "--workers", help="Worker processes of the local cluster."),
+    table: str = typer.Option("profiles", "--table", help="The table of a PostgreSQL input."),
+    chunk: int = typer.Option(None, "--chunk", help="Records per partition (JSON lines, SQL)."),
+    as_json: bool = JSON,
+) -> None:
+    """Tribe top-N for everyone (nearest people by passions, a faiss index built once and
+    loaded by every worker) and a stable mentor assignment for the whole cohort."""
+    from rich.markup import escape
+
+    from passionpath.batch import ScaleMissingError, community, require_scale
+
+    try:
+        require_scale(("distributed", "pyarrow", "faiss"))
+    except ScaleMissingError as exc:
+        fail(escape(str(exc)))
+    if per_mentee < 1:
+        fail("--per-mentee must be at least 1.", 2)
+    ctx = open_context()
+    with _progress(not as_json) as progress:
+        summary = community(
+            input,
+            output,
+            ctx,
+            scheduler=scheduler,
+            top=top,
+            per_mentee=per_mentee,
+            workers=workers,
+            table=table,
+            chunk=chunk,
+            progress=progress,
+        )
+    if as_json:
+        emit_json(summary.as_dict())
+        return
+    console.print(
+        f"Tribe lists for {summary.with_vectors:,} people ({summary.index}); "
+        f"{summary.assigned:,} of {summary.mentees:,} mentees assigned to "
+        f"{summary.mentors:,} mentors, in {summary.seconds['total']:.1f} s; {summary.output}",
+        highlight=False,
+    )

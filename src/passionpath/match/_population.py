@@ -53,6 +53,8 @@ EDUCATION_CATEGORIES = 12
 #: work experience adds a zone (below zone 4).
 ZONE_FOR_EDUCATION = np.asarray([0, 1, 2, 3, 3, 3, 4, 4, 5, 5, 5, 5, 5], dtype=np.int64)
 EXPERIENCE_YEARS_FOR_A_ZONE = 4.0
+#: Candidates found beyond ``top`` before their exact order is settled.
+TOP_MARGIN = 12
 #: Quadrant index (into QUADRANTS) from (not high passion) + 2 * (not high qualification).
 QUADRANT_OF = np.asarray([0, 2, 1, 3], dtype=np.int8)
 #: Levels 0, 0.5, ..., 7: the steps whose skill corrections are tabulated.
@@ -135,6 +137,16 @@ def _high(values: F32, share: float = 0.6) -> NDArray[np.bool_]:
     return high
 
 
+def _exact_key(value: F32, score: F32, column: NDArray[np.int64], n: int) -> NDArray[np.int64]:
+    """A unique integer per occupation, smallest first in the engine's order: the tier (read
+    off ``value``), then the higher score (the bits of a non-negative float32 sort as it
+    does), then the catalog's order (the engine's stable sort leaves ties so)."""
+    boost = value - score  # 4, 2 or 0, give or take the rounding
+    tier = np.where(boost >= 3, 0, np.where(boost >= 1, 1, 2)).astype(np.int64)
+    bits = (score + np.float32(0)).view(np.int32).astype(np.int64)  # + 0 turns -0 into 0
+    return ((tier << 32) + (ONE_BITS - bits)) * n + column
+
+
 class PopulationMatcher:
     """Scores and top lists for many people on one catalog, with the engine's weights."""
 
@@ -204,21 +216,29 @@ class PopulationMatcher:
     def phrase_rows(self, vectors: F32, texts: list[str]) -> F32:
         """(phrases, occupations): each phrase's evidence as the engine weighs it, before
         the per-person average (explore scores stretched to the phrase's best, or raw
-        cosines on a catalog without tasks). Depends on the phrase only: compute it once
-        per distinct phrase."""
+        cosines on a catalog without tasks), already put on the text fit's 0-1 scale
+        (unclipped: the average of the best half is taken first). Depends on the phrase
+        only: compute it once per distinct phrase."""
         index = self.m.text_index
         if index is None:
             kinds = [self.m.title_vectors, self.m.description_vectors, self.m.task_centroids]
-            return phrase_similarity(vectors, kinds)
-        return relative_to_best(index.scores(vectors, texts))
+            evidence = phrase_similarity(vectors, kinds)
+        else:
+            evidence = relative_to_best(index.scores(vectors, texts))
+        low, span = self.text_scale
+        return ((evidence - np.float32(low)) / np.float32(span)).astype(np.float32)
 
     def aversion_rows(self, vectors: F32, texts: list[str]) -> F32 | None:
-        """(aversions, occupations) as the aversion factor reads them; None when the catalog
-        has no tasks (the engine then ignores aversions)."""
+        """(aversions, occupations): the share of passion each aversion leaves each
+        occupation (a person's factor is the lowest of theirs, as the engine takes their
+        strongest aversion); None when the catalog has no tasks (the engine then ignores
+        aversions)."""
         index = self.m.text_index
         if index is None:
             return None
-        return relative_to_best(index.scores(vectors, texts))
+        low, span = AVERSION_SCALE
+        strength = np.clip((relative_to_best(index.scores(vectors, texts)) - low) / span, 0, 1)
+        return (1.0 - AVERSION_WEIGHT * strength).astype(np.float32)
 
     # --- scoring ------------------------------------------------------------------------
 
@@ -257,9 +277,6 @@ class PopulationMatcher:
                 keep = -(-int(k) // 2)
                 picked = np.sort(evidence[index], axis=1)[:, -keep:]  # (G, keep, n)
                 out[who] = picked.mean(axis=1)
-        low, span = self.text_scale
-        out -= np.float32(low)
-        out *= np.float32(1 / span)
         np.clip(out, 0, 1, out=out)
         return out, counts > 0
 
@@ -282,8 +299,13 @@ class PopulationMatcher:
         else:
             text, has_text = np.zeros_like(interest), np.zeros(b, bool)
         low, high = INTEREST_VETO
-        gate = np.clip((interest - np.float32(low)) / np.float32(high - low), 0, 1)
-        text = np.where(has_riasec[:, None], text * gate, text)
+        gate = interest - np.float32(low)
+        gate *= np.float32(1 / (high - low))
+        np.clip(gate, 0, 1, out=gate)
+        if has_riasec.all():
+            text *= gate
+        else:
+            text = np.where(has_riasec[:, None], text * gate, text)
         if p.sense_bits is not None and has_text.any():
             # Word sense, read from each person's words as a whole (as the engine does).
             vetoed = vetoed_senses(p.sense_bits).astype(np.float32) @ self.sense_masks
@@ -295,17 +317,13 @@ class PopulationMatcher:
         passion = interest * interest_share[:, None]
         passion += text * text_share[:, None]
         if aversions is not None and p.aversion_rows.shape[1]:
-            rows = p.aversion_rows
-            present = rows >= 0
-            if present.any():
-                picked = aversions[np.where(present, rows, 0)]  # (B, A, n)
-                picked[~present] = -np.inf
-                strongest = picked.max(axis=1)
-                has: NDArray[np.bool_] = np.asarray(present.any(axis=1))
-                a_low, a_span = AVERSION_SCALE
-                strength = np.clip((strongest - a_low) / a_span, 0, 1)
-                factor = (1.0 - AVERSION_WEIGHT * strength).astype(np.float32)
-                passion = np.where(has[:, None], passion * factor, passion)
+            who = np.flatnonzero(p.aversion_rows[:, 0] >= 0)  # rows are packed first
+            if who.size:
+                rows = p.aversion_rows[who]
+                present = rows >= 0
+                picked = aversions[np.where(present, rows, 0)]  # (G, A, n)
+                picked[~present] = 1
+                passion[who] *= picked.min(axis=1)
         zone = p.zones() - 1
         # Skill shortfall: the zone prior's, corrected for every rated descriptor.
         short = self.prior_short[zone].copy()
@@ -340,13 +358,14 @@ class PopulationMatcher:
         np.clip(passion, 0, 1, out=passion)
         score = passion * np.clip(qualification, 0, 1)
         np.sqrt(score, out=score)
-        if p.has_values.any():
-            weights = np.clip((p.values - 1) / 6, 0, 1).astype(np.float32)
+        who = np.flatnonzero(p.has_values)
+        if who.size:
+            weights = np.clip((p.values[who] - 1) / 6, 0, 1).astype(np.float32)
             total = weights.sum(axis=1, keepdims=True)
             fit = (weights @ self.offered) / np.where(total > 0, total, 1)
             fit = np.where(total > 0, fit, np.float32(0.5))
             fit = np.float32(1 - w.values) + np.float32(w.values) * fit
-            score = np.where(p.has_values[:, None], score * fit, score).astype(np.float32)
+            score[who] *= fit.astype(np.float32)
         return passion, qualification, score
 
     def top(
@@ -397,38 +416,48 @@ class PopulationMatcher:
         b, n = sc.shape
         k = min(top, n)
         hi_p, hi_q = _high(pc), _high(qc)
-        # Quadrant 0-3 as (not high passion) * 1 + (not high qualification) * 2, remapped.
-        quadrant = QUADRANT_OF[(~hi_p).view(np.int8) + 2 * (~hi_q).view(np.int8)]
-        # One integer key, unique per occupation: tier (sweet spot, then passion at least
-        # PASSION_FLOOR, then the rest), then the higher score (the bits of a non-negative
-        # float32 sort as it does), then the catalog's order, as the engine's stable sort
-        # leaves ties.
-        tier = np.where(quadrant == 0, 0, np.where(pc >= PASSION_FLOOR, 1, 2)).astype(np.int64)
-        tier <<= 32
-        bits = (sc + np.float32(0)).view(np.int32)  # + 0 turns -0 into 0
-        tier += np.int32(ONE_BITS) - bits
-        tier *= n
-        tier += np.arange(n, dtype=np.int64)
-        key = tier
-        if k < n:
-            part = np.argpartition(key, k - 1, axis=1)[:, :k]
+        # The engine's order: sweet spot, then passion at least PASSION_FLOOR, then the rest,
+        # each by score. As one float (4-5, 2-3, 0-1) it finds a few more candidates than
+        # needed; their exact order (ties by catalog row) is settled on those alone.
+        value = np.where(hi_p & hi_q, np.float32(4), np.where(pc >= PASSION_FLOOR, 2, 0))
+        value = value.astype(np.float32)
+        value += sc
+        rows = np.arange(b, dtype=np.int64)[:, None]
+        m = min(n, k + TOP_MARGIN)
+        if m < n:
+            part = np.argpartition(-value, m - 1, axis=1)[:, :m]
         else:
             part = np.broadcast_to(np.arange(n), (b, n)).copy()
-        flat = part + (np.arange(b, dtype=np.int64) * n)[:, None]
-        order = np.argsort(key.ravel()[flat], axis=1)
-        flat = np.take_along_axis(flat, order, axis=1)
+        picked = value[rows, part]
+        order = np.argsort(-picked, axis=1, kind="stable")
+        part = np.take_along_axis(part, order, axis=1)
+        picked = np.take_along_axis(picked, order, axis=1)
+        exact = _exact_key(value[rows, part], sc[rows, part], part, n)
+        order = np.argsort(exact, axis=1)[:, :k]
+        local = np.take_along_axis(part, order, axis=1)
+        if m < n:
+            # A tie at the edge of the candidates could hide a row the exact order puts
+            # first: those people are ranked over all occupations.
+            unsure = np.flatnonzero(picked[:, m - 1] >= picked[:, k - 1])
+            if unsure.size:
+                full = _exact_key(value[unsure], sc[unsure], np.arange(n), n)
+                best = np.argpartition(full, k - 1, axis=1)[:, :k]
+                order = np.argsort(np.take_along_axis(full, best, axis=1), axis=1)
+                local[unsure] = np.take_along_axis(best, order, axis=1)
         out = np.full((b, top), -1, np.int64)
-        out[:, :k] = cand[flat - (np.arange(b, dtype=np.int64) * n)[:, None]]
+        out[:, :k] = cand[local]
+        hp, hq = hi_p[rows, local], hi_q[rows, local]
 
         def gather(values: NDArray[Any], fill: float) -> NDArray[Any]:
             full = np.full((b, top), fill, values.dtype)
-            full[:, :k] = values.ravel()[flat]
+            full[:, :k] = values
             return full
 
         return PopulationTop(
             out,
-            gather(sc, np.nan),
-            gather(pc, np.nan),
-            gather(qc, np.nan),
-            gather(quadrant, -1),
+            gather(sc[rows, local], np.nan),
+            gather(pc[rows, local], np.nan),
+            gather(qc[rows, local], np.nan),
+            # Quadrant 0-3 from (not high passion) + 2 * (not high qualification).
+            gather(QUADRANT_OF[(~hp).view(np.int8) + 2 * (~hq).view(np.int8)], -1),
         )

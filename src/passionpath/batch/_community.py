@@ -1,0 +1,481 @@
+"""``community``: tribe top-10 for everyone and a stable mentor assignment for a cohort, on
+the same Dask cluster, with the community core's pure functions.
+
+1. Every distinct passion phrase is embedded once across the cluster (as for recommend).
+2. Each partition's people get their community vector (the unit mean of their phrases'
+   vectors, ``community.person_vectors``), written beside the output as ``.npy`` parts.
+3. One worker builds the faiss index (IVF over 8-bit scalar-quantised vectors, exact below
+   ``EXACT_LIMIT`` people) part by part and writes it to a file.
+4. Every worker loads that index once and finds each of its partitions' people their nearest
+   people (themselves left out): ``tribe/part-NNNNN.parquet``.
+5. One worker assigns mentees (records with target careers) to mentors (records with an
+   occupation and a capacity) by deferred acceptance over preference lists scored like the
+   community's own (career closeness, shared passions, room): ``mentors.parquet``.
+"""
+
+from __future__ import annotations
+
+import math
+import time
+from dataclasses import asdict, dataclass, field
+from pathlib import Path
+from typing import TYPE_CHECKING, Any
+
+import numpy as np
+
+from passionpath.batch._deps import require_scale
+from passionpath.batch._sources import open_source
+from passionpath.errors import PassionpathError
+
+if TYPE_CHECKING:
+    from passionpath.batch._sources import Part
+    from passionpath.context import Context
+
+#: The closest occupation to a target counts this much as a mentor's career closeness (as in
+#: the community's one-person mentor search; an exact match counts 1).
+NEAREST_CLOSENESS = 0.9
+#: Each occupation's nearest occupations read for career closeness.
+NEAREST_OCCUPATIONS = 10
+#: Inverted lists (about sqrt(people)), those visited per query, the training sample per
+#: list and k-means rounds: a batch searches for everyone, so its index is coarser than the
+#: community's own (4 sqrt(people) lists) and trained more briefly.
+LISTS_PER_SQRT = 1.0
+NPROBE = 10
+TRAIN_PER_LIST = 30
+TRAIN_ROUNDS = 10
+
+
+@dataclass
+class CommunitySummary:
+    input: str
+    output: str
+    people: int
+    with_vectors: int
+    index: str
+    mentees: int
+    mentors: int
+    assigned: int
+    seconds: dict[str, float] = field(default_factory=dict)
+    bad_records: int = 0
+
+    def as_dict(self) -> dict[str, Any]:
+        return asdict(self)
+
+
+# --- on the workers ----------------------------------------------------------------------
+
+
+def vectors_part(part: Part, output: str, release_sha: str) -> dict[str, Any]:
+    """Community vectors and fields of one partition, written as ``_people/part-N`` files."""
+    import pyarrow as pa
+    import pyarrow.parquet as pq
+
+    from passionpath.batch._records import to_population
+    from passionpath.batch._worker import _CATALOGS, _atomic_write
+    from passionpath.community import person_vectors
+    from passionpath.text import embed_cached
+
+    catalog = _CATALOGS[release_sha]
+    table, bad, positions = part.read()
+    converted = to_population(
+        table, part.first_position, catalog.matrices.descriptor_ids, positions
+    )
+    kept = table.filter(pa.array(converted.good))
+    rows = converted.population.phrase_rows
+    present = rows >= 0
+    counts = present.sum(axis=1)
+    ptr = np.concatenate([[0], np.cumsum(counts)]).astype(np.int64)
+    dim = catalog.embedder.dim
+    if converted.phrases:
+        vectors = embed_cached(converted.phrases, catalog.ctx.engine, embedder=catalog.embedder)[0]
+        people = person_vectors(vectors[rows[present]], ptr)
+    else:
+        people = np.zeros((rows.shape[0], dim), np.float32)
+    folder = Path(output) / "_people"
+    _atomic_write(folder / f"part-{part.index:05d}.npy", lambda p: np.save(p.open("wb"), people))
+    fields = pa.table(
+        {
+            "person_id": converted.person_ids,
+            "target_careers": kept.column("target_careers"),
+            "occupation": kept.column("occupation"),
+            "work_history": kept.column("work_history"),
+            "mentor_capacity": kept.column("mentor_capacity"),
+            "has_vector": pa.array(counts > 0),
+        }
+    )
+    _atomic_write(folder / f"part-{part.index:05d}.parquet", lambda p: pq.write_table(fields, p))
+    return {
+        "index": part.index,
+        "people": int(people.shape[0]),
+        "bad": len(bad) + len(converted.bad),
+    }
+
+
+def _parts(output: str) -> list[Path]:
+    return sorted((Path(output) / "_people").glob("part-*.npy"))
+
+
+def build_index(output: str) -> dict[str, Any]:
+    """The faiss index of every person with a vector, built part by part and written to
+    ``_index.faiss``; ids are rows in part order."""
+    from passionpath.community import EXACT_LIMIT, faiss_module
+
+    faiss = faiss_module()
+    assert faiss is not None
+    parts = _parts(output)
+    sizes = [np.load(p, mmap_mode="r").shape[0] for p in parts]
+    n = sum(sizes)
+    dim = np.load(parts[0], mmap_mode="r").shape[1] if parts else 384
+    if n >= EXACT_LIMIT:
+        nlist = max(1, int(LISTS_PER_SQRT * math.sqrt(n)))
+        quantizer = faiss.IndexFlatIP(dim)
+        index = faiss.IndexIVFScalarQuantizer(
+            quantizer, dim, nlist, faiss.ScalarQuantizer.QT_8bit, faiss.METRIC_INNER_PRODUCT
+        )
+        rng = np.random.default_rng(0)
+        want = min(n, TRAIN_PER_LIST * nlist)
+        picks = np.sort(rng.choice(n, size=want, replace=False))
+        starts = np.concatenate([[0], np.cumsum(sizes)])
+        sample = np.concatenate(
+            [
+                np.asarray(np.load(p, mmap_mode="r")[picks[(picks >= a) & (picks < b)] - a])
+                for p, a, b in zip(parts, starts[:-1], starts[1:], strict=True)
+            ]
+        )
+        index.cp.niter = TRAIN_ROUNDS
+        index.train(sample)
+        index.nprobe = NPROBE
+        kind = f"faiss IVF{nlist}-SQ8, nprobe {NPROBE}"
+    else:
+        index = faiss.IndexFlatIP(dim)
+        kind = "faiss exact"
+    for p in parts:
+        index.add(np.ascontiguousarray(np.load(p)))
+    faiss.write_index(index, str(Path(output) / "_index.faiss"))
+    return {"people": n, "index": kind}
+
+
+_INDEXES: dict[str, Any] = {}
+
+
+def _index(output: str) -> Any:
+    """The index file, read once per worker (and again only when it is rebuilt)."""
+    from passionpath.community import faiss_module
+
+    path = Path(output) / "_index.faiss"
+    key = f"{path}:{path.stat().st_mtime_ns}"
+    if key not in _INDEXES:
+        faiss = faiss_module()
+        assert faiss is not None
+        _INDEXES.clear()
+        _INDEXES[key] = faiss.read_index(str(path))
+    return _INDEXES[key]
+
+
+def tribe_part(index_of_part: int, offset: int, output: str, top: int) -> int:
+    """Each person of one partition: their ``top`` nearest people, themselves left out."""
+    import pyarrow as pa
+    import pyarrow.parquet as pq
+    from threadpoolctl import threadpool_limits
+
+    from passionpath.batch._worker import _atomic_write
+
+    folder = Path(output)
+    vectors = np.load(folder / "_people" / f"part-{index_of_part:05d}.npy")
+    fields = pq.read_table(folder / "_people" / f"part-{index_of_part:05d}.parquet")
+    ids = _all_ids(output)
+    index = _index(output)
+    with threadpool_limits(1):
+        scores, found = index.search(np.ascontiguousarray(vectors), top + 1)
+    me = np.arange(vectors.shape[0], dtype=np.int64) + offset
+    found = found.astype(np.int64)
+    # Drop each person from their own list (or the last one when they are not in it).
+    self_at = found == me[:, None]
+    drop = np.where(self_at.any(axis=1), self_at.argmax(axis=1), top)
+    keep = np.ones(found.shape, bool)
+    keep[np.arange(found.shape[0]), drop] = False
+    found = found[keep].reshape(-1, top)
+    scores = scores[keep].reshape(-1, top)
+    has = fields.column("has_vector").to_numpy(zero_copy_only=False)
+    # People without phrases have a zero vector: nobody's tribe, and no tribe of their own.
+    valid = (found >= 0) & has[:, None] & (scores > 0)
+    person = np.repeat(np.arange(found.shape[0]), top)[valid.ravel()]
+    rank = np.tile(np.arange(1, top + 1, dtype=np.int16), found.shape[0])[valid.ravel()]
+    table = pa.table(
+        {
+            "person_id": fields.column("person_id").take(pa.array(person)),
+            "rank": pa.array(rank),
+            "other_id": ids.take(pa.array(found[valid])),
+            "score": pa.array(scores[valid].astype(np.float32)),
+        }
+    )
+    (folder / "tribe").mkdir(exist_ok=True)
+    _atomic_write(
+        folder / "tribe" / f"part-{index_of_part:05d}.parquet",
+        lambda p: pq.write_table(table, p),
+    )
+    return int(table.num_rows)
+
+
+_IDS: dict[str, Any] = {}
+
+
+def _all_ids(output: str) -> Any:
+    import pyarrow as pa
+    import pyarrow.parquet as pq
+
+    if output not in _IDS:
+        parts = sorted((Path(output) / "_people").glob("part-*.parquet"))
+        _IDS.clear()
+        _IDS[output] = pa.concat_arrays(
+            [pq.read_table(p, columns=["person_id"]).column(0).combine_chunks() for p in parts]
+        )
+    return _IDS[output]
+
+
+def assign_mentors(
+    output: str,
+    neighbours: tuple[np.ndarray, np.ndarray, np.ndarray],
+    codes: list[str],
+    per_mentee: int,
+) -> dict[str, Any]:
+    """Deferred acceptance over every mentee and mentor of the run (one worker)."""
+    import pyarrow as pa
+    import pyarrow.compute as pc
+    import pyarrow.parquet as pq
+
+    from passionpath.batch._worker import _atomic_write
+    from passionpath.community import (
+        candidate_pairs,
+        deferred_acceptance,
+        pair_interests,
+        preferences_from_scores,
+    )
+
+    folder = Path(output)
+    parts = sorted((folder / "_people").glob("part-*.parquet"))
+    fields = pa.concat_tables([pq.read_table(p) for p in parts])
+    n_codes = len(codes)
+    code_set = pa.array(codes)
+
+    def occupations(column: pa.ChunkedArray) -> tuple[np.ndarray, np.ndarray]:
+        col = column.combine_chunks()
+        lengths = pc.fill_null(pc.list_value_length(col), 0).to_numpy().astype(np.int64)
+        owners = np.repeat(np.arange(len(col)), lengths)
+        at = pc.index_in(pc.list_flatten(col), value_set=code_set)
+        at_np = np.nan_to_num(at.to_numpy(zero_copy_only=False).astype(np.float64), nan=-1)
+        ok = at_np >= 0
+        return owners[ok], at_np[ok].astype(np.int64)
+
+    t_owner, t_code = occupations(fields.column("target_careers"))
+    capacity_all = pc.fill_null(fields.column("mentor_capacity"), 0).to_numpy().astype(np.int64)
+    current = pc.index_in(fields.column("occupation").combine_chunks(), value_set=code_set)
+    current_np = np.nan_to_num(current.to_numpy(zero_copy_only=False).astype(np.float64), nan=-1)
+    h_owner, h_code = occupations(fields.column("work_history"))
+    has_current = current_np >= 0
+    m_owner = np.concatenate([np.flatnonzero(has_current), h_owner])
+    m_code = np.concatenate([current_np[has_current].astype(np.int64), h_code])
+    mentor_people = np.unique(m_owner[capacity_all[m_owner] > 0])
+    mentee_people = np.unique(t_owner)
+    # Mentors by their own index 0..M-1; occupations each keep their first per_mentee mentors
+    # (enough: a mentor beyond them in an occupation always ranks below per_mentee others).
+    mentor_index = np.full(len(capacity_all), -1, np.int64)
+    mentor_index[mentor_people] = np.arange(mentor_people.size)
+    sel = mentor_index[m_owner] >= 0
+    mo, mc = mentor_index[m_owner[sel]], m_code[sel]
+    order = np.lexsort((mo, mc))
+    mo, mc = mo[order], mc[order]
+    first = np.r_[0, np.flatnonzero(mc[1:] != mc[:-1]) + 1] if mc.size else np.zeros(0, np.int64)
+    place = np.arange(mc.size) - np.repeat(first, np.diff(np.r_[first, mc.size]))
+    mo, mc = mo[place < per_mentee + 1], mc[place < per_mentee + 1]
+    # Mentees with the same target careers have the same candidates: work per distinct set.
+    mentee_index = np.full(len(capacity_all), -1, np.int64)
+    mentee_index[mentee_people] = np.arange(mentee_people.size)
+    key_rows = mentee_index[t_owner]
+    sets: dict[tuple[int, ...], int] = {}
+    set_of = np.empty(mentee_people.size, np.int64)
+    ptr = np.r_[0, np.cumsum(np.bincount(key_rows, minlength=mentee_people.size))]
+    order = np.argsort(key_rows, kind="stable")
+    codes_sorted = t_code[order]
+    for i in range(mentee_people.size):
+        key = tuple(sorted(set(codes_sorted[ptr[i] : ptr[i + 1]].tolist())))
+        set_of[i] = sets.setdefault(key, len(sets))
+    set_owner = np.repeat(np.arange(len(sets)), [len(k) for k in sets])
+    set_code = np.fromiter((c for k in sets for c in k), np.int64, count=set_owner.size)
+    s_set, s_mentor, s_close = candidate_pairs(
+        (set_owner, set_code), (mo, mc), neighbours, n_codes, per_mentee=per_mentee + 1
+    )
+    # Expand to mentees: each mentee takes its set's candidates (itself left out).
+    set_ptr = np.r_[0, np.cumsum(np.bincount(s_set, minlength=len(sets)))]
+    counts = np.diff(set_ptr)[set_of]
+    me = np.repeat(np.arange(mentee_people.size), counts)
+    starts = np.repeat(set_ptr[set_of] - np.r_[0, np.cumsum(counts)[:-1]], counts)
+    at = np.arange(me.size) + starts
+    mr, close = s_mentor[at], s_close[at]
+    not_self = mentor_people[mr] != mentee_people[me]
+    me, mr, close = me[not_self], mr[not_self], close[not_self]
+    # At most per_mentee per mentee (the set gave one spare for the mentee themselves).
+    first = np.r_[True, me[1:] != me[:-1]] if me.size else np.zeros(0, bool)
+    group = np.flatnonzero(first)[np.cumsum(first) - 1] if me.size else np.zeros(0, np.int64)
+    within = np.arange(me.size) - group
+    me, mr, close = me[within < per_mentee], mr[within < per_mentee], close[within < per_mentee]
+    vectors = _all_vectors(output)
+    interests = pair_interests(mentee_people[me], mentor_people[mr], vectors, vectors)
+    capacity = capacity_all[mentor_people]
+    score = (0.6 * close + 0.3 * interests + 0.1 * (capacity[mr] > 0)).astype(np.float32)
+    prefs = preferences_from_scores(me, mr, score, mentee_people.size, capacity)
+    assigned = deferred_acceptance(prefs)
+    ids = fields.column("person_id").combine_chunks()
+    got = assigned >= 0
+    pair_score = np.full(mentee_people.size, np.nan, np.float32)
+    chosen = mr == assigned[me]  # the pair each assigned mentee got
+    pair_score[me[chosen]] = score[chosen]
+    table = pa.table(
+        {
+            "mentee_id": ids.take(pa.array(mentee_people)),
+            "mentor_id": ids.take(
+                pa.array(np.where(got, mentor_people[np.maximum(assigned, 0)], 0), mask=~got)
+            ),
+            "score": pa.array(pair_score, mask=~got),
+        }
+    )
+    _atomic_write(folder / "mentors.parquet", lambda p: pq.write_table(table, p))
+    return {
+        "mentees": int(mentee_people.size),
+        "mentors": int(mentor_people.size),
+        "assigned": int(got.sum()),
+        "pairs": int(me.size),
+    }
+
+
+def _all_vectors(output: str) -> np.ndarray:
+    return np.concatenate([np.load(p, mmap_mode="r") for p in _parts(output)])
+
+
+# --- on the client -----------------------------------------------------------------------
+
+
+def occupation_neighbours(ctx: Context) -> tuple[np.ndarray, np.ndarray, np.ndarray, list[str]]:
+    """(occupation, close occupation, closeness 0-1) rows from the catalog's ``similar``
+    lists, the nearest at NEAREST_CLOSENESS and the others in proportion; and the codes."""
+    from passionpath.match import load_matrices, similar_all
+
+    codes = [str(c) for c in load_matrices(ctx).codes]
+    row = {c: i for i, c in enumerate(codes)}
+    src, dst, sim = [], [], []
+    for code, ranked in similar_all(ctx, top=NEAREST_OCCUPATIONS):
+        best = max((float(r.score) for r in ranked), default=0.0)
+        if best <= 0:
+            continue
+        for r in ranked:
+            if r.code in row:
+                src.append(row[code])
+                dst.append(row[r.code])
+                sim.append(NEAREST_CLOSENESS * max(0.0, float(r.score)) / best)
+    return (
+        np.asarray(src, np.int64),
+        np.asarray(dst, np.int64),
+        np.asarray(sim, np.float32),
+        codes,
+    )
+
+
+def community(
+    input: str,
+    output: str | Path,
+    ctx: Context,
+    *,
+    scheduler: str | None = None,
+    top: int = 10,
+    per_mentee: int = 20,
+    workers: int | None = None,
+    table: str = "profiles",
+    chunk: int | None = None,
+    progress: Any = None,
+) -> CommunitySummary:
+    """Tribe lists for everyone and the mentor assignment of the whole cohort in ``input``."""
+    require_scale(("distributed", "pyarrow", "faiss"))
+    from distributed import as_completed
+
+    from passionpath.batch._run import PHRASE_SHARD, _cluster, distinct_phrases
+    from passionpath.batch._sources import CHUNK_RECORDS
+    from passionpath.batch._worker import CatalogPlugin, embed_phrases
+    from passionpath.match import Weights, load_matrices
+
+    if not 1 <= top <= 100:
+        raise PassionpathError("must be 1 to 100", field="top")
+    report = progress or (lambda _done, _total, _what: None)
+    stamps: dict[str, float] = {}
+    started = time.perf_counter()
+    matrices = load_matrices(ctx)
+    source = open_source(input, table, chunk or CHUNK_RECORDS)
+    folder = Path(output).expanduser().resolve()
+    if folder.exists() and any(folder.iterdir()):
+        raise PassionpathError(
+            f"{folder} is not empty", field="output", hint="Give a new folder name."
+        )
+    (folder / "_people").mkdir(parents=True)
+    neighbours = occupation_neighbours(ctx)
+    client = _cluster(scheduler, workers)
+    try:
+        settings = ctx.settings
+        if settings.database_url is None:
+            url = ctx.engine.url.render_as_string(hide_password=False)
+            settings = settings.model_copy(update={"database_url": url})
+        weights = Weights.from_settings(ctx.settings)
+        client.register_plugin(CatalogPlugin(settings, matrices.release_sha, weights))
+        phrases = distinct_phrases(source)
+        shards = [phrases[i : i + PHRASE_SHARD] for i in range(0, len(phrases), PHRASE_SHARD)]
+        done = 0
+        for future in as_completed(
+            [client.submit(embed_phrases, s, matrices.release_sha, pure=False) for s in shards]
+        ):
+            done += future.result()[0]
+            report(done, len(phrases), "phrases")
+        stamps["phrases"] = time.perf_counter() - started
+        parts = list(source.stream(set()))
+        results = []
+        for future in as_completed(
+            [
+                client.submit(vectors_part, p, str(folder), matrices.release_sha, pure=False)
+                for p in parts
+            ]
+        ):
+            results.append(future.result())
+            report(sum(r["people"] for r in results), source.total, "vectors")
+        stamps["vectors"] = time.perf_counter() - started - sum(stamps.values())
+        built = client.submit(build_index, str(folder), pure=False).result()
+        stamps["index"] = time.perf_counter() - started - sum(stamps.values())
+        sizes = {r["index"]: r["people"] for r in results}
+        offsets = np.concatenate([[0], np.cumsum([sizes[i] for i in sorted(sizes)])])
+        mentors = client.submit(
+            assign_mentors, str(folder), neighbours[:3], neighbours[3], per_mentee, pure=False
+        )
+        futures = [
+            client.submit(tribe_part, i, int(offsets[k]), str(folder), top, pure=False)
+            for k, i in enumerate(sorted(sizes))
+        ]
+        for tribe_done, future in enumerate(as_completed(futures), start=1):
+            future.result()
+            report(tribe_done, len(futures), "tribe partitions")
+        stamps["tribe"] = time.perf_counter() - started - sum(stamps.values())
+        assigned = mentors.result()
+        stamps["mentors (after tribe)"] = time.perf_counter() - started - sum(stamps.values())
+    finally:
+        cluster = getattr(client, "cluster", None)
+        client.close()
+        if cluster is not None and scheduler is None:
+            cluster.close()
+    stamps["total"] = time.perf_counter() - started
+    return CommunitySummary(
+        input=source.description,
+        output=str(folder),
+        people=built["people"],
+        with_vectors=int(sum(r["people"] for r in results)),
+        index=built["index"],
+        mentees=assigned["mentees"],
+        mentors=assigned["mentors"],
+        assigned=assigned["assigned"],
+        seconds={k: round(v, 2) for k, v in stamps.items()},
+        bad_records=sum(r["bad"] for r in results),
+    )
