@@ -28,6 +28,9 @@ _PARAMETER_NAMES = {
     "contacts": "with",
     "query": "q",
     "version": "vcard_version",
+    "member": "member_id",
+    "request": "request_id",
+    "group": "group_id",
 }
 
 _METHODS_WITH_BODY = {"POST", "PUT", "PATCH"}
