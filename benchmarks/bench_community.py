@@ -141,15 +141,22 @@ def main() -> None:
     t = _clock()
     truth = exact_top(pv, pv[queries], 10)
     exact_time = _clock() - t
-    recall = float(
+    # Ties count: a person returned whose exact score equals the 10th best is as right as the
+    # one exact search happened to list (synthetic people can share a vector).
+    tenth = np.einsum("qd,qd->q", pv[queries], pv[truth[:, -1]])
+    got_exact = np.einsum("qd,qkd->qk", pv[queries], pv[np.maximum(got, 0)])
+    hits = ((got_exact >= tenth[:, None] - 1e-6) & (got >= 0)).sum(axis=1)
+    recall = float(np.mean(np.minimum(hits, 10) / 10))
+    strict = float(
         np.mean(
             [len(set(a) & set(b)) / 10 for a, b in zip(got.tolist(), truth.tolist(), strict=True)]
         )
     )
     print(
         f"recall@10 vs exact: {recall:.3f} over {queries.size:,} random queries "
-        f"(goal >= 0.95); index {approx_time:.2f} s, exact {exact_time:.1f} s "
-        f"({exact_time / max(approx_time, 1e-9):.0f}x slower)"
+        f"(goal >= 0.95; ties with the 10th counted; {strict:.3f} by id alone); index "
+        f"{approx_time:.2f} s, exact {exact_time:.1f} s (exact/index time "
+        f"{exact_time / max(approx_time, 1e-9):.1f})"
     )
 
     members = [

@@ -13,6 +13,7 @@ from passionpath.web.pages import (
     auth,
     background,
     catalog,
+    community,
     contacts,
     home,
     matches,
@@ -30,6 +31,7 @@ for _pages in (
     catalog.router,
     plans.router,
     contacts.router,
+    community.router,
     account.router,
     assets.router,
 ):
