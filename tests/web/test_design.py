@@ -31,6 +31,7 @@ PAGES = [
     "/contacts",
     "/contacts/new",
     "/contacts/for?code=15-1255.00",
+    "/community",
 ]
 
 

@@ -92,6 +92,7 @@ ACCESSIBILITY = [
     "/contacts",
     "/contacts/new",
     "/contacts/for?code=15-1255.00",
+    "/community",
 ]
 
 

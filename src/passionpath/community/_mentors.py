@@ -82,7 +82,8 @@ def candidate_pairs(
     chunk: int = 10_000,
 ) -> tuple[I64, I64, F32]:
     """Every mentee's closest mentors by career: ``(mentee, mentor, closeness)`` rows, at most
-    ``per_mentee`` each (ties by mentor index).
+    ``per_mentee`` each, and at most that many from any one occupation (taken from a place
+    that depends on the mentee, so a crowded occupation's mentors share the asking).
 
     ``mentee_targets`` and ``mentor_occupations`` are (person, occupation) pairs;
     ``neighbours`` is (occupation, close occupation, score) with each occupation's nearest ones
@@ -120,7 +121,15 @@ def candidate_pairs(
         p, t = me_person[sel], me_occ[sel]
         r1, pos = expand(nb_ptr, t)
         p1, o1, s1 = p[r1], dst[pos], sim[pos]
-        r2, pos2 = expand(oc_ptr, o1)
+        # At most ``per_mentee`` mentors of each close occupation, starting at a place that
+        # depends on the mentee, so the mentors of a crowded occupation share the asking.
+        in_occ = oc_ptr[o1 + 1] - oc_ptr[o1]
+        take = np.minimum(in_occ, per_mentee)
+        r2 = np.repeat(np.arange(o1.size), take)
+        step = np.arange(r2.size) - np.repeat(np.cumsum(take) - take, take)
+        size = in_occ[r2]
+        offset = (p1[r2] * 2654435761) % np.maximum(size, 1)
+        pos2 = oc_ptr[o1[r2]] + (offset + step) % np.maximum(size, 1)
         p2, m2, s2 = p1[r2], occ_mentor[pos2], s1[r2]
         if p2.size == 0:
             continue
