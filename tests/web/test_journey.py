@@ -96,6 +96,7 @@ ACCESSIBILITY = [
     "/applications/funnel",
     "/applications/insights",
     "/cvs",
+    "/community",
 ]
 
 

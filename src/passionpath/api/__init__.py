@@ -14,6 +14,7 @@ from passionpath.api.routes import (
     auth,
     catalog,
     contacts,
+    community,
     cvs,
     docs,
     plans,
@@ -31,6 +32,7 @@ for _routes in (
     contacts.router,
     applications.router,
     cvs.router,
+    community.router,
     docs.router,
 ):
     router.include_router(_routes)

@@ -14,6 +14,7 @@ from passionpath.web.pages import (
     auth,
     background,
     catalog,
+    community,
     contacts,
     cvs,
     home,
@@ -34,6 +35,7 @@ for _pages in (
     contacts.router,
     applications.router,
     cvs.router,
+    community.router,
     account.router,
     assets.router,
 ):
