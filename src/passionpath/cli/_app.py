@@ -6,6 +6,7 @@ import typer
 
 from passionpath import __version__
 from passionpath.cli import (
+    applications_text,
     assess,
     contacts,
     data,
@@ -33,6 +34,10 @@ app.add_typer(assess.app, name="assess")
 app.add_typer(interests.app, name="interests")
 app.add_typer(plan.app, name="plan")
 app.add_typer(contacts.app, name="contacts")
+# Temporary until cli/applications.py lands: then applications_text.register(applications.app).
+_applications = typer.Typer(help="Your job applications.", no_args_is_help=True)
+applications_text.register(_applications)
+app.add_typer(_applications, name="applications")
 app.command("match")(match.match_command)
 app.command("explore")(transitions.explore_command)
 app.command("similar")(transitions.similar_command)
