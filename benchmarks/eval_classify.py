@@ -21,8 +21,8 @@ from pathlib import Path
 
 from _common import PASSIONPATH, ROOT, percentiles, run_timed
 
-from passionpath.jobsearch import KINDS, REASONS, classify_texts
-from passionpath.jobsearch._classify import find_reasons
+from passionpath.jobsearch import KINDS, classify_texts
+from passionpath.jobsearch._classify import REASONS, find_reasons
 from passionpath.jobsearch._classify_model import (
     FIXED_STAGE,
     Example,

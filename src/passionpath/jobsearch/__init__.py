@@ -1,8 +1,6 @@
 """Applications and what recruiters write back: understanding recruiting e-mails."""
 
 from passionpath.jobsearch._classify import (
-    REASON_LABELS,
-    REASONS,
     Classification,
     ClassifyInputError,
     NamedSkill,
@@ -15,7 +13,6 @@ from passionpath.jobsearch._classify import (
 )
 from passionpath.jobsearch._classify_model import (
     KINDS,
-    STAGES,
     classifier_stored,
     classify_models,
 )
@@ -43,9 +40,6 @@ from passionpath.jobsearch._mail_match import (
 
 __all__ = [
     "KINDS",
-    "REASONS",
-    "REASON_LABELS",
-    "STAGES",
     "STAGE_ORDER",
     "ApplicationRecord",
     "Classification",

@@ -31,7 +31,7 @@ if TYPE_CHECKING:
 #: The reason categories of a rejection (the issue's taxonomy), in display order.
 REASONS = (
     "skills_gap",
-    "experience",
+    "experience_seniority",
     "credentials",
     "interview_performance",
     "location_visa",
@@ -42,7 +42,7 @@ REASONS = (
 )
 REASON_LABELS = {
     "skills_gap": "skills gap",
-    "experience": "experience or seniority",
+    "experience_seniority": "experience or seniority",
     "credentials": "credentials",
     "interview_performance": "interview performance",
     "location_visa": "location or visa",
@@ -52,7 +52,7 @@ REASON_LABELS = {
     "templated_unknown": "templated or unknown",
 }
 #: Reason sentences whose skills are looked up in the catalog.
-_SKILL_REASONS = ("skills_gap", "experience", "interview_performance")
+_SKILL_REASONS = ("skills_gap", "experience_seniority", "interview_performance")
 _REJECTION_CUES = tuple(
     KIND_PATTERNS[name]
     for name in (

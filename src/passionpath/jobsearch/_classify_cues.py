@@ -94,7 +94,7 @@ REASON_CUES: dict[str, tuple[str, ...]] = {
         r"\b(?:results?|scores?)\b[^.;]{0,60}\b(?:below|under|did not meet|showed gaps)",
         r"\bwas (?:the|a) (?:main )?gap\b|\bthe (?:main )?gap was\b",
     ),
-    "experience": (
+    "experience_seniority": (
         r"\b(?:more|enough|longer|deeper|minimum|at least|years? of|years? in|track record)"
         r"\b[^.;]{0,50}\b(?:experience|years|track record|leading|managing|senior)",
         r"\b(?:over-?qualified|too (?:senior|junior)|not (?:yet )?senior enough|seniority"

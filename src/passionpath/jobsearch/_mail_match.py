@@ -59,7 +59,7 @@ _LEGAL = re.compile(
 class ApplicationRecord:
     """What matching needs to know of one application."""
 
-    id: str
+    id: int | str
     company: str
     role_title: str = ""
     #: The stage it is at now (one of STAGE_ORDER), when known.
@@ -83,7 +83,7 @@ class MailEvidence:
 class Proposal:
     """A stage change an e-mail suggests for an application."""
 
-    application_id: str
+    application_id: int | str
     from_stage: str | None
     to_stage: str
     #: For a rejection: the stage it came at, as the e-mail says it.
@@ -101,7 +101,7 @@ class Proposal:
 class Unchanged:
     """A matched e-mail that moves nothing (an alert, a reminder, a stage already reached)."""
 
-    application_id: str
+    application_id: int | str
     kind: str
     why: str
     evidence: MailEvidence
@@ -112,7 +112,7 @@ class Unmatched:
     kind: str
     why: str
     #: Applications that came close, best first (id, score).
-    candidates: list[tuple[str, float]]
+    candidates: list[tuple[int | str, float]]
     company_hint: str | None
     evidence: MailEvidence
 
@@ -272,7 +272,7 @@ def match_mail(
     texts = [t if any(c.isalpha() for c in t) else "(empty)" for t in texts]
     results = classify_texts(texts, ctx) if texts else []
     # Threads learnt during the import: a reply in a thread matched earlier follows it.
-    thread_owner: dict[str, str] = {}
+    thread_owner: dict[str, int | str] = {}
     stages = {a.id: a.stage for a in applications}
     for message, result in zip(messages, results, strict=True):
         evidence = _evidence(message)
@@ -300,7 +300,9 @@ def match_mail(
                 Unmatched(
                     result.kind,
                     "it fits more than one application equally well: "
-                    + ", ".join(a.id for a, s, _ in scored if scored[0][1] - s < AMBIGUITY_MARGIN),
+                    + ", ".join(
+                        str(a.id) for a, s, _ in scored if scored[0][1] - s < AMBIGUITY_MARGIN
+                    ),
                     [(a.id, round(s, 2)) for a, s, _ in scored[:3] if s > 0],
                     message.company_hint,
                     evidence,
