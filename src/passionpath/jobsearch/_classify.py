@@ -209,9 +209,17 @@ def find_reasons(text: str, start: int = 0, end: int | None = None) -> list[Reas
 
 
 def _add_skills(results: list[Classification], ctx: Context) -> None:
-    """Skills named in the reason sentences, mapped with the evidence extractor."""
-    from passionpath.text import extract_evidence
+    """Skills named in the reason sentences, mapped with the evidence extractor. Clauses that
+    give another reason (pay, location, fit...) are left out: "your salary was above our
+    budget" names no skill."""
+    from passionpath.text import extract_evidence, phrases
 
+    others = [
+        pattern
+        for category, patterns in REASON_PATTERNS.items()
+        if category not in _SKILL_REASONS
+        for pattern in patterns
+    ]
     for result in results:
         spans = {
             (p.start, p.end): p
@@ -219,9 +227,14 @@ def _add_skills(results: list[Classification], ctx: Context) -> None:
             if r.category in _SKILL_REASONS
             for p in r.phrases
         }
-        if not spans:
+        sources = [
+            (f"{span.start + start}", clause)
+            for span in spans.values()
+            for clause, start, _ in phrases(span.text)
+            if not any(pattern.search(clause) for pattern in others)
+        ]
+        if not sources:
             continue
-        sources = [(f"{s.start}", s.text) for s in spans.values()]
         try:
             evidence = extract_evidence(sources, ctx, per_descriptor=1)
         except PassionpathError:
