@@ -4,6 +4,7 @@ proposed as stage changes; nothing dropped."""
 from __future__ import annotations
 
 import mailbox
+from dataclasses import replace
 from datetime import date
 from email.message import EmailMessage
 from pathlib import Path
@@ -15,7 +16,9 @@ from passionpath.jobsearch import (
     MailRead,
     MailReadError,
     company_from_sender,
+    evidence_note,
     import_mail,
+    mail_ids_in,
     match_mail,
     normalise_company,
     read_mail,
@@ -185,3 +188,19 @@ def test_company_names_and_senders() -> None:
     assert company_from_sender("", "careers.acme.co.uk") == "acme"
     assert company_from_sender("Acme Talent Team", "us.greenhouse-mail.io") == "Acme"
     assert company_from_sender("", "acme.myworkday.com") == "acme"
+
+
+def test_an_imported_e_mail_is_recognised_the_second_time() -> None:
+    first = import_mail([FIXTURES / "Inbox"], APPLICATIONS)
+    proposal = next(p for p in first.proposals if p.application_id == "a1")
+    note = evidence_note(proposal)
+    assert note.startswith('From the e-mail "RE: Interview invitation - UX Designer"')
+    assert mail_ids_in(note) == ["AM0PR01-rej-8812@tessellate.io"]
+    again = [
+        replace(a, imported_ids=tuple(mail_ids_in(note))) if a.id == "a1" else a
+        for a in APPLICATIONS
+    ]
+    second = import_mail([FIXTURES / "Inbox"], again)
+    [kept] = [u for u in second.unchanged if u.application_id == "a1"]
+    assert kept.why == "this e-mail was imported before"
+    assert not [p for p in second.proposals if p.application_id == "a1"]

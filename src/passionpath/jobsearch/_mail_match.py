@@ -67,6 +67,9 @@ class ApplicationRecord:
     applied_on: date | None = None
     thread_ids: tuple[str, ...] = ()
     contact_emails: tuple[str, ...] = ()
+    #: Message ids already imported into this application: importing them again changes
+    #: nothing (see :func:`mail_ids_in`).
+    imported_ids: tuple[str, ...] = ()
 
 
 @dataclass(frozen=True)
@@ -158,7 +161,7 @@ def _squashed(name: str) -> str:
 def match_score(message: MailMessage, application: ApplicationRecord) -> tuple[float, list[str]]:
     """How surely ``message`` is about ``application`` (0-1), and why."""
     why: list[str] = []
-    known = set(application.thread_ids)
+    known = set(application.thread_ids) | set(application.imported_ids)
     if known & set(message.thread_ids):
         return 1.0, ["same thread"]
     contacts = {e.lower() for e in application.contact_emails}
@@ -313,6 +316,11 @@ def match_mail(
             chosen, _, why = scored[0]
         for thread in message.thread_ids:
             thread_owner.setdefault(thread, chosen.id)
+        if message.message_id and message.message_id in chosen.imported_ids:
+            report.unchanged.append(
+                Unchanged(chosen.id, result.kind, "this e-mail was imported before", evidence)
+            )
+            continue
         target = proposed_stage(result)
         current = stages.get(chosen.id)
         if target is None:
@@ -347,6 +355,25 @@ def match_mail(
         )
         stages[chosen.id] = target
     return report
+
+
+_MAIL_ID = re.compile(r"\[mail:<([^<>\s]+)>\]")
+
+
+def evidence_note(proposal: Proposal) -> str:
+    """The note a stage change applied from an e-mail carries: what the e-mail was, and its
+    message id in a form :func:`mail_ids_in` reads back (so a second import of the same
+    mailbox changes nothing, and replies in its thread find the application)."""
+    e = proposal.evidence
+    when = f", {e.date[:10]}" if e.date else ""
+    note = f'From the e-mail "{e.subject or "(no subject)"}" ({e.sender}{when})'
+    message_id = next((t for t in reversed(e.thread_ids) if not t.startswith("gmail:")), None)
+    return f"{note} [mail:<{message_id}>]" if message_id else note
+
+
+def mail_ids_in(text: str | None) -> list[str]:
+    """Message ids recorded in a note by :func:`evidence_note`."""
+    return _MAIL_ID.findall(text or "")
 
 
 def import_mail(
