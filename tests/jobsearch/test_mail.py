@@ -22,6 +22,7 @@ from passionpath.jobsearch import (
     match_mail,
     normalise_company,
     read_mail,
+    read_mail_data,
 )
 from passionpath.limits import MAX_MAIL_MESSAGES
 
@@ -204,3 +205,14 @@ def test_an_imported_e_mail_is_recognised_the_second_time() -> None:
     [kept] = [u for u in second.unchanged if u.application_id == "a1"]
     assert kept.why == "this e-mail was imported before"
     assert not [p for p in second.proposals if p.application_id == "a1"]
+
+
+def test_an_uploaded_mailbox_reads_like_the_file() -> None:
+    data = (FIXTURES / "takeout.mbox").read_bytes()
+    read = read_mail_data(data, "takeout.mbox")
+    assert [m.source for m in read.messages][:2] == ["takeout.mbox#1", "takeout.mbox#2"]
+    assert len(read.messages) == 6
+    [one] = read_mail_data((FIXTURES / "tessellate_intro_call.eml").read_bytes(), "a.eml").messages
+    assert one.sender_email == "nadia.khan@tessellate.io"
+    with pytest.raises(MailReadError, match="not an e-mail"):
+        read_mail_data(b"just some words", "x.txt")

@@ -23,6 +23,7 @@ from passionpath.jobsearch._mail import (
     body_text,
     company_from_sender,
     read_mail,
+    read_mail_data,
 )
 from passionpath.jobsearch._mail_match import (
     STAGE_ORDER,
@@ -72,4 +73,5 @@ __all__ = [
     "normalise_company",
     "read_classify_input",
     "read_mail",
+    "read_mail_data",
 ]

@@ -16,6 +16,7 @@ import email.utils
 import html
 import mailbox
 import re
+import tempfile
 from dataclasses import dataclass, field
 from datetime import UTC, datetime
 from email.message import Message
@@ -155,28 +156,49 @@ def read_mail(path: str | Path) -> MailRead:
         raise MailReadError(
             path, f"the file is {size:,} bytes; the limit is {MAX_MAIL_FILE_BYTES:,}."
         )
-    raw = path.read_bytes()
+    return _read(path.read_bytes(), str(path), path)
+
+
+def read_mail_data(data: bytes, name: str) -> MailRead:
+    """:func:`read_mail` for a file's bytes (an upload); ``name`` is how sources are named."""
+    if len(data) > MAX_MAIL_FILE_BYTES:
+        raise MailReadError(
+            name, f"the file is {len(data):,} bytes; the limit is {MAX_MAIL_FILE_BYTES:,}."
+        )
+    return _read(data, name, None)
+
+
+def _read(raw: bytes, name: str, path: Path | None) -> MailRead:
     if not raw.strip():
-        raise MailReadError(path, "the file is empty; there is no mail in it.")
+        raise MailReadError(name, "the file is empty; there is no mail in it.")
     read = MailRead()
-    if path.suffix.lower() == ".eml" or not raw.startswith(b"From "):
+    if name.lower().endswith(".eml") or not raw.startswith(b"From "):
         parsed = email.message_from_bytes(raw)
         if not _looks_like_mail(parsed):
             raise MailReadError(
-                path, "this is not an e-mail (.eml) or a mailbox (.mbox): no mail headers."
+                name, "this is not an e-mail (.eml) or a mailbox (.mbox): no mail headers."
             )
-        _add(read, parsed, str(path), None)
+        _add(read, parsed, name, None)
         return read
+    if path is None:
+        with tempfile.TemporaryDirectory() as folder:
+            copy = Path(folder) / "upload.mbox"
+            copy.write_bytes(raw)
+            return _read_mbox(copy, name, read)
+    return _read_mbox(path, name, read)
+
+
+def _read_mbox(path: Path, name: str, read: MailRead) -> MailRead:
     box = mailbox.mbox(str(path), create=False)
     try:
         for number, key in enumerate(box.iterkeys(), start=1):
             if number > MAX_MAIL_MESSAGES:
                 raise MailReadError(
-                    path,
+                    name,
                     f"the mailbox holds more than {MAX_MAIL_MESSAGES:,} messages; "
                     "export a smaller one (a label or a date range).",
                 )
-            source = f"{path}#{number}"
+            source = f"{name}#{number}"
             try:
                 message = box.get_message(key)
             except Exception as exc:  # a damaged message is reported, the rest still read
@@ -186,7 +208,7 @@ def read_mail(path: str | Path) -> MailRead:
     finally:
         box.close()
     if not read.messages and not read.problems:
-        raise MailReadError(path, "the mailbox has no messages.")
+        raise MailReadError(name, "the mailbox has no messages.")
     return read
 
 
