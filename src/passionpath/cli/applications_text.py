@@ -9,6 +9,7 @@ from __future__ import annotations
 import json
 import sys
 from pathlib import Path
+from typing import TYPE_CHECKING, Any
 
 import typer
 
@@ -17,10 +18,15 @@ from passionpath.cli._output import (
     JSON,
     attribution_line,
     console,
+    emit_json,
     err_console,
     fail,
     user_errors,
 )
+
+if TYPE_CHECKING:
+    from passionpath.context import Context
+    from passionpath.jobsearch import ApplicationRecord, MailImport
 
 
 @user_errors
@@ -79,6 +85,80 @@ def classify_command(
         attribution_line(*release_attribution(ctx.engine))
 
 
+def _records(ctx: Context) -> list[ApplicationRecord]:
+    """The applications e-mails are matched against (none until the tracker is wired)."""
+    return []
+
+
+@user_errors
+def import_mail_command(
+    file: Path = typer.Argument(
+        ..., help="An .eml file, or an .mbox export (Gmail Takeout, Thunderbird)."
+    ),
+    apply: bool = typer.Option(
+        False, "--apply", help="Log the proposed stage changes (without it, nothing changes)."
+    ),
+    as_json: bool = JSON,
+) -> None:
+    """Match e-mails to your applications and propose stage changes with the e-mail as
+    evidence; every message that matches nothing is listed. `--apply` logs the proposals."""
+    from passionpath.jobsearch import classifier_stored, classify_models, import_mail
+
+    ctx = open_context()
+    if not classifier_stored(ctx):
+        with err_console.status("Fitting the classifier on our training texts (once)..."):
+            classify_models(ctx)
+    with err_console.status("Reading and classifying the mail..."):
+        report = import_mail([file], _records(ctx), ctx)
+    if apply and report.proposals:
+        fail("--apply: the tracker is not wired in yet; nothing was changed.")
+    if as_json:
+        emit_json(report.as_dict())
+        return
+    _print_mail_report(report, applied=apply)
+
+
+def _print_mail_report(report: MailImport, applied: bool) -> None:
+    from rich.table import Table
+
+    if report.proposals:
+        title = "Logged" if applied else "Proposed stage changes (--apply logs them)"
+        table = Table(title=title, title_justify="left")
+        for column in ("#", "application", "change", "e-mail", "why this application"):
+            table.add_column(column)
+        for number, p in enumerate(report.proposals, start=1):
+            change = f"{p.from_stage or '?'} -> {p.to_stage}"
+            if p.to_stage == "rejected":
+                reasons = ", ".join(r["label"] for r in p.reasons)
+                change += f" (at {p.rejected_at or '?'}; {reasons})"
+            mail = f"{(p.evidence.date or '')[:10]} {p.evidence.sender}\n{p.evidence.subject}"
+            why = ", ".join(p.matched_by)
+            table.add_row(str(number), str(p.application_id), change, mail, why)
+        console.print(table)
+    else:
+        console.print("No stage changes to propose.")
+    for kept in report.unchanged:
+        _line(
+            f"Kept as it is: application {kept.application_id}: {kept.evidence.subject!r} "
+            f"({kept.kind}; {kept.why})"
+        )
+    if report.unmatched:
+        _line(f"Not matched to any application ({len(report.unmatched)}):")
+        for u in report.unmatched:
+            company = f", from {u.company_hint}" if u.company_hint else ""
+            _line(
+                f"  {u.evidence.source}: {(u.evidence.date or 'no date')[:10]} "
+                f"{u.evidence.subject!r} ({u.kind}{company}; {u.why})"
+            )
+    for source, reason in report.unreadable:
+        _line(f"Unreadable: {source}: {reason}")
+
+
+def _line(text: Any) -> None:
+    console.print(text, highlight=False, markup=False, soft_wrap=True)
+
+
 def register(app: typer.Typer) -> None:
     """Add these commands to the ``applications`` group."""
     app.command("classify")(classify_command)
+    app.command("import-mail")(import_mail_command)
