@@ -9,7 +9,15 @@ from __future__ import annotations
 from fastapi import APIRouter
 
 from passionpath.api._errors import Handler, error_handlers
-from passionpath.api.routes import auth, catalog, contacts, docs, plans, profiles
+from passionpath.api.routes import (
+    applications_mail,
+    auth,
+    catalog,
+    contacts,
+    docs,
+    plans,
+    profiles,
+)
 
 PREFIX = "/api/v1"
 
@@ -20,6 +28,7 @@ for _routes in (
     profiles.router,
     plans.router,
     contacts.router,
+    applications_mail.router,
     docs.router,
 ):
     router.include_router(_routes)
