@@ -293,3 +293,16 @@ def read_classify_input(path: str | Path) -> list[str]:
             raise UserFileError(path, exc.reason, line=number) from None
         texts.append(text)
     return texts
+
+
+__all__ = [
+    "Classification",
+    "ClassifyInputError",
+    "NamedSkill",
+    "Reason",
+    "Span",
+    "check_classify_texts",
+    "classify_text",
+    "classify_texts",
+    "read_classify_input",
+]

@@ -321,3 +321,10 @@ def classifier_stored(ctx: Context) -> bool:
     if ctx.shared.get("classify-models", fingerprint) is not None:
         return True
     return ctx.disk.path(f"classify-model-v{MODEL_VERSION}", fingerprint).exists()
+
+
+__all__ = [
+    "KINDS",
+    "classifier_stored",
+    "classify_models",
+]

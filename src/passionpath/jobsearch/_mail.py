@@ -394,3 +394,14 @@ def company_from_sender(display_name: str, domain: str) -> str | None:
     if len(labels) >= 2 and labels[-1] in _SECOND_LEVEL:
         labels = labels[:-1]
     return labels[-1] if labels else None
+
+
+__all__ = [
+    "MailMessage",
+    "MailRead",
+    "MailReadError",
+    "body_text",
+    "company_from_sender",
+    "read_mail",
+    "read_mail_data",
+]

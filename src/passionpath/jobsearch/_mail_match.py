@@ -391,3 +391,20 @@ def import_mail(
         combined.messages += read.messages
         combined.problems += read.problems
     return match_mail(combined, applications, ctx)
+
+
+__all__ = [
+    "STAGE_ORDER",
+    "ApplicationRecord",
+    "MailEvidence",
+    "MailImport",
+    "Proposal",
+    "Unchanged",
+    "Unmatched",
+    "evidence_note",
+    "import_mail",
+    "mail_ids_in",
+    "match_mail",
+    "match_score",
+    "normalise_company",
+]
