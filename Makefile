@@ -22,6 +22,7 @@ $(VENV)/.installed-dev: pyproject.toml | $(BIN)/python
 
 run: $(VENV)/.installed-run
 	$(BIN)/passionpath data starter --if-empty
+	$(BIN)/passionpath community demo --people 300 --if-empty
 	$(BIN)/passionpath match examples/profiles/maya.json --top 5
 	$(BIN)/passionpath serve
 
@@ -38,6 +39,8 @@ bench: $(VENV)/.installed-dev
 	$(BIN)/python benchmarks/bench_cli.py
 	$(BIN)/python benchmarks/bench_text.py
 	$(BIN)/python benchmarks/eval_interests.py
+	$(BIN)/python benchmarks/eval_classify.py
+	$(BIN)/python benchmarks/bench_cv.py
 	$(BIN)/python benchmarks/eval_related.py
 	$(BIN)/python benchmarks/eval_explore.py
 	$(BIN)/python benchmarks/eval_selfmatch.py

@@ -60,10 +60,41 @@ MAX_IMPORT_CARDS = 20_000
 #: ... and, of whole request bodies, a file upload (the largest file read, plus the form).
 MAX_UPLOAD_BYTES = max(MAX_LINKEDIN_ZIP_BYTES, MAX_CONTACTS_FILE_BYTES) + 1_000_000
 
+
+# --- Community (passionpath.community) -------------------------------------------------
+#: A member's display name, city and availability ("evenings, twice a month").
+MAX_DISPLAY_NAME_CHARS = 100
+MAX_CITY_CHARS = 100
+MAX_AVAILABILITY_CHARS = 200
+#: Passion phrases a member shows (each a short phrase, like a profile's list items).
+MAX_COMMUNITY_PASSIONS = 30
+MAX_COMMUNITY_PHRASE_CHARS = 200
+#: Occupation codes: target careers, work history; skills their plans work on (gaps).
+MAX_COMMUNITY_CODES = 20
+MAX_COMMUNITY_GAPS = 30
+#: Mentees one mentor takes at once.
+MAX_MENTOR_CAPACITY = 50
+#: Connection requests one member sends in 24 hours, and the note that goes with one.
+MAX_REQUESTS_PER_DAY = 20
+MAX_REQUEST_NOTE_CHARS = 500
+#: What a report says.
+MAX_REPORT_CHARS = 2_000
+#: A stated-preferences file for ``mentors assign``: people on both sides, and bytes (a
+#: 100,000-mentee programme with 20 choices each is about 30 MB of JSON).
+MAX_PREFERENCE_PEOPLE = 500_000
+MAX_PREFERENCES_FILE_BYTES = 200_000_000
+
 __all__ = [
+    "MAX_AVAILABILITY_CHARS",
+    "MAX_CITY_CHARS",
+    "MAX_COMMUNITY_CODES",
+    "MAX_COMMUNITY_GAPS",
+    "MAX_COMMUNITY_PASSIONS",
+    "MAX_COMMUNITY_PHRASE_CHARS",
     "MAX_COMPARE",
     "MAX_CONTACTS_FILE_BYTES",
     "MAX_CONTACT_PHOTO_BYTES",
+    "MAX_DISPLAY_NAME_CHARS",
     "MAX_EMAIL_CHARS",
     "MAX_EVIDENCE_CHARS",
     "MAX_FORM_BYTES",
@@ -74,11 +105,17 @@ __all__ = [
     "MAX_LINKEDIN_UNPACKED_BYTES",
     "MAX_LINKEDIN_ZIP_BYTES",
     "MAX_LIST_ITEMS",
+    "MAX_MENTOR_CAPACITY",
     "MAX_NOTE_CHARS",
     "MAX_OBSTACLES",
     "MAX_PASSION_TOTAL_CHARS",
+    "MAX_PREFERENCES_FILE_BYTES",
+    "MAX_PREFERENCE_PEOPLE",
     "MAX_PROFILE_BYTES",
     "MAX_QUERY_CHARS",
+    "MAX_REPORT_CHARS",
+    "MAX_REQUESTS_PER_DAY",
+    "MAX_REQUEST_NOTE_CHARS",
     "MAX_SLUG_CHARS",
     "MAX_TEXTS",
     "MAX_TEXTS_TOTAL_CHARS",
@@ -108,4 +145,43 @@ __all__ += [
     "MAX_MAIL_APPLICATIONS",
     "MAX_MAIL_FILE_BYTES",
     "MAX_MAIL_MESSAGES",
+]
+
+# --- Job applications (passionpath.jobsearch) ---
+#: A job posting's text kept with an application (a long posting is about 15,000 characters).
+MAX_POSTING_CHARS = 50_000
+#: A web address: a posting's URL.
+MAX_URL_CHARS = 2_000
+#: An applications CSV to import (Huntr, Teal or a spreadsheet) ...
+MAX_APPLICATIONS_FILE_BYTES = 20_000_000
+#: ... and its rows.
+MAX_IMPORT_APPLICATIONS = 5_000
+
+__all__ += [
+    "MAX_APPLICATIONS_FILE_BYTES",
+    "MAX_IMPORT_APPLICATIONS",
+    "MAX_POSTING_CHARS",
+    "MAX_URL_CHARS",
+]
+# --- CVs (passionpath.cv) -------------------------------------------------------------------
+# A posting's text given to cv build --posting or cv match: MAX_POSTING_CHARS above.
+#: A CV's summary as the person edits it.
+MAX_SUMMARY_CHARS = MAX_TEXT_CHARS
+#: A JSON Resume file given to cv render / validate / match.
+MAX_CV_FILE_BYTES = MAX_PROFILE_BYTES
+
+__all__ += ["MAX_CV_FILE_BYTES", "MAX_SUMMARY_CHARS"]
+# --- Batch runs (passionpath batch) ------------------------------------------------------
+#: A population record's id, its lists of passion and aversion phrases, and each phrase.
+MAX_BATCH_ID_CHARS = 200
+MAX_BATCH_PHRASES = 50
+MAX_BATCH_PHRASE_CHARS = 500
+#: Careers listed per person by ``batch recommend --top``.
+MAX_BATCH_TOP = 200
+
+__all__ += [
+    "MAX_BATCH_ID_CHARS",
+    "MAX_BATCH_PHRASES",
+    "MAX_BATCH_PHRASE_CHARS",
+    "MAX_BATCH_TOP",
 ]

@@ -7,14 +7,24 @@ import json
 import subprocess
 import sys
 import time
+from datetime import UTC, date, datetime
 from pathlib import Path
+from typing import Any
 
 import pytest
-from sqlalchemy import Engine, func, select
+from sqlalchemy import Engine, func, insert, select
 
 from passionpath import accounts
 from passionpath.cache import Memo
 from passionpath.context import Context
+from passionpath.cv import TailoredCV, record_sent, save_cv
+from passionpath.jobsearch import (
+    ApplicationFields,
+    LinkedContact,
+    StageEvent,
+    add_application,
+    log_event,
+)
 from passionpath.network import (
     ContactFields,
     Email,
@@ -50,13 +60,21 @@ def test_registration_does_not_depend_on_what_was_imported_first() -> None:
     out = subprocess.run(
         [sys.executable, "-c", code], capture_output=True, text=True, check=True
     ).stdout
-    assert out.strip() == "contacts,profiles,plans"
+    assert out.strip() == "applications,community,contacts,cvs,profiles,plans"
 
 
 def _user_with_everything(engine: Engine, email: str) -> int:
     user = accounts.register(engine, email, PASSWORD)
     document = parse_document(json.loads(MAYA.read_text()))
-    create_profile(document, slug="maya", engine=engine, owner=user)
+    created = create_profile(document, slug="maya", engine=engine, owner=user)
+    cv = save_cv(
+        TailoredCV("27-4021.00", "Photographers", {"basics": {"name": "Maya"}}),
+        created.profile,
+        1,
+        engine,
+        owner=user,
+    )
+    record_sent(cv.id, 7, engine, owner=user)
     document.pp.reflections.causes = f"something new for {email}"
     save_profile("maya", document, note="second", engine=engine, owner=user)
     plan = new_plan(
@@ -78,7 +96,53 @@ def _user_with_everything(engine: Engine, email: str) -> int:
     )
     log_interaction([contact], "call", engine, owner=user, note="hello")
     feed_token(engine, owner=user)
+    application = add_application(
+        ApplicationFields(
+            company="Lumen", role_title="Baker", contacts=(LinkedContact(contact, "referrer"),)
+        ),
+        engine,
+        owner=user,
+    )
+    log_event(application, StageEvent(0, "rejected", date.today()), engine, owner=user)
+    _community_of(engine, user)
     return user
+
+
+def _community_of(engine: Engine, user: int) -> None:
+    from passionpath.community import (
+        Choices,
+        add_synthetic,
+        block,
+        join,
+        report,
+        send_request,
+    )
+
+    mine = join(Choices(display_name="Maya", features=("tribe",)), engine, owner=user).id
+    first, second = add_synthetic(
+        [Choices(display_name=n, features=("tribe",)) for n in ("S1", "S2")], engine
+    )
+    send_request(first, engine, owner=user)
+    report(second, "rude", engine, owner=user)
+    block(second, engine, owner=user)
+    now = datetime.now(UTC)
+    with engine.begin() as conn:
+        group = conn.execute(
+            insert(m.StudyGroup).returning(m.StudyGroup.id),
+            {
+                "created_by": mine,
+                "topic": "baking",
+                "kind": "interest",
+                "name": "Baking",
+                "first_meeting": now.date(),
+                "cadence_days": 14,
+                "created_at": now,
+            },
+        ).scalar_one()
+        conn.execute(
+            insert(m.StudyGroupMember),
+            {"group_id": group, "member_id": mine, "topic": "baking", "joined_at": now},
+        )
 
 
 def _rows(engine: Engine, owner: int) -> dict[str, int]:
@@ -93,9 +157,15 @@ def _rows(engine: Engine, owner: int) -> dict[str, int]:
 
 
 def _all_rows(engine: Engine) -> dict[str, set[tuple[object, ...]]]:
+    def rows(table: Any) -> Any:
+        # Synthetic demo people (the community's) belong to no account.
+        if "synthetic" in table.c:
+            return select(table).where(table.c.synthetic.is_(False))
+        return select(table)
+
     with engine.connect() as conn:
         return {
-            name: {tuple(row) for row in conn.execute(select(table)).all()}
+            name: {tuple(row) for row in conn.execute(rows(table)).all()}
             for name, table in m.Base.metadata.tables.items()
             if name in owned_tables()
         }
@@ -107,10 +177,18 @@ def test_delete_account_leaves_no_row_of_the_user(starter_engine: Engine) -> Non
     staying = _user_with_everything(engine, "staying@example.org")
     mine_before = _all_rows(engine)
     with_staying_only = _rows(engine, staying)
-    assert all(count > 0 for count in _rows(engine, leaving).values()), _rows(engine, leaving)
+    assert all(count > 0 for count in _rows(engine, leaving).values()), str(_rows(engine, leaving))
 
     exported = accounts.export_account(engine, leaving)
-    assert list(exported) == ["contacts", "interactions", "profiles"]
+    assert list(exported) == [
+        "applications",
+        "community",
+        "contacts",
+        "interactions",
+        "cvs",
+        "profiles",
+    ]
+    assert [cv["applications"] for cv in exported["cvs"]] == [[7]]
     assert [c["display_name"] for c in exported["contacts"]] == ["Lena"]
     assert [i["note"] for i in exported["interactions"]] == ["hello"]
     (profile,) = exported["profiles"]

@@ -27,6 +27,12 @@ def test_user_b_cannot_reach_user_a_data(client: TestClient) -> None:
     interaction = client.post(
         f"/api/v1/contacts/{contact_id}/interactions", json={"kind": "call"}, headers=a
     ).json()["id"]
+    application = client.post(
+        "/api/v1/applications", json={"company": "Lumen", "role_title": "UX Designer"}, headers=a
+    ).json()["id"]
+    cv = client.post(
+        "/api/v1/cvs", json={"profile": "daniel", "target": "27-2022.00"}, headers=a
+    ).json()["id"]
     requests = [
         ("get", "/api/v1/profiles/daniel", None),
         ("put", "/api/v1/profiles/daniel", {"document": document}),
@@ -49,6 +55,18 @@ def test_user_b_cannot_reach_user_a_data(client: TestClient) -> None:
         ("post", f"/api/v1/contacts/{contact_id}/interactions", {"kind": "call"}),
         ("delete", f"/api/v1/contacts/{contact_id}/interactions/{interaction}", None),
         ("post", "/api/v1/contacts/merge", {"keep": contact_id, "other": twin["id"]}),
+        ("get", f"/api/v1/applications/{application}", None),
+        ("patch", f"/api/v1/applications/{application}", {"notes": "mine now"}),
+        ("delete", f"/api/v1/applications/{application}", None),
+        ("post", f"/api/v1/applications/{application}/events", {"stage": "screen"}),
+        ("get", f"/api/v1/cvs/{cv}", None),
+        ("patch", f"/api/v1/cvs/{cv}", {"summary": "mine now"}),
+        ("delete", f"/api/v1/cvs/{cv}", None),
+        ("get", f"/api/v1/cvs/{cv}/render?format=html", None),
+        ("get", f"/api/v1/cvs/{cv}/render?format=pdf", None),
+        ("post", f"/api/v1/cvs/{cv}/applications", {"application_id": 3}),
+        ("post", f"/api/v1/cvs/{cv}/match", {"posting": "A dancer for a theatre show."}),
+        ("post", "/api/v1/cvs", {"profile": "daniel", "target": "27-2022.00"}),
     ]
     for method, url, body in requests:
         as_b = client.request(method, url, json=body, headers=b)
@@ -63,6 +81,29 @@ def test_user_b_cannot_reach_user_a_data(client: TestClient) -> None:
         assert client.get(url).status_code == 401, url
         assert "Lena" not in client.get(url, headers=b).text, url
     assert client.get("/api/v1/contacts", headers=b).json() == []
+    for url in ("/api/v1/applications", "/api/v1/applications/funnel",
+                "/api/v1/applications/funnel.svg", "/api/v1/applications/insights",
+                "/api/v1/applications/export"):  # fmt: skip
+        assert client.get(url).status_code == 401, url
+        assert "Lumen" not in client.get(url, headers=b).text, url
+    assert client.get("/api/v1/applications/funnel", headers=b).json()["applied"] == 0
+    sheet = {"file": ("b.csv", b"Company,Title\nElsewhere,Designer\n")}
+    assert client.post("/api/v1/applications/import", files=sheet).status_code == 401
+    assert client.post("/api/v1/applications/import", files=sheet, headers=b).status_code == 200
+    assert [x["company"] for x in client.get("/api/v1/applications", headers=a).json()] == ["Lumen"]
+    mail = b"From: Lumen HR <hr@lumen.example>\r\nSubject: Your application\r\n\r\n" + (
+        b"Unfortunately we will not be moving forward with your application at Lumen.\r\n"
+    )
+    upload = {"file": ("b.eml", mail)}
+    assert client.post("/api/v1/applications/import-mail", files=upload).status_code == 401
+    url = "/api/v1/applications/import-mail?apply=true"
+    as_b = client.post(url, files=upload, headers=b).json()
+    assert as_b["proposals"] == [] and as_b["applied_events"] == []  # A's Lumen is out of reach
+    texts = {"texts": ["We regret to tell you no."]}
+    assert client.post("/api/v1/applications/classify", json=texts).status_code == 401
+    assert client.get("/api/v1/cvs").status_code == 401
+    assert client.get("/api/v1/cvs", headers=b).json() == []
+    assert client.get(f"/api/v1/cvs/{cv}", headers=a).json()["applications"] == []
     vcf = b"BEGIN:VCARD\r\nVERSION:3.0\r\nFN:Lena\r\nORG:Elsewhere\r\nEND:VCARD\r\n"
     upload = {"file": ("b.vcf", vcf)}
     assert client.post("/api/v1/contacts/import", files=upload).status_code == 401

@@ -36,8 +36,18 @@ def auth_headers(api_app: FastAPI) -> dict[str, str]:
 
     engine = api_app.state.ctx.engine
     user = register(engine, "schema@example.org", "a long enough password")
-    create_profile(
+    created = create_profile(
         parse_document(json.loads(MAYA.read_text())), slug="maya", engine=engine, owner=user
+    )
+    # one CV, so the /cvs/{cv_id} routes are reached past the owner check now and then
+    from passionpath.cv import TailoredCV, save_cv
+
+    save_cv(
+        TailoredCV("27-4021.00", "Photographers", json.loads(MAYA.read_text())),
+        created.profile,
+        1,
+        engine,
+        owner=user,
     )
     return {"Authorization": f"Bearer {issue_token(engine, user)}"}
 

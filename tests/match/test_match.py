@@ -173,6 +173,10 @@ def test_a_job_title_listed_under_two_occupations_counts_for_both(
     assert held("Production Lead") == {"51-3011.00", "15-1252.00"}
     assert held("Bread Baker") == {"51-3011.00"}
     assert held("Production intern") == set()
+    # Half the words shared is not enough when the job itself (the last word) is not named:
+    # a "Transport planner" is no patient transporter.
+    assert held("Bread planner") == set()
+    assert held("Senior Bread Baker II") == {"51-3011.00"}
 
 
 def test_clauses_that_say_nothing_on_their_own_are_not_passion_phrases() -> None:

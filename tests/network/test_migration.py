@@ -53,3 +53,23 @@ def test_migration_0007_goes_down_and_up_keeping_contacts(engine: Engine) -> Non
     assert stored.occupation_codes == ("15-1255.00",) and not stored.occupations_inferred
     with engine.connect() as conn:
         assert conn.execute(select(m.Contact.occupations_by)).scalars().all() == ["person"]
+
+
+@pytest.mark.usefixtures("blank_database")
+def test_migration_0011_fills_the_due_columns_as_writes_would(engine: Engine) -> None:
+    from datetime import date
+
+    from passionpath.network import ContactFields, add_contact, log_interaction
+
+    seen = add_contact(ContactFields(display_name="Lena", tags=("mentor",)), engine)
+    add_contact(ContactFields(display_name="Tom", ideal_days=10), engine)
+    log_interaction([seen], "call", engine, on=date(2026, 3, 1))
+    columns = (m.Contact.clock_day, m.Contact.cadence_ideal, m.Contact.cadence_max)
+    with engine.connect() as conn:
+        written = conn.execute(select(*columns).order_by(m.Contact.id)).all()
+    assert written == [(date(2026, 3, 1).toordinal(), 30, 60), (date.today().toordinal(), 10, 180)]
+    _run(engine, "downgrade", "0007")
+    assert "clock_day" not in {c["name"] for c in inspect(engine).get_columns("contact")}
+    _run(engine, "upgrade", "head")
+    with engine.connect() as conn:
+        assert conn.execute(select(*columns).order_by(m.Contact.id)).all() == written

@@ -277,25 +277,62 @@ def test_another_user_cannot_delete_an_interaction(engine: Engine) -> None:
     assert [i.id for i in list_interactions(engine, owner=alice)] == [logged]
 
 
-def test_the_database_counts_days_as_python_does(engine: Engine) -> None:
-    # The due list has the database turn dates into day numbers: a leap day added just
-    # before midnight, and an interaction in another century, must count as Python counts.
-    from datetime import UTC, datetime
-
-    from sqlalchemy import update
-
-    late, old = _priya_book(engine)
-    with engine.begin() as conn:
-        conn.execute(
-            update(m.Contact)
-            .where(m.Contact.id == late)
-            .values(created_at=datetime(2024, 2, 29, 23, 59, 59, 999999, tzinfo=UTC))
-        )
+def test_the_clock_starts_on_the_day_added_and_counts_days_as_python_does(
+    engine: Engine,
+) -> None:
+    # The database compares day numbers kept on each contact: a contact added today starts
+    # its clock today, and an interaction in another century counts as Python counts.
+    new, old = _priya_book(engine)
     log_interaction([old], "call", engine, on=date(1999, 12, 31))
-    result = due_for(engine, today=date(2024, 5, 29))
+    with engine.connect() as conn:
+        clock = conn.execute(select(m.Contact.clock_day).where(m.Contact.id == new)).scalar()
+    assert clock == date.today().toordinal()
+    result = due_for(engine, today=date(2030, 5, 29))
     entries = {e.contact_id: e for e in result.due + result.overdue + result.coming_up}
-    assert entries[late].days_since == (date(2024, 5, 29) - date(2024, 2, 29)).days == 90
-    assert entries[late].last_contacted is None
-    assert entries[old].days_since == (date(2024, 5, 29) - date(1999, 12, 31)).days
+    assert entries[old].days_since == (date(2030, 5, 29) - date(1999, 12, 31)).days
     assert entries[old].last_contacted == date(1999, 12, 31)
     assert entries[old].overdue_on == date(1999, 12, 31) + timedelta(days=181)
+
+
+def test_the_database_due_list_is_the_pure_one_after_any_edits(engine: Engine) -> None:
+    # The database sorts on the clock and cadence kept on each row: after logging, logging
+    # late, deleting interactions, retagging, overriding cadences and merging, its lists and
+    # their order are the pure function's over the same book, and a cut list is their head.
+    import random
+
+    from passionpath.network import CadenceContact, due_list, merge_contacts
+
+    rng = random.Random(7)
+    tags = [(), ("mentor",), ("colleague",), ("friend", "alumni"), ("recruiter",)]
+    ids = [
+        add_contact(ContactFields(display_name=f"P{i % 9}", tags=rng.choice(tags)), engine)
+        for i in range(40)
+    ]
+    logged = []
+    for _ in range(60):
+        people = rng.sample(ids, rng.choice([1, 1, 2, 3]))
+        on = TODAY - timedelta(days=rng.randrange(-3, 300))
+        logged.append(log_interaction(people, "call", engine, on=on, note=f"n{on}"))
+    for interaction in rng.sample(logged, 10):
+        delete_interaction(interaction, engine)
+    for contact in rng.sample(ids, 8):
+        update_contact(contact, {"tags": rng.choice(tags)}, engine)
+    update_contact(ids[0], {"ideal_days": 5, "max_days": 9}, engine)
+    update_contact(ids[1], {"ideal_days": 400}, engine)
+    merge_contacts(engine, None, ids[2], ids[3])
+    book = [
+        CadenceContact(c.id, c.display_name, c.added_on, c.tags, c.ideal_days, c.max_days)
+        for c in list_contacts(engine)
+    ]
+    for day in (TODAY, TODAY + timedelta(days=45), TODAY + timedelta(days=200)):
+        expected = due_list(book, last_contacts(engine), day)
+        assert due_for(engine, today=day) == expected
+        cut = due_for(engine, today=day, limit=3)
+        assert cut.overdue == expected.overdue[:3] and cut.due == expected.due[:3]
+        assert cut.coming_up == expected.coming_up[:3]
+        assert (cut.overdue_total, cut.due_total, cut.coming_up_total) == (
+            len(expected.overdue),
+            len(expected.due),
+            len(expected.coming_up),
+        )
+    assert expected.total > 0  # the book is not trivially empty at the last day

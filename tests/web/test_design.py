@@ -31,6 +31,10 @@ PAGES = [
     "/contacts",
     "/contacts/new",
     "/contacts/for?code=15-1255.00",
+    "/applications",
+    "/applications/funnel",
+    "/applications/insights",
+    "/cvs",
 ]
 
 

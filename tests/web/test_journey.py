@@ -92,6 +92,10 @@ ACCESSIBILITY = [
     "/contacts",
     "/contacts/new",
     "/contacts/for?code=15-1255.00",
+    "/applications",
+    "/applications/funnel",
+    "/applications/insights",
+    "/cvs",
 ]
 
 
@@ -235,6 +239,13 @@ def test_journey_in_chromium(server: str) -> None:
         page.get_by_label("Note", exact=True).fill("Portfolio review")
         page.get_by_role("button", name="Log it").click()
         expect(page.get_by_text("Portfolio review")).to_be_visible()
+        fits_the_width(page)
+        accessible(page)
+        # A CV made for an occupation, with its preview, theme and summary.
+        page.goto(server + "/cvs")
+        page.get_by_label("Occupation").fill("27-4021.00")
+        page.get_by_role("button", name="Make the CV").click()
+        expect(page.get_by_role("heading", name="CV for Photographers")).to_be_visible()
         fits_the_width(page)
         accessible(page)
         # The API docs render with nothing but this server to load from.

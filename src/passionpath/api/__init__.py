@@ -10,10 +10,12 @@ from fastapi import APIRouter
 
 from passionpath.api._errors import Handler, error_handlers
 from passionpath.api.routes import (
+    applications,
     applications_mail,
     auth,
     catalog,
     contacts,
+    cvs,
     docs,
     plans,
     profiles,
@@ -28,7 +30,9 @@ for _routes in (
     profiles.router,
     plans.router,
     contacts.router,
-    applications_mail.router,
+    applications_mail.router,  # before the tracker's /applications/{id}
+    applications.router,
+    cvs.router,
     docs.router,
 ):
     router.include_router(_routes)

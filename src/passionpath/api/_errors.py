@@ -28,6 +28,7 @@ _PARAMETER_NAMES = {
     "contacts": "with",
     "query": "q",
     "version": "vcard_version",
+    "application": "application_id",
 }
 
 _METHODS_WITH_BODY = {"POST", "PUT", "PATCH"}

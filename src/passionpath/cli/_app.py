@@ -6,9 +6,13 @@ import typer
 
 from passionpath import __version__
 from passionpath.cli import (
+    applications,
     applications_text,
     assess,
+    batch,
+    community,
     contacts,
+    cv,
     data,
     gaps,
     interests,
@@ -34,10 +38,11 @@ app.add_typer(assess.app, name="assess")
 app.add_typer(interests.app, name="interests")
 app.add_typer(plan.app, name="plan")
 app.add_typer(contacts.app, name="contacts")
-# Temporary until cli/applications.py lands: then applications_text.register(applications.app).
-_applications = typer.Typer(help="Your job applications.", no_args_is_help=True)
-applications_text.register(_applications)
-app.add_typer(_applications, name="applications")
+app.add_typer(batch.app, name="batch")
+app.add_typer(applications.app, name="applications")
+applications_text.register(applications.app)
+app.add_typer(cv.app, name="cv")
+community.register(app)
 app.command("match")(match.match_command)
 app.command("explore")(transitions.explore_command)
 app.command("similar")(transitions.similar_command)

@@ -86,8 +86,10 @@ def classify_command(
 
 
 def _records(ctx: Context) -> list[ApplicationRecord]:
-    """The applications e-mails are matched against (none until the tracker is wired)."""
-    return []
+    """The applications e-mails are matched against: the tracker's."""
+    from passionpath.jobsearch import application_records
+
+    return application_records(ctx.engine, ctx=ctx)
 
 
 @user_errors
@@ -102,7 +104,12 @@ def import_mail_command(
 ) -> None:
     """Match e-mails to your applications and propose stage changes with the e-mail as
     evidence; every message that matches nothing is listed. `--apply` logs the proposals."""
-    from passionpath.jobsearch import classifier_stored, classify_models, import_mail
+    from passionpath.jobsearch import (
+        apply_proposals,
+        classifier_stored,
+        classify_models,
+        import_mail,
+    )
 
     ctx = open_context()
     if not classifier_stored(ctx):
@@ -110,10 +117,9 @@ def import_mail_command(
             classify_models(ctx)
     with err_console.status("Reading and classifying the mail..."):
         report = import_mail([file], _records(ctx), ctx)
-    if apply and report.proposals:
-        fail("--apply: the tracker is not wired in yet; nothing was changed.")
+    applied = apply_proposals(report, ctx.engine) if apply else []
     if as_json:
-        emit_json(report.as_dict())
+        emit_json({**report.as_dict(), "applied_events": [number for _, number in applied]})
         return
     _print_mail_report(report, applied=apply)
 
@@ -122,7 +128,7 @@ def _print_mail_report(report: MailImport, applied: bool) -> None:
     from rich.table import Table
 
     if report.proposals:
-        title = "Logged" if applied else "Proposed stage changes (--apply logs them)"
+        title = "Logged stage changes" if applied else "Proposed stage changes (--apply logs them)"
         table = Table(title=title, title_justify="left")
         for column in ("#", "application", "change", "e-mail", "why this application"):
             table.add_column(column)

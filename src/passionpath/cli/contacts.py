@@ -372,7 +372,7 @@ def log(
     )
 
 
-def _due_rows(label: str, entries: list[DueEntry]) -> None:
+def _due_rows(label: str, entries: list[DueEntry], total: int) -> None:
     if not entries:
         return
     console.print(f"[bold]{label}[/]")
@@ -386,24 +386,39 @@ def _due_rows(label: str, entries: list[DueEntry]) -> None:
         console.print(
             f"  {e.name} (#{e.contact_id}), {when}; {seen}", highlight=False, markup=False
         )
+    if total > len(entries):
+        console.print(f"  and {total - len(entries):,} more", highlight=False)
+
+
+#: Check-ins listed in each of overdue, due and coming up unless --all is given.
+DUE_SHOWN = 20
 
 
 @app.command()
 @user_errors
-def due(today: str = TODAY, as_json: bool = JSON) -> None:
+def due(
+    today: str = TODAY,
+    show_all: bool = typer.Option(
+        False, "--all", help=f"List everyone, not the first {DUE_SHOWN} of each list."
+    ),
+    as_json: bool = JSON,
+) -> None:
     """Who to get back in touch with: overdue, due, and coming up in the next 14 days."""
     from passionpath.network import due_for
 
-    result = due_for(open_context().engine, today=_day(today, "--today"))
+    limit = None if show_all else DUE_SHOWN
+    result = due_for(open_context().engine, today=_day(today, "--today"), limit=limit)
     if as_json:
         emit_json(result.as_dict())
         return
     if not (result.overdue or result.due or result.coming_up):
         console.print("Nobody is due: you are in touch with everyone.")
         return
-    _due_rows("Overdue", result.overdue)
-    _due_rows("Due", result.due)
-    _due_rows("Coming up", result.coming_up)
+    _due_rows("Overdue", result.overdue, result.overdue_total)
+    _due_rows("Due", result.due, result.due_total)
+    _due_rows("Coming up", result.coming_up, result.coming_up_total)
+    if result.more:
+        console.print(f"{result.total:,} in all: --all lists everyone.", highlight=False)
 
 
 @app.command("for")

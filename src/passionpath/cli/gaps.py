@@ -18,9 +18,11 @@ def gaps_command(
     """List the gaps to a target occupation, most important first, and what transfers."""
     from rich.table import Table
 
+    from passionpath.jobsearch import cited_counts
     from passionpath.plan import analyse_gaps
 
-    report = analyse_gaps(profile, target, open_context())
+    ctx = open_context()
+    report = analyse_gaps(profile, target, ctx, cited=cited_counts(ctx.engine))
     if as_json:
         emit_json(report.as_dict())
         return
@@ -34,9 +36,8 @@ def gaps_command(
     for column in ("Descriptor", "Kind", "You", "Needed", "Importance"):
         table.add_column(column)
     for g in report.skills[:12]:
-        table.add_row(
-            g.name, g.kind, f"{g.current:.1f}", f"{g.required:.1f}", f"{g.importance:.1f}"
-        )
+        name = f"{g.name} ({g.reason})" if g.reason else g.name
+        table.add_row(name, g.kind, f"{g.current:.1f}", f"{g.required:.1f}", f"{g.importance:.1f}")
     console.print(table if report.skills else "No skill or knowledge gaps.")
     p = report.preparation
     if p is not None:

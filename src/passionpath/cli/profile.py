@@ -244,9 +244,15 @@ def import_(
     as_json: bool = JSON,
 ) -> None:
     """Import a profile file. A bad file changes nothing."""
+    from rich.markup import escape
+
     from passionpath.profile import create_profile, load_profile, read_profile_file, save_profile
 
     document = read_profile_file(file)
+    for where, message in document.reading_warnings:
+        err_console.print(
+            f"[yellow]{escape(f'{file}: {where}: {message}')}[/]", highlight=False, soft_wrap=True
+        )
     engine = open_context().engine
     note = f"imported {file.name}"
     if into:

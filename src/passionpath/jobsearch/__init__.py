@@ -1,77 +1,18 @@
-"""Applications and what recruiters write back: understanding recruiting e-mails."""
+"""Job applications: a tracker whose stage log keeps every step, funnel metrics, and
+rejections that teach (patterns, gaps to work on, roles to try, people to ask)."""
 
-from passionpath.jobsearch._classify import (
-    Classification,
-    ClassifyInputError,
-    NamedSkill,
-    Reason,
-    Span,
-    check_classify_texts,
-    classify_text,
-    classify_texts,
-    read_classify_input,
-)
-from passionpath.jobsearch._classify_model import (
-    KINDS,
-    classifier_stored,
-    classify_models,
-)
-from passionpath.jobsearch._mail import (
-    MailMessage,
-    MailRead,
-    MailReadError,
-    body_text,
-    company_from_sender,
-    read_mail,
-    read_mail_data,
-)
-from passionpath.jobsearch._mail_match import (
-    STAGE_ORDER,
-    ApplicationRecord,
-    MailEvidence,
-    MailImport,
-    Proposal,
-    Unchanged,
-    Unmatched,
-    evidence_note,
-    import_mail,
-    mail_ids_in,
-    match_mail,
-    match_score,
-    normalise_company,
-)
+from passionpath.jobsearch._chart import *  # noqa: F403
+from passionpath.jobsearch._classify import *  # noqa: F403
+from passionpath.jobsearch._classify_model import *  # noqa: F403
+from passionpath.jobsearch._fields import *  # noqa: F403
+from passionpath.jobsearch._funnel import *  # noqa: F403
+from passionpath.jobsearch._insights import *  # noqa: F403
+from passionpath.jobsearch._io import *  # noqa: F403
+from passionpath.jobsearch._mail import *  # noqa: F403
+from passionpath.jobsearch._mail_apply import *  # noqa: F403
+from passionpath.jobsearch._mail_match import *  # noqa: F403
+from passionpath.jobsearch._patterns import *  # noqa: F403
+from passionpath.jobsearch._stages import *  # noqa: F403
+from passionpath.jobsearch._store import *  # noqa: F403
 
-__all__ = [
-    "KINDS",
-    "STAGE_ORDER",
-    "ApplicationRecord",
-    "Classification",
-    "ClassifyInputError",
-    "MailEvidence",
-    "MailImport",
-    "MailMessage",
-    "MailRead",
-    "MailReadError",
-    "NamedSkill",
-    "Proposal",
-    "Reason",
-    "Span",
-    "Unchanged",
-    "Unmatched",
-    "body_text",
-    "check_classify_texts",
-    "classifier_stored",
-    "classify_models",
-    "classify_text",
-    "classify_texts",
-    "company_from_sender",
-    "evidence_note",
-    "import_mail",
-    "mail_ids_in",
-    "match_mail",
-    "match_score",
-    "normalise_company",
-    "read_classify_input",
-    "read_mail",
-    "read_mail_data",
-]
+__all__ = sorted(name for name in dir() if not name.startswith("_"))

@@ -29,6 +29,7 @@ from passionpath.match._intent import summary_intents
 from passionpath.match._matrices import CatalogMatrices, build_matrices, load_matrices
 from passionpath.match._path import CareerPath, Step
 from passionpath.match._person import Person, Readiness, education_level, readiness
+from passionpath.match._population import Population, PopulationMatcher, PopulationTop
 from passionpath.match._report import (
     MatchReport,
     fit_for,
@@ -39,11 +40,13 @@ from passionpath.match._report import (
     suggested_levels,
 )
 from passionpath.match._scoring import QUADRANTS, importance_weights
+from passionpath.match._senses import SENSES, cue_bits
 from passionpath.match._transitions import Ranked, career_path, explore, similar, similar_all
 from passionpath.match._warm import warm_up
 
 __all__ = [
     "QUADRANTS",
+    "SENSES",
     "BatchMatcher",
     "BatchProfiles",
     "CareerPath",
@@ -54,6 +57,9 @@ __all__ = [
     "MatchReport",
     "MatchResult",
     "Person",
+    "Population",
+    "PopulationMatcher",
+    "PopulationTop",
     "Ranked",
     "Readiness",
     "SimilarCareer",
@@ -64,6 +70,7 @@ __all__ = [
     "build_matrices",
     "career_path",
     "congruence",
+    "cue_bits",
     "education_level",
     "explore",
     "fit_for",

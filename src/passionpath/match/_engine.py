@@ -27,6 +27,7 @@ from passionpath.match._scoring import (
     text_fit,
     values_fit,
 )
+from passionpath.match._senses import person_veto, sense_masks
 
 if TYPE_CHECKING:
     from passionpath.config import Settings
@@ -161,6 +162,8 @@ class MatchScores:
     preparation: F32
     phrase_similarity: F32 | None
     thresholds: tuple[float, float]
+    #: Occupations the person's words give no evidence for, read for word sense (_senses).
+    sense_veto: NDArray[np.bool_] | None = None
 
 
 class MatchEngine:
@@ -177,6 +180,7 @@ class MatchEngine:
         self._required = np.nan_to_num(matrices.level, nan=0.0)
         self._weights = importance_weights(matrices.importance)
         self._importance = np.nan_to_num(matrices.importance, nan=1.0)
+        self._senses = sense_masks([str(c) for c in matrices.codes])
 
     def score(self, person: Person) -> MatchScores:
         m, w = self.m, self.weights
@@ -199,6 +203,10 @@ class MatchEngine:
                 text = text_fit(similarity)
         if person.riasec is not None:
             text = text * interest_gate(interest)
+        veto = None
+        if similarity is not None:
+            veto = person_veto([p.text for p in person.phrases], self._senses)
+            text = np.where(veto, np.float32(0), text).astype(np.float32)
         parts = [
             (w.interest, interest, person.riasec is not None),
             (w.text, text, similarity is not None),
@@ -250,6 +258,7 @@ class MatchEngine:
             preparation,
             similarity,
             (p_cut, q_cut),
+            veto,
         )
 
     def _supporting_phrases(self, person: Person, scores: MatchScores, row: int) -> list[int]:
@@ -263,6 +272,8 @@ class MatchEngine:
             return []
         sims = scores.phrase_similarity[:, row]
         if person.riasec is not None and interest_gate(scores.interest[row : row + 1])[0] < 0.5:
+            return []
+        if scores.sense_veto is not None and scores.sense_veto[row]:
             return []
         strong = sims >= QUOTE_COSINE
         if person.phrase_scores is not None:

@@ -54,6 +54,8 @@ class MatchReport:
         }
 
 
+#: Words about rank, not about the work, in a job title.
+_RANK_WORDS = frozenset("senior sr junior jr lead principal staff i ii iii iv 1 2 3 4".split())
 #: Roles that do not show someone can do the occupation their title names.
 _NOT_EVIDENCE = re.compile(r"\b(intern|internship|trainee|student|volunteer|apprentice)\b", re.I)
 
@@ -76,12 +78,16 @@ def _past_occupations(
         if not title or _NOT_EVIDENCE.search(title):
             continue
         hits = index.search(title, 5)
-        wanted = set(tokenize(title))
+        words = [w for w in tokenize(title) if w not in _RANK_WORDS]
+        wanted = set(words)
         for hit in hits:
             if hit.score < hits[0].score or hit.code not in matrices.index:
                 continue
-            shared = wanted & set(tokenize(hit.matched_title))
-            if wanted and len(shared) / len(wanted) >= 0.5:
+            matched = set(tokenize(hit.matched_title))
+            shared = wanted & matched
+            # The job is the title's last word ("Transport planner" is a planner, not a
+            # patient transporter): the matched title must name it.
+            if wanted and len(shared) / len(wanted) >= 0.5 and words[-1] in matched:
                 rows.append(matrices.index[hit.code])
     return sorted(set(rows))
 

@@ -98,9 +98,29 @@ class DueEntry:
 
 @dataclass
 class DueList:
+    """The three lists, each possibly cut to its first entries; the totals count them all."""
+
     overdue: list[DueEntry] = field(default_factory=list)
     due: list[DueEntry] = field(default_factory=list)
     coming_up: list[DueEntry] = field(default_factory=list)
+    overdue_total: int = -1
+    due_total: int = -1
+    coming_up_total: int = -1
+
+    def __post_init__(self) -> None:
+        # Uncut lists count themselves.
+        self.overdue_total = max(self.overdue_total, len(self.overdue))
+        self.due_total = max(self.due_total, len(self.due))
+        self.coming_up_total = max(self.coming_up_total, len(self.coming_up))
+
+    @property
+    def total(self) -> int:
+        return self.overdue_total + self.due_total + self.coming_up_total
+
+    @property
+    def more(self) -> int:
+        """How many entries the cut left out."""
+        return self.total - len(self.overdue) - len(self.due) - len(self.coming_up)
 
     def as_dict(self) -> dict[str, Any]:
         return asdict(self)

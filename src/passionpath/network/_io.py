@@ -30,7 +30,14 @@ from passionpath.network._linkedin import (
     read_linkedin_zip,
 )
 from passionpath.network._merge import BookIndex, merge_fields, plain
-from passionpath.network._store import _latest, _row_values, _views, _write_children, get_contact
+from passionpath.network._store import (
+    _latest,
+    _row_values,
+    _views,
+    _write_children,
+    clock_values,
+    get_contact,
+)
 from passionpath.network._vcard_lines import read_cards
 from passionpath.network._vcard_read import read_vcards
 from passionpath.network._vcard_write import VERSIONS, write_vcards
@@ -218,7 +225,13 @@ def _insert_new(conn: Connection, entries: list[_Entry], owner: int | None) -> N
         return
     now = datetime.now(UTC)
     rows = [
-        {**_row_values(e.fields), "user_id": owner, "created_at": now, "updated_at": now}
+        {
+            **_row_values(e.fields),
+            "user_id": owner,
+            "created_at": now,
+            "updated_at": now,
+            "clock_day": now.date().toordinal(),
+        }
         for e in new
     ]
     ids = _new_contact_ids(conn, rows)
@@ -301,14 +314,10 @@ def _refresh_last_contact(conn: Connection, owner: int | None, contact_ids: list
         chunk = contact_ids[start : start + 500]
         latest = _latest(conn, owner, chunk)
         for contact_id in chunk:
-            entry = latest.get(contact_id)
             conn.execute(
                 update(m.Contact)
                 .where(m.Contact.id == contact_id)
-                .values(
-                    last_contacted_on=entry.on if entry else None,
-                    last_note=entry.note if entry else None,
-                )
+                .values(**clock_values(latest.get(contact_id)))
             )
 
 

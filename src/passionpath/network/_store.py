@@ -8,18 +8,30 @@ from dataclasses import asdict, dataclass, replace
 from datetime import UTC, date, datetime
 from typing import TYPE_CHECKING, Any
 
-from sqlalchemy import Connection, Engine, Integer, delete, func, insert, or_, select, update
+from sqlalchemy import (
+    Connection,
+    Engine,
+    Integer,
+    and_,
+    case,
+    delete,
+    func,
+    insert,
+    or_,
+    select,
+    update,
+)
 from sqlalchemy.ext.compiler import compiles
 from sqlalchemy.sql import expression
 
 from passionpath.errors import NotFoundError
 from passionpath.limits import MAX_LIST_ITEMS, MAX_QUERY_CHARS, MAX_TEXT_CHARS
 from passionpath.network._cadence import (
+    COMING_UP_DAYS,
+    DueEntry,
     DueList,
     LastContact,
-    cadence_arrays,
     cadence_for,
-    due_from_columns,
 )
 from passionpath.network._contacts import (
     ContactError,
@@ -79,6 +91,22 @@ def _row_values(data: ContactFields) -> dict[str, Any]:
         "photo_type": data.photo_type,
         "ideal_days": data.ideal_days,
         "max_days": data.max_days,
+        **_cadence_values(data),
+    }
+
+
+def _cadence_values(data: ContactFields) -> dict[str, int]:
+    ideal, limit = cadence_for(data.tags, data.ideal_days, data.max_days)
+    return {"cadence_ideal": ideal, "cadence_max": limit}
+
+
+def clock_values(entry: LastContact | None) -> dict[str, Any]:
+    """The columns that say when a contact's check-in clock started, after its latest
+    interaction changed: that interaction, or the day the contact was added."""
+    return {
+        "last_contacted_on": entry.on if entry else None,
+        "last_note": entry.note if entry else None,
+        "clock_day": entry.on.toordinal() if entry else _day_number(m.Contact.created_at),
     }
 
 
@@ -144,6 +172,7 @@ def add_contact(
                     "user_id": owner,
                     "created_at": now,
                     "updated_at": now,
+                    "clock_day": now.date().toordinal(),
                 },
             ).scalar_one()
         )
@@ -424,7 +453,7 @@ def log_interaction(
                 m.Contact.id.in_(ids),
                 or_(m.Contact.last_contacted_on.is_(None), m.Contact.last_contacted_on <= day),
             )
-            .values(last_contacted_on=day, last_note=note)
+            .values(last_contacted_on=day, last_note=note, clock_day=day.toordinal())
         )
     return interaction_id
 
@@ -521,14 +550,10 @@ def delete_interaction(interaction_id: int, engine: Engine, *, owner: int | None
         conn.execute(delete(m.Interaction).where(m.Interaction.id == interaction_id))
         latest = _latest(conn, owner, contact_ids)
         for contact_id in contact_ids:
-            entry = latest.get(contact_id)
             conn.execute(
                 update(m.Contact)
                 .where(m.Contact.id == contact_id)
-                .values(
-                    last_contacted_on=entry.on if entry else None,
-                    last_note=entry.note if entry else None,
-                )
+                .values(**clock_values(latest.get(contact_id)))
             )
 
 
@@ -556,33 +581,77 @@ def _standard_day_number(element: _day_number, compiler: Any, **kw: Any) -> str:
     return f"(CAST({compiler.process(element.clauses, **kw)} AS DATE) - DATE '0001-01-01' + 1)"
 
 
-def due_for(engine: Engine, *, owner: int | None = None, today: date | None = None) -> DueList:
-    """The owner's due list: overdue, due and coming-up check-ins, from one query that reads
-    each contact's row once (its latest interaction is kept on it when logged)."""
+def due_for(
+    engine: Engine,
+    *,
+    owner: int | None = None,
+    today: date | None = None,
+    limit: int | None = None,
+    horizon: int = COMING_UP_DAYS,
+) -> DueList:
+    """The owner's due list: overdue, due and coming-up check-ins, in ``due_list``'s order,
+    each list cut to its first ``limit`` entries (all with None) and counted in full.
+
+    The database picks, orders and counts on integer columns kept on each contact (the
+    clock's day and the resolved cadence), so a book of ten thousand costs a scan of
+    integers and only the listed rows come back as Python objects."""
+    day = (today or date.today()).toordinal()
+    c = m.Contact
+    # Written with every contact (and filled in by migration 0011 for older ones).
+    start, ideal, most = c.clock_day, c.cadence_ideal, c.cadence_max
+    # Days since contact past the maximum; the ideal reached; due within the horizon. A
+    # clock started in the future (a meeting logged ahead) counts as started today.
+    overdue = start + most < day
+    due = and_(start + most >= day, start + ideal <= day)
+    coming = and_(
+        start + most >= day,
+        or_(
+            and_(start + ideal > day, start + ideal <= day + horizon),
+            and_(start > day, ideal <= horizon),
+        ),
+    )
+    # Code-point order for names, as due_list sorts them (SQLite's default already is).
+    name: Any = (
+        c.display_name.collate("C") if engine.dialect.name == "postgresql" else c.display_name
+    )
+    lists = (
+        (overdue, start + most),  # most days past the maximum first
+        (due, start),  # longest waiting first
+        (coming, start + ideal),  # soonest due first
+    )
+    columns = (c.id, c.display_name, c.last_contacted_on, c.last_note, start, ideal, most)
+    owned = owned_by(c, owner)
+    entries: list[list[DueEntry]] = []
     with engine.connect() as conn:
-        rows = conn.execute(
-            select(
-                m.Contact.id,
-                m.Contact.display_name,
-                m.Contact.tags,
-                m.Contact.ideal_days,
-                m.Contact.max_days,
-                _day_number(m.Contact.created_at),
-                _day_number(m.Contact.last_contacted_on),
-                m.Contact.last_note,
-            ).where(owned_by(m.Contact, owner))
-        ).all()
-    if not rows:
-        return DueList()
-    ids, names, tags, own_ideal, own_max, added, last, notes = zip(*rows, strict=True)
-    ideal, limit = cadence_arrays(tags, own_ideal, own_max, read_tags=json.loads)
-    return due_from_columns(
-        ids=ids,
-        names=names,
-        added_on=added,
-        last_on=last,
-        last_notes=notes,
-        ideal_days=ideal,
-        max_days=limit,
-        today=today or date.today(),
+        totals = conn.execute(
+            select(*(func.count(case((test, 1))) for test, _ in lists)).where(owned)
+        ).one()
+        for (test, key), total in zip(lists, totals, strict=True):
+            if not total:
+                entries.append([])
+                continue
+            query = select(*columns).where(owned, test).order_by(key, name, c.id).limit(limit)
+            entries.append(
+                [
+                    DueEntry(
+                        contact,
+                        shown,
+                        max(day - begin, 0),
+                        a,
+                        b,
+                        date.fromordinal(begin + a),
+                        date.fromordinal(begin + b + 1),
+                        seen,
+                        note,
+                    )
+                    for contact, shown, seen, note, begin, a, b in conn.execute(query)
+                ]
+            )
+    return DueList(
+        overdue=entries[0],
+        due=entries[1],
+        coming_up=entries[2],
+        overdue_total=totals[0],
+        due_total=totals[1],
+        coming_up_total=totals[2],
     )

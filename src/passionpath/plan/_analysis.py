@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+from collections.abc import Mapping
 from pathlib import Path
 from typing import TYPE_CHECKING
 
@@ -40,8 +41,15 @@ def profile_credentials(document: ProfileDocument) -> list[str]:
     return [t.strip() for t in texts if t and t.strip()]
 
 
-def analyse_gaps(profile: ProfileDocument | str | Path, target: str, ctx: Context) -> GapReport:
-    """Gaps between a profile and the occupation ``target`` (an O*NET-SOC code)."""
+def analyse_gaps(
+    profile: ProfileDocument | str | Path,
+    target: str,
+    ctx: Context,
+    *,
+    cited: Mapping[str, int] | None = None,
+) -> GapReport:
+    """Gaps between a profile and the occupation ``target`` (an O*NET-SOC code); ``cited``
+    (descriptor id -> rejections naming it) raises the gaps employers named."""
     from passionpath.match import load_matrices, prepare_person, resolve_profile
 
     engine = ctx.engine
@@ -61,4 +69,5 @@ def analyse_gaps(profile: ProfileDocument | str | Path, target: str, ctx: Contex
         code,
         engine,
         credentials_held=profile_credentials(document),
+        cited=cited,
     )

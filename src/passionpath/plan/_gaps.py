@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+from collections.abc import Mapping
 from dataclasses import asdict, dataclass, field
 from typing import Any
 
@@ -67,6 +68,14 @@ class DescriptorGap:
     importance: float
     #: importance weight x deficit: the order gaps are listed in.
     priority: float
+    #: Rejections that named this descriptor (see ``weigh_cited``).
+    cited: int = 0
+    #: Why it ranks higher than its shortfall alone would put it ("named in 3 rejections").
+    reason: str | None = None
+
+
+def _named_in(count: int) -> str:
+    return f"named in {count} rejection{'s' if count != 1 else ''}"
 
 
 @dataclass
@@ -157,6 +166,59 @@ def skill_gaps(
     return gaps, transfers
 
 
+#: Each rejection that names a gap adds this share of its priority (named twice: x2).
+CITED_WEIGHT = 0.5
+
+
+def weigh_cited(
+    gaps: list[DescriptorGap],
+    cited: Mapping[str, int],
+    person: Person,
+    m: CatalogMatrices,
+    row: int,
+) -> list[DescriptorGap]:
+    """The gaps re-ranked by what rejections named: a named gap's priority is multiplied by
+    1 + ``CITED_WEIGHT`` x the rejections naming it. A skill named by employers that the
+    person's own rating already meets becomes a gap of one level above that rating: the
+    employers' word is evidence the rating is generous."""
+    if not cited:
+        return gaps
+    out = []
+    for g in gaps:
+        count = int(cited.get(g.element_id, 0))
+        if count:
+            priority = round(g.priority * (1 + CITED_WEIGHT * count), 3)
+            g = DescriptorGap(
+                **{**asdict(g), "cited": count, "reason": _named_in(count), "priority": priority}
+            )
+        out.append(g)
+    present = {g.element_id for g in gaps}
+    columns = {d: j for j, d in enumerate(m.descriptor_ids)}
+    weights = importance_weights(m.importance[row])
+    for element, count in cited.items():
+        j = columns.get(element)
+        if element in present or j is None or count < 1:
+            continue
+        current = float(person.levels[j])
+        required = min(7.0, current + 1.0)
+        importance = float(np.nan_to_num(m.importance[row][j], nan=1.0))
+        priority = float(weights[j]) * (required - current) * (1 + CITED_WEIGHT * count)
+        out.append(
+            DescriptorGap(
+                element,
+                m.descriptor_names[j],
+                m.descriptor_kinds[j],
+                round(current, 2),
+                round(required, 2),
+                round(importance, 2),
+                round(priority, 3),
+                count,
+                _named_in(count),
+            )
+        )
+    return sorted(out, key=lambda g: -g.priority)
+
+
 def experience_category(years: float) -> int:
     """The RW category (1-11) that ``years`` of work falls in."""
     return next(i + 1 for i, bound in enumerate(_EXPERIENCE_BOUNDS) if years <= bound)
@@ -242,6 +304,7 @@ def gap_report(
     engine: Engine,
     *,
     credentials_held: list[str] | None = None,
+    cited: Mapping[str, int] | None = None,
 ) -> GapReport:
     from passionpath.catalog import ete_distribution, occupation_profile, release_attribution
 
@@ -249,6 +312,7 @@ def gap_report(
     row = m.index[code]
     report = GapReport(profile_name, code, details.title)
     report.skills, report.transfers = skill_gaps(person, m, row)
+    report.skills = weigh_cited(report.skills, cited or {}, person, m, row)
     report.skills_estimated = bool(m.imputed[row]) if m.imputed.size else False
 
     education = ete_distribution(code, "RL", engine)

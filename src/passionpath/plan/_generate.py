@@ -134,6 +134,8 @@ class ObjectiveDraft:
     label: str = ""
     #: A degree many in the job do without: to decide on, not to apply for.
     optional: bool = False
+    #: Rejections that named it.
+    cited: int = 0
 
 
 @dataclass
@@ -244,6 +246,7 @@ def build_objectives(report: GapReport) -> list[ObjectiveDraft]:
             g.current,
             min(7.0, _round_up_half(g.required)),
             hours_to_raise(g.current, min(7.0, _round_up_half(g.required))),
+            cited=g.cited,
         )
         for g in gaps[:MAX_SKILL_OBJECTIVES]
     ]
@@ -301,7 +304,10 @@ def _statement(o: ObjectiveDraft, report: GapReport, hours_per_week: float) -> s
     done = f"done by {o.due.isoformat()}."
     if o.kind in ("skill", "knowledge"):
         what = f"Raise {o.label or o.name} from level {o.current:.1f} to {o.target:.1f} (0-7 scale)"
-        return f"{what}, {effort}, because {title} need it; {done}"
+        why = f"{title} need it"
+        if o.cited:
+            why += f" and it was named in {o.cited} rejection{'s' if o.cited != 1 else ''}"
+        return f"{what}, {effort}, because {why}; {done}"
     if o.kind == "technology":
         use = {
             "software": "in a finished piece of work",

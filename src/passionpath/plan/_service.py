@@ -41,12 +41,14 @@ def new_plan(
     owner: int | None = None,
 ) -> PlanView:
     """Analyse the gaps from a stored profile to ``target`` and store the plan (active)."""
+    from passionpath.jobsearch import cited_counts
     from passionpath.network import contacts_for
     from passionpath.profile import load_profile
 
     engine = ctx.engine
     record, document = load_profile(profile, engine, owner=owner)
-    report = analyse_gaps(document, target, ctx)
+    # Skills the person's rejections named weigh more ("named in 3 rejections").
+    report = analyse_gaps(document, target, ctx, cited=cited_counts(engine, owner=owner))
     report.profile = record.slug
     # Whom to ask for the informational interview: people in the book who do this work,
     # the warmest first; people in nearby occupations only when nobody does.

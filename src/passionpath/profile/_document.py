@@ -2,11 +2,12 @@
 
 from __future__ import annotations
 
+import copy
 import json
 from pathlib import Path
 from typing import Any, Literal
 
-from pydantic import BaseModel, ConfigDict, Field, ValidationError, field_validator
+from pydantic import BaseModel, ConfigDict, Field, PrivateAttr, ValidationError, field_validator
 
 from passionpath.errors import PassionpathError
 from passionpath.files import decode_user_text, read_user_bytes
@@ -15,6 +16,14 @@ from passionpath.limits import (
     MAX_PASSION_TOTAL_CHARS,
     MAX_PROFILE_BYTES,
     MAX_TEXT_CHARS,
+)
+from passionpath.profile._lenient import (
+    as_written,
+    drop_at,
+    is_reading_error,
+    merge_back,
+    reading,
+    text_at,
 )
 from passionpath.profile._resume import (
     Award,
@@ -165,6 +174,18 @@ class ProfileDocument(BaseModel):
     meta: Meta | None = None
     passionpath: PassionpathBlock | None = None
 
+    #: The person's document as written (without our block), when it was read from JSON:
+    #: written back out unchanged but for the edits made here (see profile._lenient).
+    _original: dict[str, Any] | None = PrivateAttr(default=None)
+    _read: dict[str, Any] | None = PrivateAttr(default=None)
+    _warnings: list[tuple[str, str]] = PrivateAttr(default_factory=list)
+
+    @property
+    def reading_warnings(self) -> list[tuple[str, str]]:
+        """(JSON path, message) for what matching could not read and left out; the
+        document itself keeps it."""
+        return list(self._warnings)
+
     @property
     def pp(self) -> PassionpathBlock:
         """The passionpath block, created empty on first use."""
@@ -214,6 +235,11 @@ class ProfileDocument(BaseModel):
         data = self.model_dump(mode="json", exclude_unset=True, exclude_none=False)
         if self.passionpath is not None and "passionpath" not in data:
             data["passionpath"] = self.passionpath.model_dump(mode="json")
+        if self._original is not None and self._read is not None:
+            block = data.pop("passionpath", None)
+            data = merge_back(self._original, self._read, data)
+            if block is not None:
+                data["passionpath"] = block
         if resume_only:
             data.pop("passionpath", None)
         return data
@@ -286,11 +312,7 @@ def parse_document(
         problems = _limit_problems(data)
         if problems:
             raise ProfileValidationError(source, problems)
-    try:
-        document = ProfileDocument.model_validate(data)
-    except ValidationError as exc:
-        problems = [(_path(error["loc"]), _message(error)) for error in exc.errors()]
-        raise ProfileValidationError(source, problems) from None
+    document = _read_leniently(data, source)
     if check_limits:
         # Each passion text is read at every first match: bound them together as well.
         total = sum(len(text) for _, text in document.passion_texts())
@@ -300,6 +322,43 @@ def parse_document(
                 f"{MAX_PASSION_TOTAL_CHARS} for all of them together"
             )
             raise ProfileValidationError(source, [("passionpath", message)])
+    return document
+
+
+def _location_order(error: Any) -> list[tuple[int, int, str]]:
+    """Deepest and last first, so dropping one value never moves another still to drop."""
+    return [(0, p, "") if isinstance(p, int) else (1, 0, str(p)) for p in error["loc"]]
+
+
+def _read_leniently(data: dict[str, Any], source: str) -> ProfileDocument:
+    """The document as the engine reads it, keeping the person's own verbatim. Only our
+    ``passionpath`` block is held to its rules; elsewhere what cannot be read is left out of
+    the reading with a warning."""
+    readable, warnings, positions = reading(data)
+    for _ in range(100):
+        try:
+            document = ProfileDocument.model_validate(readable)
+            break
+        except ValidationError as exc:
+            errors = exc.errors()
+            ours = [e for e in errors if not is_reading_error(tuple(e["loc"]))]
+            if ours:
+                problems = [(_path(e["loc"]), _message(e)) for e in ours]
+                raise ProfileValidationError(source, problems) from None
+            for error in sorted(errors, key=_location_order, reverse=True):
+                location = tuple(error["loc"])
+                if error["type"] == "string_type" and text_at(readable, location):
+                    continue
+                if drop_at(readable, location):
+                    where = _path(as_written(location, positions))
+                    warnings.append((where, f"{_message(error)}; left out"))
+    else:  # pragma: no cover - every round drops at least one value
+        raise ProfileValidationError(source, [("(document)", "could not be read")])
+    document._original = copy.deepcopy({k: v for k, v in data.items() if k != "passionpath"})
+    read = document.model_dump(mode="json", exclude_unset=True)
+    read.pop("passionpath", None)
+    document._read = read
+    document._warnings = list(dict.fromkeys(warnings))
     return document
 
 

@@ -9,11 +9,14 @@ from fastapi import APIRouter
 from passionpath.web._errors import error_handlers
 from passionpath.web.pages import (
     account,
+    applications,
+    applications_mail,
     assets,
     auth,
     background,
     catalog,
     contacts,
+    cvs,
     home,
     matches,
     plans,
@@ -30,6 +33,9 @@ for _pages in (
     catalog.router,
     plans.router,
     contacts.router,
+    applications_mail.router,  # before the board's /applications/{id}
+    applications.router,
+    cvs.router,
     account.router,
     assets.router,
 ):

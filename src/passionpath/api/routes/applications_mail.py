@@ -5,7 +5,7 @@ from __future__ import annotations
 
 from typing import Annotated, Any
 
-from fastapi import APIRouter, File, UploadFile
+from fastapi import APIRouter, File, Query, UploadFile
 from pydantic import BaseModel, ConfigDict, Field
 from starlette.concurrency import run_in_threadpool
 
@@ -37,8 +37,10 @@ def classify(body: ClassifyIn, user: CurrentUser, ctx: ContextDep) -> dict[str, 
 
 
 def _records(ctx: Any, user: int) -> list[Any]:
-    """The user's applications as matching records (none until the tracker is wired)."""
-    return []
+    """The user's applications as matching records."""
+    from passionpath.jobsearch import application_records
+
+    return application_records(ctx.engine, owner=user, ctx=ctx)
 
 
 @router.post("/import-mail", summary="Propose stage changes from a mail export")
@@ -46,11 +48,13 @@ async def import_mail(
     user: CurrentUser,
     ctx: ContextDep,
     file: UploadFile = File(description="An .eml file, or an .mbox export (Gmail, Thunderbird)."),
+    apply: bool = Query(False, description="Log the proposed stage changes (default: only say)."),
 ) -> dict[str, Any]:
     """Match the e-mails to your applications and propose stage changes with the e-mail as
-    evidence; nothing is changed. Messages that match nothing are listed, never dropped."""
+    evidence; with ``apply`` they are logged, all or none. Messages that match nothing are
+    listed, never dropped."""
     from passionpath.errors import PassionpathError
-    from passionpath.jobsearch import match_mail, read_mail_data
+    from passionpath.jobsearch import apply_proposals, match_mail, read_mail_data
     from passionpath.limits import MAX_MAIL_FILE_BYTES
 
     data = await file.read(MAX_MAIL_FILE_BYTES + 1)
@@ -62,6 +66,8 @@ async def import_mail(
 
     def run() -> dict[str, Any]:
         read = read_mail_data(data, name)
-        return match_mail(read, _records(ctx, user), ctx).as_dict()
+        report = match_mail(read, _records(ctx, user), ctx)
+        applied = apply_proposals(report, ctx.engine, owner=user) if apply else []
+        return {**report.as_dict(), "applied_events": [number for _, number in applied]}
 
     return await run_in_threadpool(run)

@@ -39,11 +39,17 @@ def create(body: ContactIn, user: CurrentUser, ctx: ContextDep) -> dict[str, Any
 
 
 @router.get("/due")
-def due(user: CurrentUser, engine: EngineDep, today: date | None = None) -> dict[str, Any]:
-    """Overdue, due and coming-up check-ins (``today`` defaults to the server's date)."""
+def due(
+    user: CurrentUser,
+    engine: EngineDep,
+    today: date | None = None,
+    limit: int | None = Query(None, ge=1, description="At most this many entries in each list."),
+) -> dict[str, Any]:
+    """Overdue, due and coming-up check-ins (``today`` defaults to the server's date); each
+    list cut to ``limit`` entries when given, with ``*_total`` counting them all."""
     from passionpath.network import due_for
 
-    return due_for(engine, owner=user, today=today).as_dict()
+    return due_for(engine, owner=user, today=today, limit=limit).as_dict()
 
 
 @router.get("/for/{code}")

@@ -133,11 +133,12 @@ def gaps(
     ctx: ContextDep,
     target: str = Query(min_length=4, max_length=16),
 ) -> dict[str, Any]:
+    from passionpath.jobsearch import cited_counts
     from passionpath.plan import analyse_gaps
     from passionpath.profile import load_profile
 
     _, document = load_profile(slug, ctx.engine, owner=user)
-    report = analyse_gaps(document, target, ctx)
+    report = analyse_gaps(document, target, ctx, cited=cited_counts(ctx.engine, owner=user))
     report.profile = slug
     return report.as_dict()
 

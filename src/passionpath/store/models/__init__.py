@@ -31,8 +31,25 @@ from passionpath.store.models.catalog import (
     Task,
     Technology,
 )
+from passionpath.store.models.community import (
+    CommunityBlock,
+    CommunityMember,
+    CommunityReport,
+    CommunityRequest,
+    StudyGroup,
+    StudyGroupMember,
+)
+from passionpath.store.models.cvs import (
+    CurriculumVitae,
+    CvApplication,
+)
 from passionpath.store.models.embeddings import (
     TextEmbedding,
+)
+from passionpath.store.models.jobsearch import (
+    Application,
+    ApplicationContact,
+    ApplicationEvent,
 )
 from passionpath.store.models.network import (
     Contact,
@@ -63,12 +80,21 @@ __all__ = [
     "SCALE",
     "AlternateTitle",
     "ApiToken",
+    "Application",
+    "ApplicationContact",
+    "ApplicationEvent",
     "Base",
     "BasicInterestArea",
+    "CommunityBlock",
+    "CommunityMember",
+    "CommunityReport",
+    "CommunityRequest",
     "Contact",
     "ContactEmail",
     "ContactFeed",
     "ContactPhone",
+    "CurriculumVitae",
+    "CvApplication",
     "Descriptor",
     "EteCategory",
     "EteValue",
@@ -90,6 +116,8 @@ __all__ = [
     "RelatedOccupation",
     "Release",
     "Scale",
+    "StudyGroup",
+    "StudyGroupMember",
     "Task",
     "Technology",
     "TextEmbedding",

@@ -47,6 +47,13 @@ class Contact(Base):
     # list reads one row per contact instead of ranking every interaction each time.
     last_contacted_on: Mapped[date | None] = mapped_column(Date, nullable=True)
     last_note: Mapped[str | None] = mapped_column(Text, nullable=True)
+    # What the due list sorts and filters on, as plain integers the database compares
+    # without parsing a date per row: the day the check-in clock started (the latest
+    # interaction's day, or the day the contact was added; ``date.toordinal()``) and the
+    # cadence that applies (the contact's own, or its tags' defaults), resolved when written.
+    clock_day: Mapped[int] = mapped_column(Integer)
+    cadence_ideal: Mapped[int] = mapped_column(Integer)
+    cadence_max: Mapped[int] = mapped_column(Integer)
     # Who chose the occupation codes: "person" (typed, kept through title changes), "title"
     # (inferred from the job title), or None while a job title waits to be read.
     occupations_by: Mapped[str | None] = mapped_column(String(16), nullable=True)

@@ -202,8 +202,12 @@ def _field_error(exc: PassionpathError, errors: dict[str, str], labels: dict[str
     return True
 
 
+#: Check-ins listed in each of overdue, due and coming up before "and N more".
+DUE_SHOWN = 20
+
+
 @router.get("/contacts", response_class=HTMLResponse)
-def book(request: Request, q: str = "", tag: str = "") -> Response:
+def book(request: Request, q: str = "", tag: str = "", due: str = "") -> Response:
     from passionpath.network import book_tags, due_for, feed_token, list_contacts
 
     user = current_user(request)
@@ -215,7 +219,7 @@ def book(request: Request, q: str = "", tag: str = "") -> Response:
         "contacts.html",
         contacts=contacts,
         tags=book_tags(db, owner=user),
-        due=due_for(db, owner=user),
+        due=due_for(db, owner=user, limit=None if due == "all" else DUE_SHOWN),
         q=q,
         tag=tag,
         today=date.today(),

@@ -143,7 +143,7 @@ def _check_ins(request: Request, user: int) -> dict[str, Any]:
     from passionpath.network import due_for
 
     today = date.today()
-    result = due_for(engine(request), owner=user, today=today)
+    result = due_for(engine(request), owner=user, today=today, limit=CHECK_INS)
     pressing = [("overdue", e) for e in result.overdue] + [("due", e) for e in result.due]
     pressing += [("coming", e) for e in result.coming_up]
     shown = []
@@ -156,8 +156,7 @@ def _check_ins(request: Request, user: int) -> dict[str, Any]:
             when = "Coming up: " + due(e.due_on, today)[0]
         seen = "Nothing logged yet" if e.last_contacted is None else (e.last_note or "")
         shown.append({"entry": e, "state": state, "when": when, "seen": seen})
-    total = len(result.overdue) + len(result.due) + len(result.coming_up)
-    return {"shown": shown, "more": total - len(shown)}
+    return {"shown": shown, "more": result.total - len(shown)}
 
 
 @router.get("/", response_class=HTMLResponse)

@@ -85,10 +85,12 @@ def gaps_form(
 ) -> Response:
     """The gaps to ``target`` and the form that makes a plan of them, filled in as given
     (the plans page shows it again this way when a plan cannot be made)."""
+    from passionpath.jobsearch import cited_counts
     from passionpath.plan import OBSTACLE_KINDS, analyse_gaps
 
-    _, document = me(request)
-    report = analyse_gaps(document, target, context(request))
+    user, document = me(request)
+    ctx = context(request)
+    report = analyse_gaps(document, target, ctx, cited=cited_counts(ctx.engine, owner=user))
     return render(
         request,
         "gaps.html",

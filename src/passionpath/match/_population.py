@@ -1,0 +1,434 @@
+"""The one-profile engine's scores for a whole population at once, as array operations.
+
+``MatchEngine.score`` works on one ``Person``; here every input is an array with one row per
+person, and every step is a pass over a (people x occupations) block, so no Python runs per
+person. It is the same arithmetic for the parts of a profile a population record carries
+(interest scores, rated skills and knowledge, education and years of work, work values,
+phrases about what the person loves and wants to leave behind, job-zone constraints):
+
+* unrated descriptors take the engine's prior for the person's job zone, so the skill
+  shortfall is a per-zone table plus a correction for each rated descriptor (exact, and
+  cheap because people rate few descriptors);
+* phrase evidence is computed once per distinct phrase (``phrase_rows``) and gathered per
+  person, then averaged over each person's best half of phrases as the engine does;
+* preparation and the "below your level" factor depend on a person only through job zone,
+  education and one flag, so they are looked up from tables the engine's functions fill.
+
+The ranking is the engine's ``results(..., fold=False)``: sweet spot first, then careers with
+passion fit at least ``PASSION_FLOOR``, then the rest, each by score.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+from typing import Any
+
+import numpy as np
+from numpy.typing import NDArray
+
+from passionpath.match._engine import PASSION_FLOOR, Weights
+from passionpath.match._matrices import CatalogMatrices
+from passionpath.match._person import prior_levels
+from passionpath.match._scoring import (
+    AVERSION_SCALE,
+    AVERSION_WEIGHT,
+    COSINE_SCALE,
+    FULL_SHORTFALL,
+    HIGH_AT_LEAST,
+    INTEREST_VETO,
+    Z_SCALE,
+    importance_weights,
+    level_factor,
+    phrase_similarity,
+    preparation_fit,
+    relative_to_best,
+)
+from passionpath.match._senses import sense_masks, vetoed_senses
+
+F32 = NDArray[np.float32]
+I64 = NDArray[np.int64]
+ZONES = 5
+EDUCATION_CATEGORIES = 12
+#: The engine's job zone for each education category (1-12), and the year count from which
+#: work experience adds a zone (below zone 4).
+ZONE_FOR_EDUCATION = np.asarray([0, 1, 2, 3, 3, 3, 4, 4, 5, 5, 5, 5, 5], dtype=np.int64)
+EXPERIENCE_YEARS_FOR_A_ZONE = 4.0
+#: Quadrant index (into QUADRANTS) from (not high passion) + 2 * (not high qualification).
+QUADRANT_OF = np.asarray([0, 2, 1, 3], dtype=np.int8)
+#: Levels 0, 0.5, ..., 7: the steps whose skill corrections are tabulated.
+LEVEL_STEPS = 15
+#: The bit pattern of 1.0 as a float32: a score's bits subtracted from it rank high first.
+ONE_BITS = int(np.float32(1).view(np.int32))
+
+
+@dataclass
+class Population:
+    """One row per person. ``rated_*`` and ``*_rows`` are padded: a descriptor index of D
+    (the number of descriptors) and a phrase row of -1 mean "nothing here"."""
+
+    riasec: F32  # (B, 6); rows of people without interest scores are ignored
+    has_riasec: NDArray[np.bool_]
+    education: I64  # (B,) O*NET required-education category 1-12
+    experience_years: F32  # (B,)
+    rated_index: I64  # (B, K) descriptor column, D for padding
+    rated_level: F32  # (B, K) on 0-7
+    values: F32  # (B, 6) on 1-7, 4 where not rated
+    has_values: NDArray[np.bool_]
+    phrase_rows: I64  # (B, P) rows of the phrase evidence matrix, -1 for padding
+    aversion_rows: I64  # (B, A)
+    max_job_zone: I64  # (B,) 0 when the person set none
+    lower_levels_ok: NDArray[np.bool_]
+    #: (B,) each person's word-sense cues (``_senses.cue_bits`` of all their phrases, OR-ed).
+    sense_bits: I64 | None = None
+
+    @property
+    def size(self) -> int:
+        return int(self.riasec.shape[0])
+
+    def zones(self) -> I64:
+        """The job zone each person's preparation reaches, as the engine works it out."""
+        zone = ZONE_FOR_EDUCATION[np.clip(self.education, 1, EDUCATION_CATEGORIES)]
+        more = (self.experience_years >= EXPERIENCE_YEARS_FOR_A_ZONE) & (zone < 4)
+        return zone + more
+
+    def rows(self, start: int, end: int) -> Population:
+        return Population(
+            *(self._part(name, slice(start, end)) for name in self.__dataclass_fields__)
+        )
+
+    def take(self, order: I64) -> Population:
+        return Population(*(self._part(name, order) for name in self.__dataclass_fields__))
+
+    def _part(self, name: str, which: slice | I64) -> Any:
+        value = getattr(self, name)
+        return None if value is None else value[which]
+
+
+@dataclass
+class PopulationTop:
+    """(B, top) occupation rows and their figures, best first; rows of -1 pad lists of
+    people with fewer candidate occupations than ``top``."""
+
+    rows: I64
+    score: F32
+    passion: F32
+    qualification: F32
+    #: Index into ``QUADRANTS``.
+    quadrant: NDArray[np.int8]
+
+
+def _high(values: F32, share: float = 0.6) -> NDArray[np.bool_]:
+    """(B, n): at or above each row's ``share`` quantile (numpy's linear one, as the engine
+    takes it) and at least HIGH_AT_LEAST. Where too few values reach HIGH_AT_LEAST for the
+    quantile to lie above it, the cut is HIGH_AT_LEAST itself: no quantile is computed."""
+    b, n = values.shape
+    if n == 0:
+        return np.zeros((b, 0), bool)
+    high = values >= np.float32(HIGH_AT_LEAST)
+    # The quantile interpolates sorted[floor(pos)] and sorted[ceil(pos)]; both are below
+    # the floor when fewer than n - ceil(pos) values reach it.
+    upper = int(np.ceil(share * (n - 1)))
+    busy = np.flatnonzero(high.sum(axis=1) > n - 1 - upper)
+    if busy.size:
+        cut = np.quantile(values[busy], share, axis=1, keepdims=True)
+        high[busy] = values[busy] >= np.maximum(cut, np.float32(HIGH_AT_LEAST))
+    return high
+
+
+class PopulationMatcher:
+    """Scores and top lists for many people on one catalog, with the engine's weights."""
+
+    def __init__(self, m: CatalogMatrices, weights: Weights | None = None) -> None:
+        w = weights or Weights()
+        if w.congruence != "correlation":
+            raise ValueError("population matching supports the correlation congruence only")
+        self.m, self.w = m, w
+        n, d = m.codes.size, len(m.descriptor_ids)
+        self.descriptors = d
+        interests = np.nan_to_num(m.interests, nan=1.0).astype(np.float64)
+        centred = interests - interests.mean(axis=1, keepdims=True)
+        norms = np.linalg.norm(centred, axis=1, keepdims=True)
+        self.interest_unit = (centred / np.where(norms > 0, norms, 1)).T.astype(np.float32)
+        required = np.nan_to_num(m.level, nan=0.0).astype(np.float32)
+        weight = importance_weights(m.importance)
+        pad = np.zeros((1, n), np.float32)
+        # Descriptor-major copies, with a zero row D for padded slots.
+        self.required_t = np.vstack([required.T, pad])
+        self.weight_t = np.vstack([weight.T, pad])
+        need = (weight * required).sum(axis=1)
+        self.need_scale = np.where(
+            need > 0, 1.0 / (np.where(need > 0, need, 1) * FULL_SHORTFALL), 0
+        )
+        self.need_scale = self.need_scale.astype(np.float32)
+        # Per zone: the prior's shortfall over all descriptors, and each descriptor's share.
+        self.prior_short = np.zeros((ZONES, n), np.float32)
+        self.prior_terms = np.zeros((ZONES, d + 1, n), np.float32)
+        for z in range(1, ZONES + 1):
+            prior = prior_levels(m, z, [], None)
+            terms = weight * np.maximum(required - prior[None, :], 0.0)  # (n, D)
+            self.prior_short[z - 1] = terms.sum(axis=1)
+            self.prior_terms[z - 1, :d] = terms.T
+        # corrections[(zone, descriptor, level in half steps)]: what rating the descriptor at
+        # that level changes in the zone prior's shortfall (zero for the padding descriptor).
+        steps = np.arange(LEVEL_STEPS, dtype=np.float32) / 2
+        rated = self.weight_t[:, None, :] * np.maximum(
+            self.required_t[:, None, :] - steps[None, :, None], 0
+        )  # (D + 1, LEVEL_STEPS, n)
+        self.corrections = (rated[None] - self.prior_terms[:, :, None, :]).reshape(-1, n)
+        qualification_total = w.skills + w.preparation
+        self.skill_share = np.float32(w.skills / qualification_total)
+        self.preparation = np.stack(
+            [
+                w.preparation / qualification_total * preparation_fit(z, e, m.job_zone, m.education)
+                for z in range(1, ZONES + 1)
+                for e in range(1, EDUCATION_CATEGORIES + 1)
+            ]
+        ).astype(np.float32)
+        self.level_factor = np.stack(
+            [
+                level_factor(z, m.job_zone, lower_levels_ok=ok)
+                for z in range(1, ZONES + 1)
+                for ok in (False, True)
+            ]
+        )
+        self.offered = np.clip((np.nan_to_num(m.values, nan=4.0) - 1) / 6, 0, 1).T
+        self.offered = self.offered.astype(np.float32)  # (6, n)
+        self.candidates = np.asarray(m.matchable)
+        self.candidate_rows = np.flatnonzero(self.candidates)
+        self.job_zone = np.nan_to_num(m.job_zone, nan=0).astype(np.float32)
+        self.text_scale = Z_SCALE if m.text_index is not None else COSINE_SCALE
+        self.sense_masks = sense_masks([str(c) for c in m.codes]).astype(np.float32)
+
+    # --- phrases ------------------------------------------------------------------------
+
+    def phrase_rows(self, vectors: F32, texts: list[str]) -> F32:
+        """(phrases, occupations): each phrase's evidence as the engine weighs it, before
+        the per-person average (explore scores stretched to the phrase's best, or raw
+        cosines on a catalog without tasks). Depends on the phrase only: compute it once
+        per distinct phrase."""
+        index = self.m.text_index
+        if index is None:
+            kinds = [self.m.title_vectors, self.m.description_vectors, self.m.task_centroids]
+            return phrase_similarity(vectors, kinds)
+        return relative_to_best(index.scores(vectors, texts))
+
+    def aversion_rows(self, vectors: F32, texts: list[str]) -> F32 | None:
+        """(aversions, occupations) as the aversion factor reads them; None when the catalog
+        has no tasks (the engine then ignores aversions)."""
+        index = self.m.text_index
+        if index is None:
+            return None
+        return relative_to_best(index.scores(vectors, texts))
+
+    # --- scoring ------------------------------------------------------------------------
+
+    def _text(self, rows: I64, evidence: F32) -> tuple[F32, NDArray[np.bool_]]:
+        """(B, n) text fit: the mean of each person's best half of phrases, on the scale."""
+        b, n = rows.shape[0], evidence.shape[1]
+        counts = (rows >= 0).sum(axis=1)
+        out = np.zeros((b, n), np.float32)
+        for k in np.unique(counts):
+            if k == 0:
+                continue
+            who = np.flatnonzero(counts == k)
+            # Padding is at the end of each row, so a person's k phrases are the first k.
+            index = rows[who, :k]
+            if k == 1:
+                out[who] = evidence[index[:, 0]]
+            elif k == 2:  # the best one
+                out[who] = np.maximum(evidence[index[:, 0]], evidence[index[:, 1]])
+            elif k == 3:  # the mean of the best two: all three less the weakest
+                a, b_, c = (evidence[index[:, j]] for j in range(3))
+                weakest = np.minimum(np.minimum(a, b_), c)
+                a += b_
+                a += c
+                a -= weakest
+                a *= np.float32(0.5)
+                out[who] = a
+            elif k == 4:  # the mean of the best two
+                a, b_, c, d = (evidence[index[:, j]] for j in range(4))
+                high1, low1 = np.maximum(a, b_), np.minimum(a, b_)
+                high2, low2 = np.maximum(c, d), np.minimum(c, d)
+                second = np.maximum(np.minimum(high1, high2), np.maximum(low1, low2))
+                second += np.maximum(high1, high2)
+                second *= np.float32(0.5)
+                out[who] = second
+            else:
+                keep = -(-int(k) // 2)
+                picked = np.sort(evidence[index], axis=1)[:, -keep:]  # (G, keep, n)
+                out[who] = picked.mean(axis=1)
+        low, span = self.text_scale
+        out -= np.float32(low)
+        out *= np.float32(1 / span)
+        np.clip(out, 0, 1, out=out)
+        return out, counts > 0
+
+    def scores(
+        self, p: Population, evidence: F32 | None, aversions: F32 | None
+    ) -> tuple[F32, F32, F32]:
+        """(passion, qualification, score), each (B, n), as ``MatchEngine.score`` gives them."""
+        w = self.w
+        b = p.size
+        interest = (p.riasec - p.riasec.mean(axis=1, keepdims=True)).astype(np.float32)
+        norms = np.linalg.norm(interest, axis=1, keepdims=True)
+        interest /= np.where(norms > 0, norms, 1)
+        interest = interest @ self.interest_unit
+        interest += np.float32(1)
+        interest *= np.float32(0.5)
+        interest *= interest  # ((1 + r) / 2)^2
+        has_riasec = p.has_riasec
+        if evidence is not None and p.phrase_rows.shape[1]:
+            text, has_text = self._text(p.phrase_rows, evidence)
+        else:
+            text, has_text = np.zeros_like(interest), np.zeros(b, bool)
+        low, high = INTEREST_VETO
+        gate = np.clip((interest - np.float32(low)) / np.float32(high - low), 0, 1)
+        text = np.where(has_riasec[:, None], text * gate, text)
+        if p.sense_bits is not None and has_text.any():
+            # Word sense, read from each person's words as a whole (as the engine does).
+            vetoed = vetoed_senses(p.sense_bits).astype(np.float32) @ self.sense_masks
+            text[vetoed > 0] = 0
+        used = w.interest * has_riasec + w.text * has_text
+        safe = np.where(used > 0, used, 1)
+        interest_share = np.where(has_riasec, w.interest / safe, 0).astype(np.float32)
+        text_share = np.where(has_text, w.text / safe, 0).astype(np.float32)
+        passion = interest * interest_share[:, None]
+        passion += text * text_share[:, None]
+        if aversions is not None and p.aversion_rows.shape[1]:
+            rows = p.aversion_rows
+            present = rows >= 0
+            if present.any():
+                picked = aversions[np.where(present, rows, 0)]  # (B, A, n)
+                picked[~present] = -np.inf
+                strongest = picked.max(axis=1)
+                has: NDArray[np.bool_] = np.asarray(present.any(axis=1))
+                a_low, a_span = AVERSION_SCALE
+                strength = np.clip((strongest - a_low) / a_span, 0, 1)
+                factor = (1.0 - AVERSION_WEIGHT * strength).astype(np.float32)
+                passion = np.where(has[:, None], passion * factor, passion)
+        zone = p.zones() - 1
+        # Skill shortfall: the zone prior's, corrected for every rated descriptor.
+        short = self.prior_short[zone].copy()
+        # Ratings are packed first in each row: only as many passes as the longest row.
+        width = int((p.rated_index < self.descriptors).sum(axis=1).max(initial=0))
+        index, levels = p.rated_index[:, :width], p.rated_level[:, :width]
+        halves = levels * np.float32(2)
+        steps = np.rint(halves)
+        # Levels in half steps (what people rate) read their whole correction off a table.
+        tabled = (halves == steps).all(axis=1) if width else np.ones(b, bool)
+        if width and tabled.all():
+            cell = (zone[:, None] * (self.descriptors + 1) + index) * LEVEL_STEPS
+            cell += np.clip(steps, 0, LEVEL_STEPS - 1).astype(np.int64)
+            for j in range(width):
+                short += self.corrections[cell[:, j]]
+        elif width:  # other levels (a chunk holding any): the formula itself
+            for j in range(width):
+                d = index[:, j]
+                term = self.required_t[d] - levels[:, j : j + 1]
+                np.maximum(term, 0, out=term)
+                term *= self.weight_t[d]
+                term -= self.prior_terms[zone, d]
+                short += term
+        skills = short * self.need_scale
+        np.subtract(1, skills, out=skills)
+        np.clip(skills, 0, 1, out=skills)
+        skills *= self.skill_share
+        education = np.clip(p.education, 1, EDUCATION_CATEGORIES) - 1
+        skills += self.preparation[zone * EDUCATION_CATEGORIES + education]
+        skills *= self.level_factor[zone * 2 + p.lower_levels_ok.astype(np.int64)]
+        qualification = skills
+        np.clip(passion, 0, 1, out=passion)
+        score = passion * np.clip(qualification, 0, 1)
+        np.sqrt(score, out=score)
+        if p.has_values.any():
+            weights = np.clip((p.values - 1) / 6, 0, 1).astype(np.float32)
+            total = weights.sum(axis=1, keepdims=True)
+            fit = (weights @ self.offered) / np.where(total > 0, total, 1)
+            fit = np.where(total > 0, fit, np.float32(0.5))
+            fit = np.float32(1 - w.values) + np.float32(w.values) * fit
+            score = np.where(p.has_values[:, None], score * fit, score).astype(np.float32)
+        return passion, qualification, score
+
+    def top(
+        self,
+        p: Population,
+        evidence: F32 | None,
+        aversions: F32 | None,
+        top: int = 20,
+        chunk: int = 512,
+    ) -> PopulationTop:
+        """Each person's first ``top`` careers in the engine's order (unfolded)."""
+        # People with as many rated descriptors go through together, so a chunk makes only
+        # as many correction passes as its own people need.
+        rated = (p.rated_index < self.descriptors).sum(axis=1)
+        order = np.argsort(rated, kind="stable")
+        p = p.take(order)
+        parts = [
+            self._top_chunk(p.rows(s, s + chunk), evidence, aversions, top)
+            for s in range(0, p.size, chunk)
+        ]
+        if not parts:
+            empty = np.zeros((0, top))
+            return PopulationTop(
+                empty.astype(np.int64),
+                empty.astype(np.float32),
+                empty.astype(np.float32),
+                empty.astype(np.float32),
+                empty.astype(np.int8),
+            )
+        back = np.empty_like(order)
+        back[order] = np.arange(order.size)
+        return PopulationTop(
+            *(
+                np.vstack([getattr(x, f) for x in parts])[back]
+                for f in PopulationTop.__dataclass_fields__
+            )
+        )
+
+    def _top_chunk(
+        self, p: Population, evidence: F32 | None, aversions: F32 | None, top: int
+    ) -> PopulationTop:
+        passion, qualification, score = self.scores(p, evidence, aversions)
+        cand = self.candidate_rows
+        if cand.size == self.candidates.size:  # every occupation can be matched: no copies
+            pc, qc, sc = passion, qualification, score
+        else:
+            pc, qc, sc = passion[:, cand], qualification[:, cand], score[:, cand]
+        b, n = sc.shape
+        k = min(top, n)
+        hi_p, hi_q = _high(pc), _high(qc)
+        # Quadrant 0-3 as (not high passion) * 1 + (not high qualification) * 2, remapped.
+        quadrant = QUADRANT_OF[(~hi_p).view(np.int8) + 2 * (~hi_q).view(np.int8)]
+        # One integer key, unique per occupation: tier (sweet spot, then passion at least
+        # PASSION_FLOOR, then the rest), then the higher score (the bits of a non-negative
+        # float32 sort as it does), then the catalog's order, as the engine's stable sort
+        # leaves ties.
+        tier = np.where(quadrant == 0, 0, np.where(pc >= PASSION_FLOOR, 1, 2)).astype(np.int64)
+        tier <<= 32
+        bits = (sc + np.float32(0)).view(np.int32)  # + 0 turns -0 into 0
+        tier += np.int32(ONE_BITS) - bits
+        tier *= n
+        tier += np.arange(n, dtype=np.int64)
+        key = tier
+        if k < n:
+            part = np.argpartition(key, k - 1, axis=1)[:, :k]
+        else:
+            part = np.broadcast_to(np.arange(n), (b, n)).copy()
+        flat = part + (np.arange(b, dtype=np.int64) * n)[:, None]
+        order = np.argsort(key.ravel()[flat], axis=1)
+        flat = np.take_along_axis(flat, order, axis=1)
+        out = np.full((b, top), -1, np.int64)
+        out[:, :k] = cand[flat - (np.arange(b, dtype=np.int64) * n)[:, None]]
+
+        def gather(values: NDArray[Any], fill: float) -> NDArray[Any]:
+            full = np.full((b, top), fill, values.dtype)
+            full[:, :k] = values.ravel()[flat]
+            return full
+
+        return PopulationTop(
+            out,
+            gather(sc, np.nan),
+            gather(pc, np.nan),
+            gather(qc, np.nan),
+            gather(quadrant, -1),
+        )

@@ -1,0 +1,298 @@
+"""Words with two senses, read from everything the person wrote.
+
+The text model links "board game club" to gambling dealers, "counting cranes on the marsh"
+to crane operators and "school outreach" to school bus drivers: each phrase shares a word,
+or most of its meaning, with the wrong work. An adviser reads the whole person instead, and
+so does this: each sense below names the occupations a word's other sense leads to by
+mistake, the words that show the person means the everyday sense, and the words that show
+they mean the occupation's sense after all. When the first appear anywhere in what the
+person wrote and the second nowhere, those occupations get no evidence from the person's
+words (their interests still count, and the person can still find them by searching).
+
+Person-level on purpose: "around a table together" says nothing by itself, but from
+someone whose other answers are about board game nights it is not about casino tables.
+"""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Iterable, Sequence
+from dataclasses import dataclass
+from functools import cache
+
+import numpy as np
+from numpy.typing import NDArray
+
+
+@dataclass(frozen=True)
+class Sense:
+    name: str
+    #: Occupations (O*NET-SOC codes, or code prefixes ending in "-" or ".") the wrong sense
+    #: leads to.
+    occupations: tuple[str, ...]
+    #: Words that show the everyday sense (regular expressions over lower-case text).
+    everyday: tuple[str, ...]
+    #: Words that show the occupation's own sense: with any of them, nothing is vetoed.
+    occupational: tuple[str, ...]
+
+
+_GAMBLING = (
+    "39-3011",
+    "39-3012",
+    "39-3019",
+    "39-1013",
+    "43-3041",
+    "11-9071",
+    "33-9031",
+)
+SENSES: tuple[Sense, ...] = (
+    Sense(
+        "games played for fun are not gambling",
+        _GAMBLING,
+        (
+            r"board ?games?",
+            r"strategy games?",
+            r"tabletop",
+            r"video ?games?",
+            r"computer games?",
+            r"game (?:nights?|club|design\w*|jams?|conventions?|studio)",
+            r"chess",
+            r"puzzles?",
+            r"role-?playing",
+            r"dungeons",
+            r"\brpgs?\b",
+            r"gaming",
+            r"esports?",
+        ),
+        (
+            r"casinos?",
+            r"poker",
+            r"blackjack",
+            r"roulette",
+            r"gambl\w*",
+            r"\bbet(?:s|ting)?\b",
+            r"wagers?",
+            r"sportsbook",
+            r"lottery",
+        ),
+    ),
+    Sense(
+        "board and video games are not sport",
+        ("27-2021", "27-2023"),
+        (
+            r"board ?games?",
+            r"strategy games?",
+            r"tabletop",
+            r"video ?games?",
+            r"computer games?",
+            r"chess",
+            r"puzzles?",
+            r"role-?playing",
+        ),
+        (
+            r"sports?",
+            r"athlet\w*",
+            r"football",
+            r"soccer",
+            r"basketball",
+            r"tennis",
+            r"rugby",
+            r"baseball",
+            r"hockey",
+            r"referee\w*",
+            r"umpir\w*",
+            r"\braces?\b",
+            r"matches",
+            r"leagues?",
+            r"\bteams? sports?",
+        ),
+    ),
+    Sense(
+        "cranes and birds",
+        ("53-7021", "53-7041", "49-9096", "47-2073"),
+        (
+            r"birds?",
+            r"birding",
+            r"marsh\w*",
+            r"wetlands?",
+            r"migrat\w*",
+            r"sightings?",
+            r"wildlife",
+            r"ornitholog\w*",
+            r"herons?",
+            r"crane counts?",
+        ),
+        (
+            r"construction",
+            r"building sites?",
+            r"rigging",
+            r"hoist\w*",
+            r"tower cranes?",
+            r"lifting",
+            r"heavy (?:machinery|equipment)",
+            r"loads?",
+        ),
+    ),
+    Sense(
+        "school as teaching, not transport",
+        ("53-3051", "33-9091", "33-9094"),
+        (
+            r"teach\w*",
+            r"outreach",
+            r"lessons?",
+            r"classrooms?",
+            r"tutor\w*",
+            r"curricul\w*",
+            r"pupils?",
+            r"science",
+            r"students?",
+        ),
+        (
+            r"bus(?:es)?\b",
+            r"driv\w*",
+            r"routes?",
+            r"transport\w*",
+            r"crossings?",
+            r"traffic",
+            r"vehicles?",
+        ),
+    ),
+    Sense(
+        "patient as a trait, not as someone cared for",
+        ("29-", "31-"),
+        (r"patience", r"\bpatient (?:with|and|,|enough)", r"(?:am|be|very|stay\w*|'m|is) patient"),
+        (
+            r"hospitals?",
+            r"clinic\w*",
+            r"nurs\w*",
+            r"medic\w*",
+            r"health\w*",
+            r"care homes?",
+            r"\bwards?\b",
+            r"surgery",
+            r"doctors?",
+            r"dental",
+            r"therap\w*",
+            r"caring for",
+            r"first aid",
+            r"elderly",
+            r"disabilit\w*",
+        ),
+    ),
+    Sense(
+        "drive as ambition, not driving",
+        ("53-3031", "53-3032", "53-3033", "53-3051", "53-3052", "53-3053", "53-3054"),
+        (r"\bdrive to\b", r"\bdriven\b", r"\bmy drive\b", r"self-driven"),
+        (
+            r"trucks?",
+            r"\bcars?\b",
+            r"roads?",
+            r"\bvans?\b",
+            r"deliver\w*",
+            r"routes?",
+            r"bus(?:es)?\b",
+            r"vehicles?",
+            r"licen[cs]e",
+            r"\bcdl\b",
+            r"driving",
+            r"motorcycles?",
+        ),
+    ),
+    Sense(
+        "the bar as law, not drinks",
+        ("35-3011", "35-9011"),
+        (r"bar exam", r"bar association", r"\blaw\b", r"legal", r"attorneys?", r"lawyers?"),
+        (r"cocktails?", r"drinks?", r"\bpubs?\b", r"beers?", r"wines?", r"mixolog\w*"),
+    ),
+    Sense(
+        "a court for sport, not for law",
+        ("23-1021", "23-1022", "23-1023", "23-2091", "43-4031", "33-3011"),
+        (r"basketball", r"tennis", r"volleyball", r"badminton", r"squash", r"netball", r"padel"),
+        (
+            r"judges?",
+            r"\blaw\b",
+            r"legal",
+            r"trials?",
+            r"hearings?",
+            r"attorneys?",
+            r"lawyers?",
+            r"justice",
+        ),
+    ),
+    Sense(
+        "plants that grow, not plants that run",
+        ("51-80",),
+        (
+            r"garden\w*",
+            r"\bgrow\w*",
+            r"flowers?",
+            r"seeds?",
+            r"\bsoil\b",
+            r"houseplants?",
+            r"vegetables?",
+            r"greenhouses?",
+            r"\bherbs?\b",
+            r"botan\w*",
+        ),
+        (
+            r"power",
+            r"chemical",
+            r"factor(?:y|ies)",
+            r"turbines?",
+            r"refiner\w*",
+            r"operators?",
+            r"boilers?",
+            r"reactors?",
+            r"treatment",
+            r"manufactur\w*",
+            r"control rooms?",
+        ),
+    ),
+)
+
+
+@cache
+def _pattern(words: tuple[str, ...]) -> re.Pattern[str]:
+    return re.compile("|".join(f"(?:{w})" for w in words))
+
+
+def cue_bits(texts: Iterable[str]) -> NDArray[np.int64]:
+    """(texts,) bit patterns: bit 2i says text shows sense i's everyday words, bit 2i+1 its
+    occupational words. A person's pattern is the OR of their texts' patterns."""
+    out = []
+    for text in texts:
+        lower = text.lower()
+        bits = 0
+        for i, sense in enumerate(SENSES):
+            if _pattern(sense.everyday).search(lower):
+                bits |= 1 << (2 * i)
+            if _pattern(sense.occupational).search(lower):
+                bits |= 1 << (2 * i + 1)
+        out.append(bits)
+    return np.asarray(out, dtype=np.int64)
+
+
+def vetoed_senses(bits: NDArray[np.int64]) -> NDArray[np.bool_]:
+    """(..., senses): the senses a person's bit pattern vetoes: everyday words present,
+    occupational words absent."""
+    bits = np.asarray(bits, dtype=np.int64)[..., None]
+    shifts = 2 * np.arange(len(SENSES), dtype=np.int64)
+    everyday = (bits >> shifts) & 1
+    occupational = (bits >> (shifts + 1)) & 1
+    return (everyday == 1) & (occupational == 0)
+
+
+def sense_masks(codes: Sequence[str]) -> NDArray[np.bool_]:
+    """(senses, occupations): which occupations each sense's veto covers."""
+    masks = np.zeros((len(SENSES), len(codes)), dtype=bool)
+    for i, sense in enumerate(SENSES):
+        for j, code in enumerate(codes):
+            masks[i, j] = any(code.startswith(prefix) for prefix in sense.occupations)
+    return masks
+
+
+def person_veto(texts: Iterable[str], masks: NDArray[np.bool_]) -> NDArray[np.bool_]:
+    """(occupations,): where one person's words give no evidence, read from all of them."""
+    bits = np.bitwise_or.reduce(cue_bits(texts), initial=0)
+    chosen = vetoed_senses(np.asarray(bits))
+    return np.asarray(masks[chosen].any(axis=0))

@@ -1,0 +1,99 @@
+"""The application pages: the board by stage, a timeline with its forms, the funnel and the
+insights; another person's applications out of reach. Plain forms: no script needed."""
+
+from __future__ import annotations
+
+from fastapi.testclient import TestClient
+
+from tests.sign_in import web_login
+from tests.web.conftest import main_text
+
+
+def _add(web: TestClient, csrf: str, **fields: str) -> int:
+    response = web.post("/applications", data={"csrf": csrf, **fields}, follow_redirects=False)
+    assert response.status_code == 303, response.text
+    return int(response.headers["location"].rsplit("/", 1)[1])
+
+
+def test_the_board_a_timeline_the_funnel_and_the_insights(web: TestClient) -> None:
+    csrf = web_login(web, "priya@example.org")
+    assert 'href="/applications"' in web.get("/").text  # in the header
+    assert "0 applications, by stage" in main_text(web.get("/applications").text)
+    lumen = _add(
+        web,
+        csrf,
+        company="Lumen Health",
+        role_title="UX Designer",
+        stage="applied",
+        on="2026-09-01",
+        source="job board",
+    )
+    page = main_text(web.get(f"/applications/{lumen}").text)
+    assert "UX Designer at Lumen Health" in page
+    assert "Web and Digital Interface Designers (read from the role)" in page
+    moved = web.post(
+        f"/applications/{lumen}/move",
+        data={"csrf": csrf, "stage": "screen", "on": "2026-09-05"},
+        follow_redirects=False,
+    )
+    assert moved.status_code == 303
+    rejected = web.post(
+        f"/applications/{lumen}/reject",
+        data={
+            "csrf": csrf,
+            "on": "2026-09-09",
+            "reasons": ["skills_gap", "experience_seniority"],
+            "cited": "Design, Technology Design",
+            "feedback": "More interaction depth.",
+        },
+        follow_redirects=False,
+    )
+    assert rejected.status_code == 303, rejected.text
+    page = main_text(web.get(f"/applications/{lumen}").text)
+    assert "Named: Design, Technology Design More interaction depth." in page
+    assert "At the screen, they did: a skills gap, experience or seniority." in page
+    board = main_text(web.get("/applications").text)
+    assert "Rejected at the screen" in board
+    funnel = web.get("/applications/funnel").text
+    assert "<svg" in funnel and "1 application sent" in main_text(funnel)
+    insights = main_text(web.get("/applications/insights").text)
+    assert "You sent 1 application; 1 got an answer (100%)." in insights
+    assert "Employers named" not in insights  # named once: not yet a pattern
+
+
+def test_mistakes_are_shown_next_to_the_field_with_what_was_typed(web: TestClient) -> None:
+    csrf = web_login(web, "priya@example.org")
+    bad = web.post(
+        "/applications",
+        data={
+            "csrf": csrf,
+            "company": "Lumen",
+            "role_title": "UX",
+            "posting_url": "not an address",
+            "on": "2026-09-01",
+        },
+    )
+    assert bad.status_code == 400
+    assert "Posting address: must be a web address" in main_text(bad.text)
+    assert 'value="Lumen"' in bad.text
+    app = _add(web, csrf, company="Lumen", role_title="UX Designer")
+    cite = web.post(
+        f"/applications/{app}/reject", data={"csrf": csrf, "cited": "Juggling", "on": "2026-09-01"}
+    )
+    assert cite.status_code == 400
+    assert "Skills or knowledge they named: &#39;Juggling&#39;" in cite.text or (
+        "Skills or knowledge they named: 'Juggling'" in main_text(cite.text)
+    )
+
+
+def test_another_persons_applications_answer_404(web: TestClient) -> None:
+    csrf = web_login(web, "a@example.org")
+    app = _add(web, csrf, company="Lumen", role_title="UX Designer")
+    web.post("/logout", data={"csrf": csrf})
+    other = web_login(web, "b@example.org")
+    assert web.get(f"/applications/{app}").status_code == 404
+    assert (
+        web.post(f"/applications/{app}/move", data={"csrf": other, "stage": "screen"}).status_code
+        == 404
+    )
+    assert "Lumen" not in web.get("/applications").text
