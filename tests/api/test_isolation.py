@@ -91,6 +91,16 @@ def test_user_b_cannot_reach_user_a_data(client: TestClient) -> None:
     assert client.post("/api/v1/applications/import", files=sheet).status_code == 401
     assert client.post("/api/v1/applications/import", files=sheet, headers=b).status_code == 200
     assert [x["company"] for x in client.get("/api/v1/applications", headers=a).json()] == ["Lumen"]
+    mail = b"From: Lumen HR <hr@lumen.example>\r\nSubject: Your application\r\n\r\n" + (
+        b"Unfortunately we will not be moving forward with your application at Lumen.\r\n"
+    )
+    upload = {"file": ("b.eml", mail)}
+    assert client.post("/api/v1/applications/import-mail", files=upload).status_code == 401
+    url = "/api/v1/applications/import-mail?apply=true"
+    as_b = client.post(url, files=upload, headers=b).json()
+    assert as_b["proposals"] == [] and as_b["applied_events"] == []  # A's Lumen is out of reach
+    texts = {"texts": ["We regret to tell you no."]}
+    assert client.post("/api/v1/applications/classify", json=texts).status_code == 401
     assert client.get("/api/v1/cvs").status_code == 401
     assert client.get("/api/v1/cvs", headers=b).json() == []
     assert client.get(f"/api/v1/cvs/{cv}", headers=a).json()["applications"] == []

@@ -11,6 +11,7 @@ from fastapi import APIRouter
 from passionpath.api._errors import Handler, error_handlers
 from passionpath.api.routes import (
     applications,
+    applications_mail,
     auth,
     catalog,
     contacts,
@@ -30,6 +31,7 @@ for _routes in (
     profiles.router,
     plans.router,
     contacts.router,
+    applications_mail.router,  # before the tracker's /applications/{id}
     applications.router,
     cvs.router,
     community.router,

@@ -10,6 +10,7 @@ from passionpath.web._errors import error_handlers
 from passionpath.web.pages import (
     account,
     applications,
+    applications_mail,
     assets,
     auth,
     background,
@@ -33,6 +34,7 @@ for _pages in (
     catalog.router,
     plans.router,
     contacts.router,
+    applications_mail.router,  # before the board's /applications/{id}
     applications.router,
     cvs.router,
     community.router,
