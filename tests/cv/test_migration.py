@@ -46,6 +46,10 @@ def test_deleting_a_profile_deletes_its_cvs(engine: Engine) -> None:
 
     saved = create_profile(parse_document(json.loads(MAYA.read_text())), engine, slug="maya")
     cv = save_cv(TailoredCV("27-4021.00", "Photographers", {}), saved.profile, 1, engine)
-    record_sent(cv.id, 3, engine)
+    from passionpath.jobsearch import ApplicationFields, add_application
+
+    record_sent(
+        cv.id, add_application(ApplicationFields(company="A", role_title="B"), engine), engine
+    )
     delete_profile("maya", engine)
     assert list_cvs(engine) == []
