@@ -78,6 +78,8 @@ def test_add_move_reject_show_list_log(starter_engine: Engine) -> None:
     assert [e["stage"] for e in log] == ["rejected", "interview", "screen", "applied"]
     edited = json.loads(run("applications", "edit", app, "--occupation", "27-1024", "--json"))
     assert edited["occupation_code"] == "27-1024.00" and not edited["occupation_inferred"]
+    assert "Deleted application" in run("applications", "delete", app)
+    assert json.loads(run("applications", "list", "--json")) == []
 
 
 def test_funnel_and_insights_with_a_chart(starter_engine: Engine, tmp_path: Path) -> None:

@@ -200,6 +200,22 @@ def edit(
     )
 
 
+@app.command()
+@user_errors
+def delete(application: int = APPLICATION) -> None:
+    """Delete an application with its whole log."""
+    from passionpath.jobsearch import delete_application, get_application
+
+    engine = open_context().engine
+    view = get_application(application, engine)
+    delete_application(application, engine)
+    console.print(
+        f"Deleted application {application}: {view.role_title} at {view.company}.",
+        highlight=False,
+        markup=False,
+    )
+
+
 @app.command("list")
 @user_errors
 def list_(
