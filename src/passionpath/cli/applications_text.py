@@ -115,16 +115,18 @@ def import_mail_command(
     if not classifier_stored(ctx):
         with err_console.status("Fitting the classifier on our training texts (once)..."):
             classify_models(ctx)
+    records = _records(ctx)
+    names = {r.id: f"{r.id}: {r.role_title} at {r.company}" for r in records}
     with err_console.status("Reading and classifying the mail..."):
-        report = import_mail([file], _records(ctx), ctx)
+        report = import_mail([file], records, ctx)
     applied = apply_proposals(report, ctx.engine) if apply else []
     if as_json:
         emit_json({**report.as_dict(), "applied_events": [number for _, number in applied]})
         return
-    _print_mail_report(report, applied=apply)
+    _print_mail_report(report, names, applied=apply)
 
 
-def _print_mail_report(report: MailImport, applied: bool) -> None:
+def _print_mail_report(report: MailImport, names: dict[Any, str], applied: bool) -> None:
     from rich.table import Table
 
     if report.proposals:
@@ -139,13 +141,15 @@ def _print_mail_report(report: MailImport, applied: bool) -> None:
                 change += f" (at {p.rejected_at or '?'}; {reasons})"
             mail = f"{(p.evidence.date or '')[:10]} {p.evidence.sender}\n{p.evidence.subject}"
             why = ", ".join(p.matched_by)
-            table.add_row(str(number), str(p.application_id), change, mail, why)
+            name = names.get(p.application_id, str(p.application_id))
+            table.add_row(str(number), name, change, mail, why)
         console.print(table)
     else:
         console.print("No stage changes to propose.")
     for kept in report.unchanged:
         _line(
-            f"Kept as it is: application {kept.application_id}: {kept.evidence.subject!r} "
+            f"Kept as it is: {names.get(kept.application_id, kept.application_id)}: "
+            f"{kept.evidence.subject!r} "
             f"({kept.kind}; {kept.why})"
         )
     if report.unmatched:

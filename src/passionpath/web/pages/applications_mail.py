@@ -1,8 +1,9 @@
 """Importing recruiters' e-mails: upload an .eml or mbox export, see what each message would
 change, tick the changes to make, and only then are they logged. Plain forms, no script.
 
-The upload waits in the cache directory (named by the user and a random token, removed once
-applied or after a day) between the page that asks and the form that applies."""
+The upload waits in the cache directory (named by the user and a random token) between the
+page that asks and the form that applies: removed once applied, and after an hour (any visit
+to these pages clears older ones); a new upload replaces the person's earlier one."""
 
 from __future__ import annotations
 
@@ -23,7 +24,7 @@ from passionpath.web._errors import in_words
 router = APIRouter()
 
 #: How long an upload waits for its "apply" (seconds).
-UPLOAD_TTL = 24 * 3600
+UPLOAD_TTL = 3600
 _TOKEN = re.compile(r"^[A-Za-z0-9_-]{16,64}$")
 
 
@@ -38,9 +39,13 @@ def _stored(request: Request, user: int, token: str) -> Path | None:
     return path if path.exists() else None
 
 
-def _forget_old(folder: Path) -> None:
+def _forget_old(folder: Path, user: int | None = None) -> None:
+    """Remove uploads older than UPLOAD_TTL, and all of ``user``'s."""
     now = time.time()
     for old in folder.glob("*.mail"):
+        if user is not None and old.name.startswith(f"{user}-"):
+            old.unlink(missing_ok=True)
+            continue
         try:
             if now - old.stat().st_mtime > UPLOAD_TTL:
                 old.unlink()
@@ -59,6 +64,8 @@ def _report(request: Request, user: int, data: bytes, name: str) -> Any:
 @router.get("/applications/mail", response_class=HTMLResponse)
 def mail_page(request: Request) -> Response:
     current_user(request)
+    if _folder(request).exists():
+        _forget_old(_folder(request))
     return render(request, "applications_mail.html", report=None, error=None)
 
 
@@ -88,7 +95,7 @@ async def mail_preview(request: Request) -> Response:
     if report.proposals:
         folder = _folder(request)
         folder.mkdir(parents=True, exist_ok=True)
-        _forget_old(folder)
+        _forget_old(folder, user)
         token = secrets.token_urlsafe(24)
         (folder / f"{user}-{token}.mail").write_bytes(name.encode() + b"\n" + data)
     return render(request, "applications_mail.html", report=report, token=token, error=None)
@@ -103,9 +110,11 @@ async def mail_apply(request: Request) -> Response:
     form, expired = await submitted(request)
     if expired:
         return render(request, "applications_mail.html", 400, report=None, error=expired)
+    if _folder(request).exists():
+        _forget_old(_folder(request))
     path = _stored(request, user, str(form.get("token", "")))
     if path is None:
-        error = "That upload is no longer here (it waits a day). Upload the mail again."
+        error = "That upload is no longer here (it waits an hour). Upload the mail again."
         return render(request, "applications_mail.html", 400, report=None, error=error)
     name, _, data = path.read_bytes().partition(b"\n")
     chosen = {int(str(n)) for n in form.getlist("apply") if str(n).isdigit()}
