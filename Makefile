@@ -52,6 +52,7 @@ bench: $(VENV)/.installed-dev
 	$(BIN)/python benchmarks/bench_pages.py
 	$(BIN)/python benchmarks/bench_contacts.py
 	$(BIN)/python benchmarks/eval_vcard_parsers.py
+	$(BIN)/python benchmarks/bench_community.py
 
 clean:
 	rm -rf $(VENV) build src/*.egg-info .pytest_cache .mypy_cache .ruff_cache
