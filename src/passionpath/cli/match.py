@@ -88,7 +88,13 @@ def match_command(
         if r.explanation.shared_interests:
             why.append("interests " + "".join(r.explanation.shared_interests))
         why += [s.name for s in r.explanation.matching_skills[:1]]
-        gaps = [f"{g.name} {g.current:.1f}->{g.required:.1f}" for g in r.explanation.gaps[:2]]
+        shown = r.explanation.gaps[:2]
+        # A skill and a knowledge area can share a name ("Mathematics"): then say which.
+        twice = len({g.name for g in shown}) < len(shown)
+        gaps = [
+            f"{g.name}{f' ({g.kind})' if twice else ''} {g.current:.1f}->{g.required:.1f}"
+            for g in shown
+        ]
         stretch = ", stretch" if r.stretch else ""
         title = f"{r.title}\n[dim]{r.code}, zone {r.job_zone or '-'}{stretch}[/]"
         if r.similar:
