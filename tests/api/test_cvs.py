@@ -38,10 +38,19 @@ def test_build_read_edit_render_match(client: TestClient) -> None:
     assert "attachment" in pdf.headers["content-disposition"]
     again = client.get(f"/api/v1/cvs/{cv['id']}/render?format=pdf", headers=a)
     assert again.content == pdf.content
+    application = client.post(
+        "/api/v1/applications", json={"company": "Lumen", "role_title": "Photographer"}, headers=a
+    ).json()["id"]
     sent = client.post(
-        f"/api/v1/cvs/{cv['id']}/applications", json={"application_id": 5}, headers=a
+        f"/api/v1/cvs/{cv['id']}/applications", json={"application_id": application}, headers=a
     )
-    assert sent.json()["applications"] == [5]
+    assert sent.json()["applications"] == [application]
+    missing = client.post(
+        f"/api/v1/cvs/{cv['id']}/applications",
+        json={"application_id": application + 1},
+        headers=a,
+    )
+    assert missing.status_code == 404
     matched = client.post(
         f"/api/v1/cvs/{cv['id']}/match",
         json={"posting": "Edit photos in Adobe Lightroom."},

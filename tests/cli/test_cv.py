@@ -30,9 +30,12 @@ def test_build_explain_show_edit_and_sent(built: int) -> None:
     shown = json.loads(run("cv", "show", str(built), "--json"))
     assert shown["document"]["basics"]["summary"] == "Food photographer in Lyon."
     assert (shown["theme"], shown["summary_edited"]) == ("modern", True)
-    run("cv", "sent", str(built), "12")
+    added = run("applications", "add", "Lumen Studio", "Food Photographer")
+    application = int(added.split("Added application ", 1)[1].split(":", 1)[0])
+    run("cv", "sent", str(built), str(application))
     listed = json.loads(run("cv", "list", "--json"))["cvs"]
-    assert [(c["id"], c["applications"]) for c in listed] == [(built, [12])]
+    assert [(c["id"], c["applications"]) for c in listed] == [(built, [application])]
+    assert "No application" in run_failing("cv", "sent", str(built), str(application + 1))
 
 
 def test_render_stored_cv_and_file(built: int, tmp_path: Path) -> None:
