@@ -39,6 +39,7 @@ bench: $(VENV)/.installed-dev
 	$(BIN)/python benchmarks/bench_cli.py
 	$(BIN)/python benchmarks/bench_text.py
 	$(BIN)/python benchmarks/eval_interests.py
+	$(BIN)/python benchmarks/eval_classify.py
 	$(BIN)/python benchmarks/bench_cv.py
 	$(BIN)/python benchmarks/eval_related.py
 	$(BIN)/python benchmarks/eval_explore.py
@@ -51,6 +52,7 @@ bench: $(VENV)/.installed-dev
 	$(BIN)/python benchmarks/bench_pages.py
 	$(BIN)/python benchmarks/bench_contacts.py
 	$(BIN)/python benchmarks/eval_vcard_parsers.py
+	$(BIN)/python benchmarks/bench_community.py
 
 clean:
 	rm -rf $(VENV) build src/*.egg-info .pytest_cache .mypy_cache .ruff_cache

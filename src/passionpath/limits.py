@@ -124,6 +124,29 @@ __all__ = [
     "MAX_UPLOAD_BYTES",
 ]
 
+# --- Applications: understanding recruiting e-mails (jobsearch classify and mail import) ---
+#: One e-mail or piece of feedback to classify: a long reply with its quoted history.
+MAX_CLASSIFY_TEXT_CHARS = 20_000
+#: Texts in one classify call (lines of one --input file).
+MAX_CLASSIFY_TEXTS = 1_000
+#: An --input file of texts to classify.
+MAX_CLASSIFY_FILE_BYTES = 5_000_000
+#: An .eml or .mbox file to import (a year of a job search's mail, attachments included).
+MAX_MAIL_FILE_BYTES = 200_000_000
+#: Messages read from one mailbox; a larger export is refused rather than half read.
+MAX_MAIL_MESSAGES = 20_000
+#: Applications one import matches against.
+MAX_MAIL_APPLICATIONS = 5_000
+
+__all__ += [
+    "MAX_CLASSIFY_FILE_BYTES",
+    "MAX_CLASSIFY_TEXTS",
+    "MAX_CLASSIFY_TEXT_CHARS",
+    "MAX_MAIL_APPLICATIONS",
+    "MAX_MAIL_FILE_BYTES",
+    "MAX_MAIL_MESSAGES",
+]
+
 # --- Job applications (passionpath.jobsearch) ---
 #: A job posting's text kept with an application (a long posting is about 15,000 characters).
 MAX_POSTING_CHARS = 50_000

@@ -24,6 +24,8 @@ from passionpath.jobsearch import (
     StageEvent,
     add_application,
     log_event,
+    set_learning,
+    vote,
 )
 from passionpath.network import (
     ContactFields,
@@ -74,7 +76,6 @@ def _user_with_everything(engine: Engine, email: str) -> int:
         engine,
         owner=user,
     )
-    record_sent(cv.id, 7, engine, owner=user)
     document.pp.reflections.causes = f"something new for {email}"
     save_profile("maya", document, note="second", engine=engine, owner=user)
     plan = new_plan(
@@ -104,7 +105,10 @@ def _user_with_everything(engine: Engine, email: str) -> int:
         owner=user,
     )
     log_event(application, StageEvent(0, "rejected", date.today()), engine, owner=user)
+    record_sent(cv.id, application, engine, owner=user)
     _community_of(engine, user)
+    vote("51-3011.00", True, engine, owner=user)
+    set_learning(False, engine, owner=user)
     return user
 
 
@@ -182,13 +186,15 @@ def test_delete_account_leaves_no_row_of_the_user(starter_engine: Engine) -> Non
     exported = accounts.export_account(engine, leaving)
     assert list(exported) == [
         "applications",
+        "preference_votes",
+        "learned_preferences_on",
         "community",
         "contacts",
         "interactions",
         "cvs",
         "profiles",
     ]
-    assert [cv["applications"] for cv in exported["cvs"]] == [[7]]
+    assert [len(cv["applications"]) for cv in exported["cvs"]] == [1]
     assert [c["display_name"] for c in exported["contacts"]] == ["Lena"]
     assert [i["note"] for i in exported["interactions"]] == ["hello"]
     (profile,) = exported["profiles"]

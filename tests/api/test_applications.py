@@ -97,3 +97,17 @@ def test_errors_name_the_field_with_its_path(client: TestClient) -> None:
         headers=me,
     )
     assert good.status_code == 200 and good.json()["rows"] == 1
+
+
+def test_preferences_votes_and_the_switch(client: TestClient) -> None:
+    me = sign_up(client, "priya@example.org")
+    assert client.get(f"{API}/preferences", headers=me).json()["active"] is False
+    for title in ("Graphic Designer", "Technical Writer"):
+        client.post(API, json={"company": "A", "role_title": title}, headers=me)
+    voted = client.post(f"{API}/votes", json={"occupation_code": "27-1011.00"}, headers=me)
+    assert voted.status_code == 201 and voted.json()["active"] is True
+    assert voted.json()["leans"][0]["said"] == "towards Artistic work"
+    off = client.put(f"{API}/preferences", json={"on": False}, headers=me).json()
+    assert off["on"] is False and off["active"] is False
+    bad = client.post(f"{API}/votes", json={"occupation_code": "baker"}, headers=me)
+    assert bad.status_code == 400 and bad.json()["detail"][0]["loc"] == ["body", "occupation_code"]

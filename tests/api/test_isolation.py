@@ -83,7 +83,7 @@ def test_user_b_cannot_reach_user_a_data(client: TestClient) -> None:
     assert client.get("/api/v1/contacts", headers=b).json() == []
     for url in ("/api/v1/applications", "/api/v1/applications/funnel",
                 "/api/v1/applications/funnel.svg", "/api/v1/applications/insights",
-                "/api/v1/applications/export"):  # fmt: skip
+                "/api/v1/applications/export", "/api/v1/applications/preferences"):  # fmt: skip
         assert client.get(url).status_code == 401, url
         assert "Lumen" not in client.get(url, headers=b).text, url
     assert client.get("/api/v1/applications/funnel", headers=b).json()["applied"] == 0
@@ -91,6 +91,16 @@ def test_user_b_cannot_reach_user_a_data(client: TestClient) -> None:
     assert client.post("/api/v1/applications/import", files=sheet).status_code == 401
     assert client.post("/api/v1/applications/import", files=sheet, headers=b).status_code == 200
     assert [x["company"] for x in client.get("/api/v1/applications", headers=a).json()] == ["Lumen"]
+    mail = b"From: Lumen HR <hr@lumen.example>\r\nSubject: Your application\r\n\r\n" + (
+        b"Unfortunately we will not be moving forward with your application at Lumen.\r\n"
+    )
+    upload = {"file": ("b.eml", mail)}
+    assert client.post("/api/v1/applications/import-mail", files=upload).status_code == 401
+    url = "/api/v1/applications/import-mail?apply=true"
+    as_b = client.post(url, files=upload, headers=b).json()
+    assert as_b["proposals"] == [] and as_b["applied_events"] == []  # A's Lumen is out of reach
+    texts = {"texts": ["We regret to tell you no."]}
+    assert client.post("/api/v1/applications/classify", json=texts).status_code == 401
     assert client.get("/api/v1/cvs").status_code == 401
     assert client.get("/api/v1/cvs", headers=b).json() == []
     assert client.get(f"/api/v1/cvs/{cv}", headers=a).json()["applications"] == []
@@ -104,3 +114,46 @@ def test_user_b_cannot_reach_user_a_data(client: TestClient) -> None:
     assert len(client.get(f"/api/v1/contacts/{contact_id}/interactions", headers=a).json()) == 1
     assert client.get("/api/v1/profiles/daniel", headers=a).status_code == 200
     assert client.get(f"/api/v1/plans/{plan_id}", headers=a).status_code == 200
+
+
+def test_community_is_owner_scoped(client: TestClient) -> None:
+    a = sign_up(client, "a@example.org")
+    b = sign_up(client, "b@example.org")
+    c = sign_up(client, "c@example.org")
+    join = {"display_name": "A", "features": ["tribe", "study_groups"], "passions": ["baking"]}
+    client.put("/api/v1/community/me", json=join, headers=a)
+    client.put("/api/v1/community/me", json={**join, "display_name": "C"}, headers=c)
+    a_id = client.get("/api/v1/community/me", headers=a).json()["id"]
+    request = client.post("/api/v1/community/requests", json={"member_id": a_id}, headers=c)
+    request_id = request.json()["id"]
+    # Requests made to A are A's to answer: B (not in the community, then in it) cannot.
+    for joined in (False, True):
+        if joined:
+            client.put("/api/v1/community/me", json={**join, "display_name": "B"}, headers=b)
+        for method, url in (
+            ("post", f"/api/v1/community/requests/{request_id}/accept"),
+            ("post", f"/api/v1/community/requests/{request_id}/decline"),
+            ("delete", "/api/v1/community/groups/1/membership"),
+        ):
+            as_b = client.request(method, url, headers=b)
+            assert as_b.status_code == 404, (method, url, as_b.status_code, as_b.text)
+    assert client.get("/api/v1/community/requests", headers=b).json() == []
+    assert [r["status"] for r in client.get("/api/v1/community/requests", headers=a).json()] == [
+        "pending"
+    ]
+    # Nobody signed out reaches any community route.
+    for method, url in (
+        ("get", "/api/v1/community/me"), ("put", "/api/v1/community/me"),
+        ("delete", "/api/v1/community/me"), ("get", f"/api/v1/community/members/{a_id}"),
+        ("get", "/api/v1/community/tribe"), ("get", "/api/v1/community/mentors"),
+        ("post", "/api/v1/community/mentors/assign"), ("get", "/api/v1/community/requests"),
+        ("post", "/api/v1/community/requests"),
+        ("post", f"/api/v1/community/requests/{request_id}/accept"),
+        ("post", f"/api/v1/community/requests/{request_id}/decline"),
+        ("post", f"/api/v1/community/members/{a_id}/block"),
+        ("post", f"/api/v1/community/members/{a_id}/report"),
+        ("get", "/api/v1/community/groups"), ("post", "/api/v1/community/groups/form"),
+        ("post", "/api/v1/community/groups/1/join"),
+        ("delete", "/api/v1/community/groups/1/membership"),
+    ):  # fmt: skip
+        assert client.request(method, url).status_code == 401, (method, url)

@@ -60,6 +60,9 @@ def make_records(
             r["work_values"] = {"Achievement": rng.randint(1, 7), "Support": rng.randint(1, 7)}
         if rng.random() < 0.8:
             r["passions"] = rng.sample(PASSIONS, rng.randint(1, 4))
+        if i % 10 == 3:
+            # Someone who writes a lot: more phrases than the engine averages for a career.
+            r["passions"] = list(PASSIONS)
         if rng.random() < 0.3:
             r["avoid"] = rng.sample(AVOID, rng.randint(1, 2))
         if rng.random() < 0.2:

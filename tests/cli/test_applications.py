@@ -10,7 +10,12 @@ from sqlalchemy import Engine
 from tests.cli.run import run, run_failing
 
 UX = "15-1255.00"
+EXAMPLES = Path(__file__).resolve().parents[2] / "examples" / "profiles"
 TODAY = "2026-10-01"
+
+
+def _said_failing(*args: str) -> str:
+    return " ".join(run_failing(*args).split())
 
 
 def _said(*args: str) -> str:
@@ -73,6 +78,8 @@ def test_add_move_reject_show_list_log(starter_engine: Engine) -> None:
     assert [e["stage"] for e in log] == ["rejected", "interview", "screen", "applied"]
     edited = json.loads(run("applications", "edit", app, "--occupation", "27-1024", "--json"))
     assert edited["occupation_code"] == "27-1024.00" and not edited["occupation_inferred"]
+    assert "Deleted application" in run("applications", "delete", app)
+    assert json.loads(run("applications", "list", "--json")) == []
 
 
 def test_funnel_and_insights_with_a_chart(starter_engine: Engine, tmp_path: Path) -> None:
@@ -126,3 +133,26 @@ def test_import_export_and_errors_naming_the_flag(starter_engine: Engine, tmp_pa
     assert "APP" in run_failing("applications", "show", "99")
     assert "--url" in run_failing("applications", "add", "X", "Y", "--url", "nope")
     assert "--on" in run_failing("applications", "add", "X", "Y", "--on", "yesterday")
+
+
+def test_learned_preferences_are_shown_switched_and_used_by_match(
+    starter_engine: Engine,
+) -> None:
+    run("profile", "import", str(EXAMPLES / "priya.json"), "--slug", "priya")
+    assert "Too little to go on yet: 0 of the 3" in _said("applications", "preferences")
+    for company, title in (("A", "Graphic Designer"), ("B", "Technical Writer")):
+        run("applications", "add", company, title, "--on", "2026-09-01")
+    run("applications", "prefer", "27-1011.00")
+    said = _said("applications", "preferences")
+    assert "You lean towards Artistic work" in said and "+2.0 27-1011.00: thumbs up" in said
+    learned = json.loads(run("match", "priya", "--top", "3", "--json"))
+    assert "preference" in learned["results"][0]["components"]
+    assert "Ranked with what your choices say" in learned["warnings"][-1]
+    plain = json.loads(run("match", "priya", "--top", "3", "--json", "--no-learned"))
+    assert "preference" not in plain["results"][0]["components"]
+    assert "are off" in _said("applications", "preferences", "--off")
+    off = json.loads(run("match", "priya", "--top", "3", "--json"))
+    assert off["results"] == plain["results"]
+    assert "CODE: 'baker' is not an O*NET-SOC code" in _said_failing(
+        "applications", "prefer", "baker"
+    )

@@ -57,6 +57,11 @@ def test_validate_warns_with_paths_and_import_export_is_lossless(
     assert json.loads(out.read_text()) == json.loads(QUIRKS.read_text())
 
 
+def test_the_target_may_be_named_by_its_title(built: int) -> None:
+    out = json.loads(run("cv", "build", "maya", "--target", "Photographers", "--json"))
+    assert out["target"]["code"] == "27-4021.00"
+
+
 def test_match_against_a_posting(built: int) -> None:
     result = json.loads(run("cv", "match", str(built), str(POSTING), "--json"))
     assert 0 < result["coverage"] < 1
@@ -72,7 +77,10 @@ def test_match_against_a_posting(built: int) -> None:
         (("cv", "render", str(MAYA), "--format", "docx", "-o", "x.docx"), "--format"),
         (("cv", "match", str(MAYA), "no-such-posting.txt"), "no-such-posting.txt"),
         (("cv", "validate", str(POSTING)), "not valid JSON"),
+        (("cv", "build", "maya", "--target", "zzqq"), "--target 'zzqq'"),
     ],
 )
-def test_bad_input_is_one_clear_line(engine: Engine, args: tuple[str, ...], words: str) -> None:
+def test_bad_input_is_one_clear_line(
+    starter_engine: Engine, args: tuple[str, ...], words: str
+) -> None:
     assert words in run_failing(*args)

@@ -33,7 +33,7 @@ def test_exact_search_matches_brute_force(use_faiss: bool) -> None:
     index.build(np.arange(1000, 1500), v)
     found = index.search(v[:50], 10)
     assert np.array_equal(found.ids, exact_top(v, v[:50], 10) + 1000)
-    assert index.backend == ("faiss exact" if use_faiss else "numpy exact")
+    assert index.backend == "numpy exact"  # exact below the limit, with or without faiss
 
 
 @pytest.mark.parametrize("use_faiss", BACKENDS)
@@ -91,6 +91,20 @@ def test_above_the_limit_ivf_with_rescoring_finds_nearly_all(
     )
     index.remove([0])
     assert 0 not in index.search(queries[:1], 10).ids[0]
+    index.add([0], v[:1])
+    assert index.search(queries[:1], 1).ids[0, 0] == 0
+
+
+@pytest.mark.skipif(faiss_module() is None, reason="faiss-cpu (the scale extra) is not installed")
+def test_growing_past_the_limit_switches_to_ivf(monkeypatch: pytest.MonkeyPatch) -> None:
+    monkeypatch.setattr(index_module, "EXACT_LIMIT", 1000)
+    v = _vectors(1200, seed=5)
+    index = PeopleIndex(16)
+    index.build(np.arange(900), v[:900])
+    assert index.backend == "numpy exact"
+    index.add(np.arange(900, 1200), v[900:])
+    assert index.backend == "faiss IVF-SQ8 + exact re-scoring"
+    assert index.search(v[1100:1101], 1).ids[0, 0] == 1100
 
 
 def test_asking_for_faiss_without_it_says_so(monkeypatch: pytest.MonkeyPatch) -> None:

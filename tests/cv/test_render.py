@@ -65,6 +65,8 @@ def test_a_two_page_cv_with_real_links() -> None:
     ]
     assert "mailto:maya.fontaine@example.com" in uris
     assert "https://www.instagram.com/miette.et.lumiere" in uris
+    root = reader.trailer["/Root"]
+    assert "/StructTreeRoot" in root and root["/Lang"] == "en"  # tagged, PDF/UA-1
     assert reader.metadata is not None
     assert reader.metadata.title == "Maya Fontaine \u2013 CV"
 

@@ -151,9 +151,19 @@ def test_stored_versions_keep_target_profile_version_and_applications(
     edited = edit_cv(stored.id, starter_engine, summary="My own words.")
     assert edited.document["basics"]["summary"] == "My own words."
     assert edited.summary_edited
-    record_sent(stored.id, 41, starter_engine)
-    record_sent(stored.id, 41, starter_engine)
-    assert get_cv(stored.id, starter_engine).applications == [41]
+    from passionpath.errors import NotFoundError
+    from passionpath.jobsearch import ApplicationFields, add_application, delete_application
+
+    sent = add_application(
+        ApplicationFields(company="Lumen", role_title="Photographer"), starter_engine
+    )
+    record_sent(stored.id, sent, starter_engine)
+    record_sent(stored.id, sent, starter_engine)
+    assert get_cv(stored.id, starter_engine).applications == [sent]
+    with pytest.raises(NotFoundError):
+        record_sent(stored.id, sent + 1, starter_engine)  # no such application
+    delete_application(sent, starter_engine)
+    assert get_cv(stored.id, starter_engine).applications == []
     assert [c.id for c in list_cvs(starter_engine, profile="sam")] == [stored.id]
 
 

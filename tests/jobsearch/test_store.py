@@ -32,7 +32,13 @@ from passionpath.store.engine import MIGRATIONS_DIR, current_revision
 PASSWORD = "a long enough password"
 UX = "15-1255.00"  # Web and Digital Interface Designers
 DAY = date(2026, 9, 1)
-TABLES = {"application", "application_contact", "application_event"}
+TABLES = {
+    "application",
+    "application_contact",
+    "application_event",
+    "preference_vote",
+    "preference_setting",
+}
 
 
 def _ux(engine: Engine, owner: int | None = None, **extra: object) -> int:

@@ -144,3 +144,13 @@ def test_unrated_occupations_borrow_their_nearest_neighbours_ratings() -> None:
     # The three most similar rated rows are 1, 3 and 0: (4 + 5 + 6) / 3.
     assert filled[4, 0] == pytest.approx(5.0)
     assert filled[:4, 0].tolist() == level[:4, 0].tolist()
+
+
+def test_the_best_half_of_phrases_counts_but_never_more_than_six() -> None:
+    from passionpath.match._scoring import pooled_count, text_fit
+
+    assert [pooled_count(n) for n in (1, 2, 3, 4, 11, 12, 13, 40)] == [1, 1, 2, 2, 6, 6, 6, 6]
+    # Four strong phrases among twenty fragments: their agreement is not diluted away.
+    scores = np.zeros((24, 1), np.float32)
+    scores[:4] = 4.0
+    assert text_fit(scores, (0.0, 4.0))[0] == pytest.approx(4 * 4.0 / 6 / 4.0)

@@ -59,6 +59,12 @@ def test_the_board_a_timeline_the_funnel_and_the_insights(web: TestClient) -> No
     insights = main_text(web.get("/applications/insights").text)
     assert "You sent 1 application; 1 got an answer (100%)." in insights
     assert "Employers named" not in insights  # named once: not yet a pattern
+    assert "Too little to go on yet: 1 of the 3" in insights
+    switched = web.post(
+        "/applications/preferences", data={"csrf": csrf, "on": "0"}, follow_redirects=False
+    )
+    assert switched.status_code == 303
+    assert "Switch it on" in web.get("/applications/insights").text
 
 
 def test_mistakes_are_shown_next_to_the_field_with_what_was_typed(web: TestClient) -> None:
@@ -97,3 +103,17 @@ def test_another_persons_applications_answer_404(web: TestClient) -> None:
         == 404
     )
     assert "Lumen" not in web.get("/applications").text
+
+
+def test_matches_are_ordered_with_the_learned_preferences_until_switched_off(
+    web: TestClient,
+) -> None:
+    csrf = web_login(web, "priya@example.org")
+    web.post("/passions", data={"csrf": csrf, "name": "Priya", "unpaid": "Sketch and paint"})
+    assert "Ordered with what your applications" not in web.get("/matches").text
+    for company, role in (("A", "Graphic Designer"), ("B", "Art Director"), ("C", "Painter")):
+        _add(web, csrf, company=company, role_title=role)
+    page = main_text(web.get("/matches").text)
+    assert "Ordered with what your applications and votes say you want" in page
+    web.post("/applications/preferences", data={"csrf": csrf, "on": "0"})
+    assert "Ordered with what your applications" not in web.get("/matches").text

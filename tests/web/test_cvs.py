@@ -42,6 +42,12 @@ def test_a_cv_made_previewed_edited_and_downloaded(web: TestClient) -> None:
     assert "Photographers" in main_text(web.get("/cvs").text)
 
 
+def test_an_occupation_page_leads_to_a_cv_for_it(web: TestClient) -> None:
+    web_login(web, "maya@example.org")
+    assert 'href="/cvs?target=27-4021.00"' in web.get("/occupations/27-4021.00").text
+    assert 'value="27-4021.00"' in web.get("/cvs?target=27-4021.00").text
+
+
 def test_errors_are_shown_next_to_the_field(web: TestClient) -> None:
     csrf = web_login(web, "maya@example.org")
     code, page = _make(web, csrf, target="zzzz qqqq", theme="gothic")

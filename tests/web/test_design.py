@@ -35,6 +35,7 @@ PAGES = [
     "/applications/funnel",
     "/applications/insights",
     "/cvs",
+    "/community",
 ]
 
 

@@ -96,6 +96,7 @@ ACCESSIBILITY = [
     "/applications/funnel",
     "/applications/insights",
     "/cvs",
+    "/community",
 ]
 
 
@@ -248,6 +249,14 @@ def test_journey_in_chromium(server: str) -> None:
         expect(page.get_by_role("heading", name="CV for Photographers")).to_be_visible()
         fits_the_width(page)
         accessible(page)
+        cv_page = page.url
+        for theme in ("Modern", "Classic"):  # each theme's page passes axe on its own too
+            page.goto(cv_page)
+            page.get_by_label(theme, exact=False).check()
+            page.get_by_role("button", name="Save").click()
+            expect(page.get_by_text("Saved.")).to_be_visible()
+            page.goto(cv_page + "/preview")
+            accessible(page)
         # The API docs render with nothing but this server to load from.
         page.route(
             "**/*",

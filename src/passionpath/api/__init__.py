@@ -11,8 +11,10 @@ from fastapi import APIRouter
 from passionpath.api._errors import Handler, error_handlers
 from passionpath.api.routes import (
     applications,
+    applications_mail,
     auth,
     catalog,
+    community,
     contacts,
     cvs,
     docs,
@@ -29,8 +31,10 @@ for _routes in (
     profiles.router,
     plans.router,
     contacts.router,
+    applications_mail.router,  # before the tracker's /applications/{id}
     applications.router,
     cvs.router,
+    community.router,
     docs.router,
 ):
     router.include_router(_routes)

@@ -92,3 +92,18 @@ class EventIn(BaseModel):
     reasons: list[Short] = Field(default_factory=list, max_length=MAX_LIST_ITEMS)
     feedback: Text | None = None
     cited: list[Label] = Field(default_factory=list, max_length=MAX_LIST_ITEMS)
+
+
+class VoteIn(BaseModel):
+    """A thumbs up (``up`` true) or down on an occupation."""
+
+    model_config = ConfigDict(extra="forbid")
+    occupation_code: str = Field(max_length=16)
+    up: bool = True
+
+
+class PreferencesIn(BaseModel):
+    """Whether the learned preferences take part in the match ranking."""
+
+    model_config = ConfigDict(extra="forbid")
+    on: bool

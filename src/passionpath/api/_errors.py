@@ -29,6 +29,9 @@ _PARAMETER_NAMES = {
     "query": "q",
     "version": "vcard_version",
     "application": "application_id",
+    "member": "member_id",
+    "request": "request_id",
+    "group": "group_id",
 }
 
 _METHODS_WITH_BODY = {"POST", "PUT", "PATCH"}

@@ -94,7 +94,8 @@ def _manifest(folder: Path, wanted: dict[str, Any], resume: bool) -> None:
         found = json.loads(path.read_text("utf-8"))
         if {k: found.get(k) for k in wanted} != wanted:
             raise BatchOutputError(
-                f"{folder} holds the results of another run (another input, catalog or --top)",
+                f"{folder} holds the results of another run (another input, catalog or number of"
+                " careers per person)",
                 "Give another output, or remove that folder.",
             )
         if not resume:

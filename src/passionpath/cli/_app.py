@@ -7,6 +7,7 @@ import typer
 from passionpath import __version__
 from passionpath.cli import (
     applications,
+    applications_text,
     assess,
     batch,
     community,
@@ -39,6 +40,7 @@ app.add_typer(plan.app, name="plan")
 app.add_typer(contacts.app, name="contacts")
 app.add_typer(batch.app, name="batch")
 app.add_typer(applications.app, name="applications")
+applications_text.register(applications.app)
 app.add_typer(cv.app, name="cv")
 community.register(app)
 app.command("match")(match.match_command)

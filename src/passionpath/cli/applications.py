@@ -200,6 +200,22 @@ def edit(
     )
 
 
+@app.command()
+@user_errors
+def delete(application: int = APPLICATION) -> None:
+    """Delete an application with its whole log."""
+    from passionpath.jobsearch import delete_application, get_application
+
+    engine = open_context().engine
+    view = get_application(application, engine)
+    delete_application(application, engine)
+    console.print(
+        f"Deleted application {application}: {view.role_title} at {view.company}.",
+        highlight=False,
+        markup=False,
+    )
+
+
 @app.command("list")
 @user_errors
 def list_(
@@ -255,7 +271,8 @@ def _event_line(e: Any, names: dict[int, str], skills: dict[str, str] | None = N
     if people:
         parts.append("with " + ", ".join(people))
     if e.stage == "rejected":
-        parts.append(f"at the {e.at_stage}, by {(e.ended_by or 'they').replace('_', ' ')}")
+        by = {"they": "by them", "you": "by you", "nobody_said": "nobody said by whom"}
+        parts.append(f"at the {e.at_stage}, {by.get(e.ended_by or 'they', 'by them')}")
         if e.reasons:
             parts.append("- " + ", ".join(r.replace("_", " ") for r in e.reasons))
     text = " ".join(parts)
@@ -468,6 +485,12 @@ def _percent(value: float | None) -> str:
     return "-" if value is None else f"{value:.0%}"
 
 
+def _group(name: str, f: Funnel) -> str:
+    """A group's name with an occupation's title for its code."""
+    kind, _, key = name.partition(" ")
+    return f"{kind} {f.titles.get(key, key)}" if kind == "occupation" else name
+
+
 def _print_funnel(f: Funnel) -> None:
     from rich.table import Table
 
@@ -518,7 +541,7 @@ def _print_funnel(f: Funnel) -> None:
         healthy.add_column(column)
     for h in f.healthy:
         where = (
-            f"{h.best_group} ({h.best_entered} entered)"
+            f"{_group(h.best_group, f)} ({h.best_entered} entered)"
             if h.best_group
             else ("not enough applications in any one group yet")
         )
@@ -651,3 +674,59 @@ def export(
         highlight=False,
         markup=False,
     )
+
+
+@app.command()
+@user_errors
+def prefer(
+    occupation_code: str = typer.Argument(
+        ..., metavar="CODE", help="O*NET-SOC code of an occupation among your matches."
+    ),
+    up: bool = typer.Option(True, "--up/--down", help="Thumbs up (default) or down."),
+) -> None:
+    """A thumbs up or down on an occupation: it teaches the match ranking what you want."""
+    from passionpath.jobsearch import vote
+
+    vote(occupation_code, up, open_context().engine)
+    said = "up" if up else "down"
+    console.print(f"Noted: thumbs {said} for {occupation_code}.", highlight=False)
+
+
+@app.command()
+@user_errors
+def preferences(
+    on: bool = typer.Option(None, "--on/--off", help="Use what was learned in `match`, or not."),
+    as_json: bool = JSON,
+) -> None:
+    """What your applications and votes say you want and avoid, as `match` uses it."""
+    from passionpath.jobsearch import MIN_SIGNALS, learn_preferences, set_learning
+
+    ctx = open_context()
+    if on is not None:
+        set_learning(on, ctx.engine)
+    learned = learn_preferences(ctx)
+    if as_json:
+        emit_json(learned.as_dict())
+        return
+    state = "on" if learned.on else "off"
+    console.print(
+        f"Learned preferences are {state} in `passionpath match` (switch with --on / --off).",
+        highlight=False,
+        markup=False,
+    )
+    if not learned.direction:
+        console.print(
+            f"Too little to go on yet: {len(learned.signals)} of the {MIN_SIGNALS} "
+            "applications or votes needed.",
+            highlight=False,
+        )
+    for lean in learned.leans:
+        console.print(f"- You lean {lean.said} ({lean.amount:+.2f} sd).", highlight=False)
+    if learned.direction and not learned.leans:
+        console.print("- No strong lean yet.")
+    if learned.words_liked:
+        console.print("- Words in postings you went for: " + ", ".join(learned.words_liked))
+    if learned.words_avoided:
+        console.print("- Words in postings you turned down: " + ", ".join(learned.words_avoided))
+    for s in learned.signals:
+        console.print(f"  {s.weight:+.1f} {s.code}: {s.why}", highlight=False, markup=False)

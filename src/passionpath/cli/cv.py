@@ -68,11 +68,30 @@ def _show(stored: StoredCV, *, explain: bool = False) -> None:
         _explain(stored)
 
 
+def _occupation(text: str, ctx: Any) -> str:
+    """An O*NET-SOC code as given, or the one occupation a title names."""
+    import re
+
+    from passionpath.catalog import resolve_occupation
+
+    if re.match(r"^\d{2}-\d{4}(\.\d{2})?$", text.strip()):
+        return text.strip()
+    found = resolve_occupation(text, ctx, field="target")
+    if found.code is not None:
+        return found.code
+    choices = "; ".join(f"{c.title} ({c.code})" for c in found.choices[:6])
+    if choices:
+        fail(f"--target {text!r} could be several occupations: {choices}. Give one code.", 2)
+    fail(f"--target {text!r}: no occupation has that title or code.", 2)
+
+
 @app.command()
 @user_errors
 def build(
     profile: str = typer.Argument(..., help="A stored profile's slug, or a profile file."),
-    target: str = typer.Option(..., "--target", help="O*NET-SOC code of the occupation."),
+    target: str = typer.Option(
+        ..., "--target", help="O*NET-SOC code of the occupation (or its title)."
+    ),
     posting: Path = typer.Option(None, "--posting", help="A job posting's text file."),
     theme: str = THEME,
     explain: bool = typer.Option(False, "--explain", help="Say why each choice was made."),
@@ -85,6 +104,7 @@ def build(
     check_theme(theme, "--theme")
     text = read_posting(posting) if posting is not None else None
     ctx = open_context()
+    target = _occupation(target, ctx)
     with err_console.status("Tailoring the CV…"):
         stored = build_cv(profile, target, ctx, posting=text, theme=theme)
     if as_json:
@@ -329,7 +349,8 @@ def match_(
     ctx = open_context()
     source = open_cv(cv, ctx.engine)
     with err_console.status("Reading the posting…"):
-        result = match_posting(source.document, text, ctx)
+        drafted = source.stored is not None and not source.stored.summary_edited
+        result = match_posting(source.document, text, ctx, drafted_summary=drafted)
     if as_json:
         emit_json(result.as_dict())
         return

@@ -32,6 +32,9 @@ def match_command(
         False, "--no-stretch", help="Leave out careers above your maximum job zone."
     ),
     chart: Path = typer.Option(None, "--chart", help="Also draw the quadrant map (.svg or .png)."),
+    no_learned: bool = typer.Option(
+        False, "--no-learned", help="Leave out what your applications and votes say you prefer."
+    ),
     as_json: bool = JSON,
 ) -> None:
     """Rank careers by passion fit x qualification fit, with the reasons and the gaps."""
@@ -49,7 +52,13 @@ def match_command(
     ctx = open_context()
     target = profile if profile is not None else find_profile(None, ctx.engine).slug
     with console.status("Matching...", spinner="dots") if not as_json else nullcontext():
-        report = match(target, ctx, top=top, quadrant=quadrant, include_stretch=not no_stretch)
+        from passionpath.jobsearch import apply_preferences, learn_preferences
+
+        learned = learn_preferences(ctx)
+        wider = top * 3 if learned.active and not no_learned else top
+        report = match(target, ctx, top=wider, quadrant=quadrant, include_stretch=not no_stretch)
+        if wider != top:
+            report = apply_preferences(report, learned, ctx, top=top)
     if chart is not None:
         from passionpath.files import UserFileError
         from passionpath.match.chart import write_chart

@@ -1,7 +1,19 @@
 """Community: people who opt in find their tribe, a mentor and a study group.
 
 The core is pure functions over numpy arrays (vectors, capacities, preference arrays);
-storage sits at the edges (``_store``), so the batch runner can reuse the same functions.
+storage sits at the edges (``_store``, ``_service``), so the batch runner can reuse the same
+functions without a database:
+
+* stable assignment: ``Preferences``, ``csr_from_lists``, ``deferred_acceptance``,
+  ``blocking_pairs``, ``assign_stated``, ``assignment_by_id``;
+* programme candidates and scores: ``occupation_edges``, ``candidate_pairs``,
+  ``pair_interests``, ``preferences_from_scores``, ``career_link``, ``mentor_score``;
+* similarity: ``unit_rows``, ``person_vectors``, ``phrase_overlap``, ``riasec_closeness``,
+  ``target_overlap``, ``combine``, ``tribe_score``;
+* the nearest-people index: ``PeopleIndex``, ``exact_top``;
+* study groups: ``balanced_sizes``, ``constrained_clusters``, ``form_groups``,
+  ``group_name``, ``first_meeting``;
+* synthetic people: ``synthetic_people`` over a ``CatalogSample``.
 """
 
 from passionpath.community._groups import (

@@ -2,10 +2,12 @@
 
 People are bucketed by topic first (a shared interest from the phrase bank, or a shared gap:
 a skill their plans work on); inside a bucket, balanced sizes are fixed up front and people
-are placed by a size-constrained k-means of our own: k-means++ seeds, then each round every
-(person, centre) pair is taken in order of distance and a person goes to the nearest centre
-that still has room, and the centres move to their members' mean. Each person is in one group
-per bucket, so at most one group per topic. Pairs who blocked each other are kept apart.
+are placed by a size-constrained k-means of our own: k-means++ seeds, then each round, in
+waves, everyone unplaced picks the nearest centre with room and each centre keeps the nearest
+of those who picked it up to its size; then the centres move to their members' mean. A large
+bucket is first split in halves along its main direction (recursively, to at most
+``SPLIT_ABOVE`` people), so each clustering stays small. Each person is in one group per
+bucket, so at most one group per topic. Pairs who blocked each other are kept apart.
 """
 
 from __future__ import annotations
@@ -21,6 +23,8 @@ import numpy.typing as npt
 F32 = npt.NDArray[np.float32]
 I64 = npt.NDArray[np.int64]
 
+#: Buckets larger than this are halved along their main direction before clustering.
+SPLIT_ABOVE = 600
 MIN_GROUP = 3
 MAX_GROUP = 6
 #: A group meets every two weeks unless everyone asked for weekly.
@@ -57,35 +61,64 @@ def constrained_clusters(
         return np.zeros(n, dtype=np.int64)
     rng = np.random.default_rng(seed)
     x = np.asarray(vectors, dtype=np.float32)
-    centres = [x[int(rng.integers(n))]]
+    xx = (x * x).sum(1)
+    first = int(rng.integers(n))
+    centres = [x[first]]
+    d = np.maximum(xx - 2 * (x @ x[first]) + xx[first], 0)
     for _ in range(1, k):
-        d = np.maximum(_sq_dist(x, np.asarray(centres)).min(axis=1), 0)
         total = float(d.sum())
         pick = int(rng.choice(n, p=d / total)) if total > 0 else int(rng.integers(n))
         centres.append(x[pick])
+        d = np.minimum(d, np.maximum(xx - 2 * (x @ x[pick]) + xx[pick], 0))
     c = np.asarray(centres, dtype=np.float32)
     room = np.asarray(sizes, dtype=np.int64)
     labels = np.full(n, -1, dtype=np.int64)
     for _ in range(rounds):
         dist = _sq_dist(x, c)
-        order = np.argsort(dist, axis=None, kind="stable")
-        labels[:] = -1
+        # In waves: everyone still unplaced picks the nearest centre with room, and each
+        # centre keeps the nearest of those who picked it, up to its room.
         left = room.copy()
-        placed = 0
-        for flat in order.tolist():
-            i, g = divmod(flat, k)
-            if labels[i] >= 0 or left[g] == 0:
-                continue
-            labels[i] = g
-            left[g] -= 1
-            placed += 1
-            if placed == n:
-                break
-        new = np.stack([x[labels == g].mean(axis=0) for g in range(k)])
+        waiting = np.arange(n)
+        while waiting.size:
+            d = np.where(left[None, :] > 0, dist[waiting], np.inf)
+            choice = d.argmin(axis=1)
+            near = d[np.arange(waiting.size), choice]
+            order = np.lexsort((near, choice))
+            picked, who = choice[order], waiting[order]
+            starts = np.ones(picked.size, dtype=bool)
+            starts[1:] = picked[1:] != picked[:-1]
+            place = np.arange(picked.size) - np.flatnonzero(starts)[np.cumsum(starts) - 1]
+            keep = place < left[picked]
+            labels[who[keep]] = picked[keep]
+            left -= np.bincount(picked[keep], minlength=k)
+            waiting = who[~keep]
+        sums = np.zeros_like(c)
+        np.add.at(sums, labels, x)
+        new = sums / room[:, None]
         if np.allclose(new, c):
             break
         c = new.astype(np.float32)
     return labels
+
+
+def _halves(people: list[int], vectors: F32) -> list[list[int]]:
+    """``people`` in parts of at most ``SPLIT_ABOVE``, split at the median of their main
+    direction (a few steps of power iteration), so alike people stay in one part."""
+    if len(people) <= SPLIT_ABOVE:
+        return [people]
+    x = vectors[people] - vectors[people].mean(axis=0)
+    direction = np.ones(x.shape[1], dtype=np.float32) / math.sqrt(x.shape[1])
+    for _ in range(8):
+        direction = x.T @ (x @ direction)
+        norm = float(np.linalg.norm(direction))
+        if norm == 0:
+            break
+        direction /= norm
+    order = np.argsort(x @ direction, kind="stable")
+    half = len(people) // 2
+    low = [people[i] for i in order[:half].tolist()]
+    high = [people[i] for i in order[half:].tolist()]
+    return _halves(low, vectors) + _halves(high, vectors)
 
 
 def _separate(groups: list[list[int]], blocked: set[frozenset[int]]) -> list[list[int]]:
@@ -135,8 +168,13 @@ def form_groups(
         if not sizes:
             waiting[(kind, topic)] = people
             continue
-        labels = constrained_clusters(vectors[people], sizes, seed=seed)
-        groups = [[people[i] for i in np.flatnonzero(labels == g)] for g in range(len(sizes))]
+        groups = []
+        for part in _halves(people, vectors):
+            part_sizes = balanced_sizes(len(part))
+            labels = constrained_clusters(vectors[part], part_sizes, seed=seed)
+            groups += [
+                [part[i] for i in np.flatnonzero(labels == g)] for g in range(len(part_sizes))
+            ]
         if pairs:
             groups = _separate(groups, pairs)
         placed = {p for g in groups for p in g}

@@ -82,7 +82,8 @@ def candidate_pairs(
     chunk: int = 10_000,
 ) -> tuple[I64, I64, F32]:
     """Every mentee's closest mentors by career: ``(mentee, mentor, closeness)`` rows, at most
-    ``per_mentee`` each (ties by mentor index).
+    ``per_mentee`` each, and at most that many from any one occupation (taken from a place
+    that depends on the mentee, so a crowded occupation's mentors share the asking).
 
     ``mentee_targets`` and ``mentor_occupations`` are (person, occupation) pairs;
     ``neighbours`` is (occupation, close occupation, score) with each occupation's nearest ones
@@ -112,6 +113,7 @@ def candidate_pairs(
         starts = np.repeat(ptr[keys] - np.concatenate([[0], np.cumsum(counts)[:-1]]), counts)
         return rows, np.arange(rows.size) + starts
 
+    n_mentors = int(mr_person.max()) + 1 if mr_person.size else 1
     out_me, out_mr, out_c = [], [], []
     people = np.unique(me_person)
     for start in range(0, people.size, chunk):
@@ -120,26 +122,42 @@ def candidate_pairs(
         p, t = me_person[sel], me_occ[sel]
         r1, pos = expand(nb_ptr, t)
         p1, o1, s1 = p[r1], dst[pos], sim[pos]
-        r2, pos2 = expand(oc_ptr, o1)
+        keep1 = s1 >= MIN_CLOSENESS
+        p1, o1, s1 = p1[keep1], o1[keep1], s1[keep1]
+        if p1.size == 0:
+            continue
+        # One row per (mentee, occupation), its best closeness, closest first per mentee:
+        # a single sort on a composite key (mentee, closeness descending, occupation).
+        q = np.round((1.0 - np.clip(s1, 0, 1)) * 1_000_000).astype(np.int64)
+        order = np.argsort((p1 * 1_000_001 + q) * n_occupations + o1, kind="stable")
+        p1, o1, s1 = p1[order], o1[order], s1[order]
+        _, first = np.unique(p1 * n_occupations + o1, return_index=True)
+        first.sort()
+        p1, o1, s1 = p1[first], o1[first], s1[first]
+        # Walk each mentee's occupations closest first, taking mentors until per_mentee.
+        in_occ = oc_ptr[o1 + 1] - oc_ptr[o1]
+        cap = np.minimum(in_occ, per_mentee)
+        starts = np.ones(p1.size, dtype=bool)
+        starts[1:] = p1[1:] != p1[:-1]
+        group_first = np.flatnonzero(starts)[np.cumsum(starts) - 1]
+        running = np.cumsum(cap)
+        before = running - cap - (running[group_first] - cap[group_first])
+        take = np.clip(per_mentee - before, 0, cap)
+        # From a place that depends on the mentee, so a crowded occupation shares the asking.
+        r2 = np.repeat(np.arange(o1.size), take)
+        step = np.arange(r2.size) - np.repeat(np.cumsum(take) - take, take)
+        size = np.maximum(in_occ[r2], 1)
+        offset = (p1[r2] * 2654435761) % size
+        pos2 = oc_ptr[o1[r2]] + (offset + step) % size
         p2, m2, s2 = p1[r2], occ_mentor[pos2], s1[r2]
         if p2.size == 0:
             continue
-        # Best closeness per (mentee, mentor), then the top per mentee.
-        order = np.lexsort((m2, -s2, p2))
-        p2, m2, s2 = p2[order], m2[order], s2[order]
-        first = np.ones(p2.size, dtype=bool)
-        first[1:] = (p2[1:] != p2[:-1]) | (m2[1:] != m2[:-1])
-        p2, m2, s2 = p2[first], m2[first], s2[first]
-        order = np.lexsort((m2, -s2, p2))
-        p2, m2, s2 = p2[order], m2[order], s2[order]
-        starts = np.ones(p2.size, dtype=bool)
-        starts[1:] = p2[1:] != p2[:-1]
-        group_start = np.flatnonzero(starts)[np.cumsum(starts) - 1]
-        keep = (np.arange(p2.size) - group_start) < per_mentee
-        keep &= s2 >= MIN_CLOSENESS
-        out_me.append(p2[keep])
-        out_mr.append(m2[keep])
-        out_c.append(s2[keep])
+        # A mentor reached through two occupations counts once, at the closer (first) one.
+        _, first = np.unique(p2 * n_mentors + m2, return_index=True)
+        first.sort()
+        out_me.append(p2[first])
+        out_mr.append(m2[first])
+        out_c.append(s2[first])
     if not out_me:
         empty = np.zeros(0, dtype=np.int64)
         return empty, empty.copy(), np.zeros(0, dtype=np.float32)

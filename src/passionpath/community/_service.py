@@ -622,11 +622,8 @@ def form_study_groups(
         for i in ids:
             if i in user_of:
                 _group_contact(engine, user_of[i], name, cadence, start)
-    viewer = mine.id if mine else None
     return [
-        g
-        for g in list_groups(ctx, owner=owner, _viewer=viewer, _all=everyone)
-        if g.id in {c[0] for c in created}
+        g for g in list_groups(ctx, owner=owner, _all=everyone) if g.id in {c[0] for c in created}
     ]
 
 
@@ -647,9 +644,7 @@ def _users(engine: Engine) -> dict[int, int | None]:
         }
 
 
-def list_groups(
-    ctx: Context, *, owner: int | None = None, _viewer: int | None = None, _all: bool = False
-) -> list[GroupView]:
+def list_groups(ctx: Context, *, owner: int | None = None, _all: bool = False) -> list[GroupView]:
     """The owner's groups, then open groups (fewer than 6) on topics they have no group in,
     showing only members visible to them."""
     engine = ctx.engine

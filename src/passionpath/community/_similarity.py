@@ -43,10 +43,13 @@ def person_vectors(phrase_vectors: F32, ptr: npt.NDArray[np.int64]) -> F32:
     ``ptr`` is a CSR pointer over the rows of ``phrase_vectors``. No phrases: a zero row."""
     n = ptr.shape[0] - 1
     d = phrase_vectors.shape[1] if phrase_vectors.ndim == 2 else 0
-    counts = np.diff(ptr)
-    owners = np.repeat(np.arange(n), counts)
     sums = np.zeros((n, d), dtype=np.float32)
-    np.add.at(sums, owners, unit_rows(phrase_vectors) if len(phrase_vectors) else phrase_vectors)
+    if len(phrase_vectors):
+        rows = unit_rows(phrase_vectors)
+        counts = np.diff(ptr)
+        some = counts > 0
+        # Sums of each person's consecutive rows in one pass (people without phrases skipped).
+        sums[some] = np.add.reduceat(rows, ptr[:-1][some], axis=0)
     return unit_rows(sums)
 
 

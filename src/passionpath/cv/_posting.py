@@ -142,8 +142,11 @@ def _key(kind: str, element_id: str | None, name: str) -> str:
     return element_id or f"{kind}:{name.lower()}"
 
 
-def match_posting(data: dict[str, Any], posting: str, ctx: Context) -> PostingMatch:
-    """How well the CV ``data`` (a JSON Resume document) covers ``posting``."""
+def match_posting(
+    data: dict[str, Any], posting: str, ctx: Context, *, drafted_summary: bool = False
+) -> PostingMatch:
+    """How well the CV ``data`` (a JSON Resume document) covers ``posting``. A summary we
+    drafted (``drafted_summary``) is not counted: it only repeats the CV."""
     from passionpath.text import embed_remembered, extract_evidence, get_embedder
 
     check_posting(posting)
@@ -154,7 +157,7 @@ def match_posting(data: dict[str, Any], posting: str, ctx: Context) -> PostingMa
         key = _key(evidence.kind, evidence.element_id, evidence.name)
         if key not in terms:
             terms[key] = Term(evidence.kind, evidence.name, evidence.element_id, evidence.text)
-    texts = cv_texts(cv)
+    texts = [t for t in cv_texts(cv) if not (drafted_summary and t[0] == "basics.summary")]
     shown: dict[str, tuple[str, str]] = {}
     if texts and terms:
         for evidence in extract_evidence(texts, ctx, per_descriptor=1):

@@ -23,6 +23,10 @@ from passionpath.errors import PassionpathError
 #: bytes. 2026-01-01T00:00:00Z.
 PDF_TIMESTAMP = 1_767_225_600
 
+#: PDF/UA-1: tagged, with a title, a language and described links, for screen readers and the
+#: applicant-tracking systems that read the structure.
+PDF_STANDARDS = ["ua-1"]
+
 _lock = threading.Lock()
 
 
@@ -88,7 +92,16 @@ def render_pdf(data: dict[str, Any], theme: str = "classic", *, source: str = "C
     inputs = {"cv": json.dumps(laid, ensure_ascii=False), "theme": theme, "lang": _language(data)}
     try:
         with _lock:
-            pdf = _compiler().compile(format="pdf", sys_inputs=inputs, timestamp=PDF_TIMESTAMP)
+            try:
+                pdf = _compiler().compile(
+                    format="pdf",
+                    sys_inputs=inputs,
+                    timestamp=PDF_TIMESTAMP,
+                    pdf_standards=PDF_STANDARDS,
+                )
+            except typst.TypstError:
+                # a CV PDF/UA cannot describe still makes a (tagged) PDF
+                pdf = _compiler().compile(format="pdf", sys_inputs=inputs, timestamp=PDF_TIMESTAMP)
     except typst.TypstError as exc:  # pragma: no cover - the template is ours
         raise PassionpathError(f"The PDF could not be made: {exc.message}") from exc
     assert isinstance(pdf, bytes)

@@ -156,7 +156,7 @@ def get_cv(cv_id: int, engine: Engine, *, owner: int | None = None) -> StoredCV:
             _query().where(m.CurriculumVitae.id == cv_id, owned_by(m.CurriculumVitae, owner))
         ).first()
     if row is None:
-        raise NotFoundError(f"No CV {cv_id}.", field="cv", hint="`passionpath cv list` shows them.")
+        raise NotFoundError(f"No CV {cv_id}.", field="cv", hint="Your list of CVs shows them.")
     return _stored(row, row.slug, _applications(engine, [row.id])[row.id])
 
 
@@ -208,8 +208,22 @@ def edit_cv(
 def record_sent(
     cv_id: int, application_id: int, engine: Engine, *, owner: int | None = None
 ) -> StoredCV:
-    """Note that the CV was sent with application ``application_id`` (once per pair)."""
+    """Note that the CV was sent with the owner's application ``application_id`` (once per
+    pair)."""
     current = get_cv(cv_id, engine, owner=owner)
+    with engine.connect() as conn:
+        found = conn.execute(
+            select(m.Application.id).where(
+                m.Application.id == application_id, owned_by(m.Application, owner)
+            )
+        ).first()
+    if found is None:
+        raise NotFoundError(
+            f"No application {application_id}.",
+            field="application",
+            hint="The list of your applications shows their ids.",
+            kind="unknown_application",
+        )
     if application_id not in current.applications:
         with engine.begin() as conn:
             conn.execute(

@@ -11,13 +11,14 @@ Every figure is a count of applications, so a person can check it by hand:
   that have been left (one still waiting is shown as waiting, not averaged in);
 * the *healthy* reference is the person's own best: for each step, the highest conversion
   among their own groups (an occupation, a source or a month) with at least
-  ``HEALTHY_BASE`` applications entering that step. No outside benchmark is claimed.
+  ``HEALTHY_BASE`` applications entering that step, and not all of them (a group that is
+  the whole compares nothing). No outside benchmark is claimed.
 """
 
 from __future__ import annotations
 
 import itertools
-from collections.abc import Callable, Sequence
+from collections.abc import Sequence
 from dataclasses import asdict, dataclass, field
 from datetime import date
 from typing import Any
@@ -145,8 +146,17 @@ def responded(track: Track, status: Status) -> bool:
     return any(e.stage == "rejected" and e.ended_by in (None, "they") for e in track.events)
 
 
-def _stage_rows(statuses: Sequence[Status]) -> list[StageRow]:
-    counts = [sum(reached(s, stage) for s in statuses) for stage in FUNNEL]
+_FUNNEL_RANKS = np.array([PIPELINE.index(stage) for stage in FUNNEL])
+
+
+def _reached_matrix(statuses: Sequence[Status]) -> np.ndarray[Any, np.dtype[np.bool_]]:
+    """Row per application, column per FUNNEL stage: whether it reached that stage."""
+    ranks = np.array([_rank(s.furthest) for s in statuses], dtype=int).reshape(-1, 1)
+    return np.asarray(ranks >= _FUNNEL_RANKS.reshape(1, -1))
+
+
+def _stage_rows(reach: np.ndarray[Any, np.dtype[np.bool_]]) -> list[StageRow]:
+    counts = [int(c) for c in reach.sum(axis=0)] if reach.size else [0] * len(FUNNEL)
     rows = []
     for i, stage in enumerate(FUNNEL):
         conversion = _rate(counts[i], counts[i - 1]) if i else None
@@ -181,23 +191,26 @@ def _times(tracks: Sequence[Track], statuses: Sequence[Status], today: date) -> 
 
 
 def _groups(
-    tracks: Sequence[Track], statuses: Sequence[Status], key: Callable[[Track, Status], str]
+    keys: Sequence[str],
+    reach: np.ndarray[Any, np.dtype[np.bool_]],
+    answered: np.ndarray[Any, np.dtype[np.bool_]],
 ) -> list[GroupRow]:
     members: dict[str, list[int]] = {}
-    for i, (t, s) in enumerate(zip(tracks, statuses, strict=True)):
-        members.setdefault(key(t, s), []).append(i)
+    for i, key in enumerate(keys):
+        members.setdefault(key, []).append(i)
+    interview, offer = FUNNEL.index("interview"), FUNNEL.index("offer")
     rows = []
     for name, idx in members.items():
-        answered = sum(responded(tracks[i], statuses[i]) for i in idx)
-        interviews = sum(reached(statuses[i], "interview") for i in idx)
-        offers = sum(reached(statuses[i], "offer") for i in idx)
         n = len(idx)
+        got = int(answered[idx].sum())
+        interviews = int(reach[idx, interview].sum())
+        offers = int(reach[idx, offer].sum())
         rows.append(
             GroupRow(
                 name,
                 n,
-                answered,
-                _rate(answered, n),
+                got,
+                _rate(got, n),
                 interviews,
                 _rate(interviews, n),
                 offers,
@@ -209,24 +222,24 @@ def _groups(
 
 
 def _healthy(
-    statuses: Sequence[Status],
-    groups: Sequence[tuple[str, list[Status]]],
+    reach: np.ndarray[Any, np.dtype[np.bool_]], groups: Sequence[tuple[str, list[int]]]
 ) -> list[HealthyStep]:
     out = []
-    for before, after in itertools.pairwise(FUNNEL):
-        entered = sum(reached(s, before) for s in statuses)
-        went = sum(reached(s, after) for s in statuses)
+    for i in range(len(FUNNEL) - 1):
+        entered = int(reach[:, i].sum()) if reach.size else 0
+        went = int(reach[:, i + 1].sum()) if reach.size else 0
         best: tuple[float, int, str] | None = None
-        for name, members in groups:
-            base = sum(reached(s, before) for s in members)
-            if base < HEALTHY_BASE:
+        for name, idx in groups:
+            base = int(reach[idx, i].sum())
+            # A group holding every application that entered is the whole, not a reference.
+            if base < HEALTHY_BASE or base == entered:
                 continue
-            rate = sum(reached(s, after) for s in members) / base
+            rate = int(reach[idx, i + 1].sum()) / base
             if best is None or (rate, base) > (best[0], best[1]):
                 best = (rate, base, name)
         out.append(
             HealthyStep(
-                f"{before} -> {after}",
+                f"{FUNNEL[i]} -> {FUNNEL[i + 1]}",
                 entered,
                 _rate(went, entered),
                 round(best[0], 4) if best else None,
@@ -254,36 +267,32 @@ def funnel(
     for s in ss:
         name = s.stage if s.stage in CLOSED else "open"
         outcomes[name] = outcomes.get(name, 0) + 1
-    answered = sum(responded(t, s) for t, s in sent)
-
-    def occupation(t: Track, _s: Status) -> str:
-        return t.occupation or "unknown"
-
-    def source(t: Track, _s: Status) -> str:
-        return (t.source or "unknown").strip().lower()
-
-    def month(_t: Track, s: Status) -> str:
-        return s.applied_on.strftime("%Y-%m") if s.applied_on else "unknown"
-
-    keyed = [("occupation", occupation), ("source", source), ("month", month)]
-    groups: list[tuple[str, list[Status]]] = []
-    for label, key in keyed:
-        members: dict[str, list[Status]] = {}
-        for t, s in sent:
-            members.setdefault(key(t, s), []).append(s)
-        groups += [(f"{label} {name}", group) for name, group in sorted(members.items())]
+    answers = np.array([responded(t, s) for t, s in sent], dtype=bool)
+    reach = _reached_matrix(ss)
+    keys = {
+        "occupation": [t.occupation or "unknown" for t in ts],
+        "source": [(t.source or "unknown").strip().lower() for t in ts],
+        "month": [s.applied_on.strftime("%Y-%m") if s.applied_on else "unknown" for s in ss],
+    }
+    groups: list[tuple[str, list[int]]] = []
+    for label, values in keys.items():
+        members: dict[str, list[int]] = {}
+        for i, key in enumerate(values):
+            members.setdefault(key, []).append(i)
+        groups += [(f"{label} {name}", idx) for name, idx in sorted(members.items())]
+    answered = int(answers.sum())
     return Funnel(
         today=day,
         ghost_after=ghost_after,
         applied=len(sent),
         saved_only=saved_only,
-        stages=_stage_rows(ss),
+        stages=_stage_rows(reach),
         outcomes=dict(sorted(outcomes.items())),
         responded=answered,
         response_rate=_rate(answered, len(sent)),
         times=_times(ts, ss, day),
-        by_occupation=_groups(ts, ss, occupation),
-        by_source=_groups(ts, ss, source),
-        by_month=sorted(_groups(ts, ss, month), key=lambda r: r.key),
-        healthy=_healthy(ss, groups),
+        by_occupation=_groups(keys["occupation"], reach, answers),
+        by_source=_groups(keys["source"], reach, answers),
+        by_month=sorted(_groups(keys["month"], reach, answers), key=lambda r: r.key),
+        healthy=_healthy(reach, groups),
     )

@@ -400,6 +400,18 @@ def _say(i: Insights) -> list[str]:
             f"Experience or seniority was the reason in {p.seniority} rejections: the roles "
             "may be pitched above where you are now."
         )
+    fitted = [o for o in p.occupations if o.score is not None][:3]
+    if fitted:
+        said.append(
+            "How each occupation converts beside your match: "
+            + "; ".join(
+                f"{f.titles.get(o.code, o.code)}: {o.applied} sent, interviews in "
+                f"{_percent(o.interview_rate)}, match {o.score:.2f} (passion {o.passion:.2f}, "
+                f"qualification {o.qualification:.2f})"
+                for o in fitted
+            )
+            + "."
+        )
     best = [o for o in p.occupations if o.applied >= 2]
     if len(best) >= 2:
         top, low = best[0], best[-1]

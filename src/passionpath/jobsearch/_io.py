@@ -18,7 +18,7 @@ from dataclasses import asdict, dataclass, field
 from datetime import date, datetime
 from typing import TYPE_CHECKING, Any
 
-from sqlalchemy import Engine
+from sqlalchemy import Engine, insert
 
 from passionpath.files import decode_user_text
 from passionpath.jobsearch._fields import (
@@ -29,11 +29,13 @@ from passionpath.jobsearch._fields import (
 )
 from passionpath.jobsearch._stages import StageEvent
 from passionpath.jobsearch._store import (
+    _event_row,
     _stage_before_rejection,
     insert_application,
     list_applications,
 )
 from passionpath.limits import MAX_APPLICATIONS_FILE_BYTES, MAX_IMPORT_APPLICATIONS
+from passionpath.store import models as m
 
 if TYPE_CHECKING:
     from passionpath.context import Context
@@ -284,8 +286,14 @@ def import_applications_csv(
     if dry_run:
         return report
     with engine.begin() as conn:
+        logs: list[dict[str, Any]] = []
         for fields, events in parsed:
-            report.added.append(insert_application(conn, fields, events, owner=owner, ctx=ctx))
+            new = insert_application(conn, fields, [], owner=owner, ctx=ctx)
+            report.added.append(new)
+            logs += [_event_row(new, e) for e in events]
+        # One batch for every row's log: the import is one transaction either way.
+        if logs:
+            conn.execute(insert(m.ApplicationEvent), logs)
     return report
 
 

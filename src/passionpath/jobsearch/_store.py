@@ -162,7 +162,8 @@ def insert_application(
             },
         ).scalar_one()
     )
-    _write_contacts(conn, application_id, data.contacts)
+    if data.contacts:
+        _write_contacts(conn, application_id, data.contacts)
     if events:
         conn.execute(insert(m.ApplicationEvent), [_event_row(application_id, e) for e in events])
     return application_id
@@ -294,6 +295,10 @@ def _links(conn: Connection, ids: Sequence[int]) -> dict[int, tuple[LinkedContac
     }
 
 
+def _json_list(text: str) -> tuple[Any, ...]:
+    return () if text == "[]" else tuple(json.loads(text))
+
+
 def _events(conn: Connection, ids: Sequence[int]) -> dict[int, list[StageEvent]]:
     out: dict[int, list[StageEvent]] = {}
     for start in range(0, len(ids), 500):
@@ -310,20 +315,24 @@ def _events(conn: Connection, ids: Sequence[int]) -> dict[int, list[StageEvent]]
                     on=r.occurred_on,
                     note=r.note,
                     interview_kind=r.interview_kind,
-                    contact_ids=tuple(json.loads(r.contact_ids)),
-                    people=tuple(json.loads(r.people)),
+                    contact_ids=_json_list(r.contact_ids),
+                    people=_json_list(r.people),
                     at_stage=r.at_stage,
                     ended_by=r.ended_by,
-                    reasons=tuple(json.loads(r.reasons)),
+                    reasons=_json_list(r.reasons),
                     feedback=r.feedback,
-                    cited=tuple(json.loads(r.cited)),
+                    cited=_json_list(r.cited),
                 )
             )
     return out
 
 
+#: The plain columns of an application, as ApplicationFields names them.
+_COLUMNS = tuple(n for n in ApplicationFields.names() if n != "contacts")
+
+
 def _fields_from_row(row: Any, links: Sequence[LinkedContact]) -> ApplicationFields:
-    values = {n: getattr(row, n) for n in ApplicationFields.names() if n != "contacts"}
+    values = {n: getattr(row, n) for n in _COLUMNS}
     return ApplicationFields(**values, contacts=tuple(links))
 
 
@@ -353,7 +362,7 @@ def _views(
         base = _fields_from_row(r, links.get(r.id, ()))
         views.append(
             ApplicationView(
-                **{n: getattr(base, n) for n in ApplicationFields.names()},
+                **{n: getattr(base, n) for n in (*_COLUMNS, "contacts")},
                 id=r.id,
                 added_on=r.created_at.date(),
                 occupation_inferred=r.occupation_by == "title",

@@ -9,15 +9,24 @@ from typing import Any
 from sqlalchemy import Engine
 
 from passionpath.accounts import register_owned_data
+from passionpath.jobsearch._prefer import learning_on, list_votes
 from passionpath.jobsearch._store import list_applications
 
 
 def export_applications(engine: Engine, user_id: int, export: dict[str, Any]) -> None:
     export["applications"] = [a.as_dict() for a in list_applications(engine, owner=user_id)]
+    export["preference_votes"] = list_votes(engine, owner=user_id)
+    export["learned_preferences_on"] = learning_on(engine, owner=user_id)
 
 
 register_owned_data(
     "applications",
-    tables=("application", "application_contact", "application_event"),
+    tables=(
+        "application",
+        "application_contact",
+        "application_event",
+        "preference_vote",
+        "preference_setting",
+    ),
     export=export_applications,
 )

@@ -40,6 +40,7 @@ from passionpath.match._scoring import (
     importance_weights,
     level_factor,
     phrase_similarity,
+    pooled_count,
     preparation_fit,
     relative_to_best,
 )
@@ -274,7 +275,7 @@ class PopulationMatcher:
                 second *= np.float32(0.5)
                 out[who] = second
             else:
-                keep = -(-int(k) // 2)
+                keep = pooled_count(int(k))
                 picked = np.sort(evidence[index], axis=1)[:, -keep:]  # (G, keep, n)
                 out[who] = picked.mean(axis=1)
         np.clip(out, 0, 1, out=out)

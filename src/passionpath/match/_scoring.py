@@ -149,14 +149,26 @@ COSINE_SCALE = (0.10, 0.45)
 Z_SCALE = (0.0, 4.0)
 
 
+#: At most this many of a person's best phrases are averaged for an occupation: someone who
+#: writes twenty phrases, four of them squarely about one kind of work, should not see that
+#: agreement diluted by the fragments around it.
+MAX_POOLED_PHRASES = 6
+
+
+def pooled_count(phrases: int) -> int:
+    """How many of a person's best phrases count for an occupation: the best half, at most
+    MAX_POOLED_PHRASES."""
+    return min(max(1, -(-phrases // 2)), MAX_POOLED_PHRASES)
+
+
 def text_fit(similarity: F32, scale: tuple[float, float] = COSINE_SCALE) -> F32:
-    """Occupation score from phrase scores: the mean of its best half of phrases, mapped
-    from [low, low + span] onto [0, 1]. Using the best half lets two distinct passions both
-    count without every phrase having to fit every job."""
+    """Occupation score from phrase scores: the mean of its best phrases (``pooled_count``),
+    mapped from [low, low + span] onto [0, 1]. Using the best half lets two distinct passions
+    both count without every phrase having to fit every job."""
     phrases = similarity.shape[0]
     if phrases == 0:
         return np.zeros(similarity.shape[1], dtype=np.float32)
-    keep = max(1, -(-phrases // 2))
+    keep = pooled_count(phrases)
     top = np.sort(similarity, axis=0)[-keep:]
     low, span = scale
     return np.clip((top.mean(axis=0) - low) / span, 0.0, 1.0).astype(np.float32)

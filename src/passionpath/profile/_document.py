@@ -2,7 +2,6 @@
 
 from __future__ import annotations
 
-import copy
 import json
 from pathlib import Path
 from typing import Any, Literal
@@ -21,6 +20,7 @@ from passionpath.profile._lenient import (
     as_written,
     drop_at,
     is_reading_error,
+    json_copy,
     merge_back,
     reading,
     text_at,
@@ -354,7 +354,7 @@ def _read_leniently(data: dict[str, Any], source: str) -> ProfileDocument:
                     warnings.append((where, f"{_message(error)}; left out"))
     else:  # pragma: no cover - every round drops at least one value
         raise ProfileValidationError(source, [("(document)", "could not be read")])
-    document._original = copy.deepcopy({k: v for k, v in data.items() if k != "passionpath"})
+    document._original = json_copy({k: v for k, v in data.items() if k != "passionpath"})
     read = document.model_dump(mode="json", exclude_unset=True)
     read.pop("passionpath", None)
     document._read = read

@@ -14,6 +14,7 @@ own. None of that is a reason to refuse it. Two things are kept apart:
 from __future__ import annotations
 
 import copy
+import json
 import re
 from typing import Any
 
@@ -86,6 +87,14 @@ _DAY_MONTH_YEAR = re.compile(r"^(\d{1,2})\s*[/.]\s*(\d{1,2})\s*[/.]\s*(\d{4})$")
 _NAMED_MONTH = re.compile(r"^([^\W\d_]+)\.?,?\s+(\d{4})$")
 
 Warnings = list[tuple[str, str]]
+
+
+def json_copy(value: Any) -> Any:
+    """A deep copy of decoded JSON (several times faster than copy.deepcopy for it)."""
+    try:
+        return json.loads(json.dumps(value))
+    except (TypeError, ValueError):
+        return copy.deepcopy(value)
 
 
 def read_date(value: str) -> tuple[str | None, bool]:
@@ -205,7 +214,7 @@ def reading(data: dict[str, Any]) -> tuple[dict[str, Any], Warnings, dict[str, l
     not read as (JSON path, message) pairs, and for each section whose entries were left out
     the person's index of each entry kept. ``data`` itself is not changed."""
     positions: dict[str, list[int]] = {}
-    copied = {k: (v if k == "passionpath" else copy.deepcopy(v)) for k, v in data.items()}
+    copied = {k: (v if k == "passionpath" else json_copy(v)) for k, v in data.items()}
     warnings: Warnings = []
     basics = copied.get("basics")
     if isinstance(basics, dict):
@@ -299,9 +308,9 @@ def merge_back(original: Any, read: Any, current: Any) -> Any:
     stand (same length in all three) is merged entry by entry; one edited otherwise, or one
     the reading reshaped, is written as it is now."""
     if read == current:
-        return copy.deepcopy(original)
+        return json_copy(original)
     if isinstance(original, dict) and isinstance(read, dict) and isinstance(current, dict):
-        result = copy.deepcopy(original)
+        result = json_copy(original)
         for key in read:
             if key not in current:
                 result.pop(key, None)
@@ -310,7 +319,7 @@ def merge_back(original: Any, read: Any, current: Any) -> Any:
                 result[key] = merge_back(original[key], read[key], value)
             elif key not in read or read[key] != value:
                 # new here, or something the reading added (a 1.0 name) that was edited
-                result[key] = copy.deepcopy(value)
+                result[key] = json_copy(value)
         return result
     if (
         isinstance(original, list)
@@ -319,7 +328,7 @@ def merge_back(original: Any, read: Any, current: Any) -> Any:
         and len(original) == len(read) == len(current)
     ):
         return [merge_back(o, r, c) for o, r, c in zip(original, read, current, strict=True)]
-    return copy.deepcopy(current)
+    return json_copy(current)
 
 
 def is_reading_error(location: tuple[Any, ...]) -> bool:

@@ -12,7 +12,7 @@ from passionpath.errors import DatabaseError
 
 #: The newest migration. A test checks it equals Alembic's head, so startup can compare
 #: revisions with one query instead of importing Alembic on every command.
-HEAD_REVISION = "0011"
+HEAD_REVISION = "0012"
 
 MIGRATIONS_DIR = Path(__file__).with_name("migrations")
 

@@ -10,10 +10,12 @@ from passionpath.web._errors import error_handlers
 from passionpath.web.pages import (
     account,
     applications,
+    applications_mail,
     assets,
     auth,
     background,
     catalog,
+    community,
     contacts,
     cvs,
     home,
@@ -32,8 +34,10 @@ for _pages in (
     catalog.router,
     plans.router,
     contacts.router,
+    applications_mail.router,  # before the board's /applications/{id}
     applications.router,
     cvs.router,
+    community.router,
     account.router,
     assets.router,
 ):

@@ -9,7 +9,7 @@ from typing import Annotated, Any
 from fastapi import APIRouter, File, Path, Query, Response, UploadFile
 from starlette.concurrency import run_in_threadpool
 
-from passionpath.api._application_schemas import ApplicationIn, EventIn
+from passionpath.api._application_schemas import ApplicationIn, EventIn, PreferencesIn, VoteIn
 from passionpath.api._deps import ContextDep, CurrentUser, EngineDep
 from passionpath.limits import MAX_LABEL_CHARS, MAX_LIST_ITEMS
 
@@ -148,6 +148,29 @@ def export(user: CurrentUser, engine: EngineDep) -> dict[str, Any]:
     from passionpath.jobsearch import export_applications_json
 
     return export_applications_json(engine, owner=user)
+
+
+@router.get("/preferences", summary="What your choices say you want and avoid")
+def preferences(user: CurrentUser, ctx: ContextDep) -> dict[str, Any]:
+    from passionpath.jobsearch import learn_preferences
+
+    return learn_preferences(ctx, owner=user).as_dict()
+
+
+@router.put("/preferences", summary="Switch the learned preferences in the ranking on or off")
+def switch_preferences(body: PreferencesIn, user: CurrentUser, ctx: ContextDep) -> dict[str, Any]:
+    from passionpath.jobsearch import learn_preferences, set_learning
+
+    set_learning(body.on, ctx.engine, owner=user)
+    return learn_preferences(ctx, owner=user).as_dict()
+
+
+@router.post("/votes", status_code=201, summary="A thumbs up or down on an occupation")
+def add_vote(body: VoteIn, user: CurrentUser, ctx: ContextDep) -> dict[str, Any]:
+    from passionpath.jobsearch import learn_preferences, vote
+
+    vote(body.occupation_code, body.up, ctx.engine, owner=user)
+    return learn_preferences(ctx, owner=user).as_dict()
 
 
 @router.get("/{application_id}", summary="One application with its stage log")

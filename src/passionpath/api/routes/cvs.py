@@ -119,4 +119,5 @@ def match(cv_id: CvId, body: PostingIn, user: CurrentUser, ctx: ContextDep) -> d
     from passionpath.cv import get_cv, match_posting
 
     cv = get_cv(cv_id, ctx.engine, owner=user)
-    return match_posting(cv.document, body.posting, ctx).as_dict()
+    drafted = not cv.summary_edited
+    return match_posting(cv.document, body.posting, ctx, drafted_summary=drafted).as_dict()

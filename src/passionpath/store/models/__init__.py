@@ -50,6 +50,8 @@ from passionpath.store.models.jobsearch import (
     Application,
     ApplicationContact,
     ApplicationEvent,
+    PreferenceSetting,
+    PreferenceVote,
 )
 from passionpath.store.models.network import (
     Contact,
@@ -110,6 +112,8 @@ __all__ = [
     "PlanEvent",
     "PlanObjective",
     "PlanObstacle",
+    "PreferenceSetting",
+    "PreferenceVote",
     "Profile",
     "ProfileVersion",
     "Rating",

@@ -38,8 +38,7 @@ class CurriculumVitae(Base):
 
 
 class CvApplication(Base):
-    """An application a CV was sent with. ``application_id`` is a plain integer for now: the
-    applications table arrives later and will get the foreign key then."""
+    """An application a CV was sent with; deleting the application removes the link."""
 
     __tablename__ = "cv_application"
     __table_args__ = (UniqueConstraint("cv_id", "application_id", name="uq_cv_application"),)
@@ -49,5 +48,7 @@ class CvApplication(Base):
     user_id: Mapped[int | None] = mapped_column(
         Integer, ForeignKey("app_user.id", ondelete="CASCADE"), nullable=True, index=True
     )
-    application_id: Mapped[int] = mapped_column(Integer)
+    application_id: Mapped[int] = mapped_column(
+        Integer, ForeignKey("application.id", ondelete="CASCADE"), index=True
+    )
     sent_at: Mapped[datetime] = mapped_column(DateTime(timezone=True))

@@ -10,7 +10,7 @@ from __future__ import annotations
 
 from datetime import date, datetime
 
-from sqlalchemy import Date, DateTime, ForeignKey, Integer, String, Text
+from sqlalchemy import Boolean, Date, DateTime, ForeignKey, Integer, String, Text
 from sqlalchemy.orm import Mapped, mapped_column
 
 from passionpath.store.models.base import CODE, Base
@@ -87,3 +87,31 @@ class ApplicationEvent(Base):
     feedback: Mapped[str | None] = mapped_column(Text, nullable=True)
     cited: Mapped[str] = mapped_column(Text, default="[]")
     created_at: Mapped[datetime] = mapped_column(DateTime(timezone=True))
+
+
+class PreferenceVote(Base):
+    """A thumbs up (+1) or down (-1) on an occupation among the matches; the latest counts."""
+
+    __tablename__ = "preference_vote"
+
+    id: Mapped[int] = mapped_column(Integer, primary_key=True, autoincrement=True)
+    user_id: Mapped[int | None] = mapped_column(
+        Integer, ForeignKey("app_user.id", ondelete="CASCADE"), nullable=True, index=True
+    )
+    occupation_code: Mapped[str] = mapped_column(CODE)
+    vote: Mapped[int] = mapped_column(Integer)
+    created_at: Mapped[datetime] = mapped_column(DateTime(timezone=True))
+
+
+class PreferenceSetting(Base):
+    """Whether the learned preferences take part in the match ranking (on unless switched
+    off: no row means on)."""
+
+    __tablename__ = "preference_setting"
+
+    id: Mapped[int] = mapped_column(Integer, primary_key=True, autoincrement=True)
+    user_id: Mapped[int | None] = mapped_column(
+        Integer, ForeignKey("app_user.id", ondelete="CASCADE"), nullable=True, index=True
+    )
+    learned_on: Mapped[bool] = mapped_column(Boolean, default=True)
+    updated_at: Mapped[datetime] = mapped_column(DateTime(timezone=True))

@@ -183,11 +183,30 @@ def funnel_page(request: Request) -> Response:
 
 @router.get("/applications/insights", response_class=HTMLResponse)
 def insights_page(request: Request) -> Response:
-    from passionpath.jobsearch import insights
+    from passionpath.jobsearch import insights, learn_preferences
 
     user = current_user(request)
     found = insights(context(request), owner=user, profile=SLUG if _has_profile(request) else None)
-    return render(request, "applications_insights.html", i=found)
+    learned = learn_preferences(context(request), owner=user)
+    saved = request.query_params.get("saved")
+    return render(
+        request,
+        "applications_insights.html",
+        i=found,
+        learned=learned,
+        message="Saved." if saved else None,
+    )
+
+
+@router.post("/applications/preferences")
+async def switch_preferences(request: Request) -> Response:
+    from passionpath.jobsearch import set_learning
+
+    form, expired = await submitted(request)
+    if expired:
+        raise PassionpathError(expired)
+    set_learning(form.get("on") == "1", engine(request), owner=current_user(request))
+    return RedirectResponse("/applications/insights?saved=1#learned", status_code=303)
 
 
 def _has_profile(request: Request) -> bool:

@@ -1,4 +1,4 @@
-"""job applications, their linked contacts and their stage log
+"""job applications, their linked contacts and their stage log; preference votes and setting
 
 Revision ID: 0008
 Revises: 0007
@@ -102,8 +102,45 @@ def upgrade() -> None:
             batch_op.f("ix_application_event_application_id"), ["application_id"], unique=False
         )
 
+    for table, columns in (
+        (
+            "preference_vote",
+            [
+                sa.Column("occupation_code", sa.String(length=16), nullable=False),
+                sa.Column("vote", sa.Integer(), nullable=False),
+                sa.Column("created_at", sa.DateTime(timezone=True), nullable=False),
+            ],
+        ),
+        (
+            "preference_setting",
+            [
+                sa.Column("learned_on", sa.Boolean(), nullable=False),
+                sa.Column("updated_at", sa.DateTime(timezone=True), nullable=False),
+            ],
+        ),
+    ):
+        op.create_table(
+            table,
+            sa.Column("id", sa.Integer(), autoincrement=True, nullable=False),
+            sa.Column("user_id", sa.Integer(), nullable=True),
+            *columns,
+            sa.ForeignKeyConstraint(
+                ["user_id"],
+                ["app_user.id"],
+                name=op.f(f"fk_{table}_user_id_app_user"),
+                ondelete="CASCADE",
+            ),
+            sa.PrimaryKeyConstraint("id", name=op.f(f"pk_{table}")),
+        )
+        with op.batch_alter_table(table, schema=None) as batch_op:
+            batch_op.create_index(batch_op.f(f"ix_{table}_user_id"), ["user_id"], unique=False)
+
 
 def downgrade() -> None:
+    for table in ("preference_setting", "preference_vote"):
+        with op.batch_alter_table(table, schema=None) as batch_op:
+            batch_op.drop_index(batch_op.f(f"ix_{table}_user_id"))
+        op.drop_table(table)
     with op.batch_alter_table("application_event", schema=None) as batch_op:
         batch_op.drop_index(batch_op.f("ix_application_event_application_id"))
     op.drop_table("application_event")

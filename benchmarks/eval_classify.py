@@ -1,0 +1,169 @@
+"""How well `passionpath applications classify` reads recruiting e-mails (goal: kind accuracy
+>= 0.95 on the held-out evaluation set).
+
+The evaluation set (benchmarks/data/classify_eval.jsonl, 340 texts) was written and labelled
+before the classifier, and is never used to fit or tune it. Prints kind accuracy, precision and
+recall per kind, stage accuracy, reason micro-F1, time per text in-process and the CLI's
+whole-process time.
+
+  --tune   fit on one half of the training set and report the other half (the tune half):
+           the figures the model's settings were chosen on. The evaluation set is not read.
+"""
+
+from __future__ import annotations
+
+import argparse
+import json
+import tempfile
+import time
+from collections import Counter
+from pathlib import Path
+
+from _common import PASSIONPATH, ROOT, percentiles, run_timed
+
+from passionpath.jobsearch import KINDS, classify_texts
+from passionpath.jobsearch._classify import REASONS, find_reasons
+from passionpath.jobsearch._classify_model import (
+    FIXED_STAGE,
+    Example,
+    fit_models,
+    training_examples,
+    tune_split,
+)
+from passionpath.jobsearch._classify_text import newest_message
+
+EVAL_FILE = ROOT / "benchmarks" / "data" / "classify_eval.jsonl"
+
+
+def _eval_examples() -> list[Example]:
+    rows = [json.loads(line) for line in EVAL_FILE.read_text(encoding="utf-8").splitlines()]
+    return [Example(r["text"], r["kind"], r["stage"] or "", tuple(r["reasons"])) for r in rows]
+
+
+def report(
+    truth: list[Example], kinds: list[str], stages: list[str], reasons: list[set[str]]
+) -> None:
+    n = len(truth)
+    right = sum(k == t.kind for k, t in zip(kinds, truth, strict=True))
+    print(f"texts: {n}  ({dict(Counter(t.kind for t in truth))})")
+    print(f"kind accuracy: {right / n:.3f} ({right}/{n}; goal >= 0.95)")
+    print(f"  {'kind':<16} {'precision':>9} {'recall':>7} {'n':>4}")
+    for kind in KINDS:
+        predicted = sum(k == kind for k in kinds)
+        actual = sum(t.kind == kind for t in truth)
+        hits = sum(k == kind == t.kind for k, t in zip(kinds, truth, strict=True))
+        precision = hits / predicted if predicted else 0.0
+        recall = hits / actual if actual else 0.0
+        print(f"  {kind:<16} {precision:>9.3f} {recall:>7.3f} {actual:>4}")
+    confusions = Counter(
+        (t.kind, k) for k, t in zip(kinds, truth, strict=True) if k != t.kind
+    ).most_common(6)
+    print(
+        "  most confused (truth -> said): " + ", ".join(f"{a}->{b} {c}" for (a, b), c in confusions)
+    )
+    staged = [(s, t) for s, t in zip(stages, truth, strict=True) if t.stage]
+    stage_right = sum(s == t.stage for s, t in staged)
+    print(
+        f"stage accuracy (texts that name a stage): {stage_right / len(staged):.3f} "
+        f"({stage_right}/{len(staged)})"
+    )
+    tp = fp = fn = 0
+    per: dict[str, list[int]] = {r: [0, 0, 0] for r in REASONS}
+    for said, t in zip(reasons, truth, strict=True):
+        gold = set(t.reasons)
+        for r in REASONS:
+            counts = per[r]
+            counts[0] += r in said and r in gold
+            counts[1] += r in said and r not in gold
+            counts[2] += r in gold and r not in said
+        tp += len(said & gold)
+        fp += len(said - gold)
+        fn += len(gold - said)
+    micro = 2 * tp / (2 * tp + fp + fn) if tp else 0.0
+    print(
+        f"reason micro-F1 (all texts, categories as sets): {micro:.3f} (tp {tp}, fp {fp}, fn {fn})"
+    )
+    print(f"  {'reason':<22} {'precision':>9} {'recall':>7} {'n':>4}")
+    for r, (a, b, c) in per.items():
+        precision = a / (a + b) if a + b else 0.0
+        recall = a / (a + c) if a + c else 0.0
+        print(f"  {r:<22} {precision:>9.3f} {recall:>7.3f} {a + c:>4}")
+    rejections = [t for t in truth if t.kind == "rejection"]
+    unknown = sum("templated_unknown" in t.reasons for t in rejections)
+    print(
+        f"rejections giving no reason (templated_unknown): {unknown}/{len(rejections)} "
+        f"= {unknown / len(rejections):.0%} of the labelled rejections"
+    )
+
+
+def tune() -> None:
+    fit_half, tune_half = tune_split(training_examples())
+    started = time.perf_counter()
+    models = fit_models(fit_half)
+    print(
+        f"fitted on {len(fit_half)} training texts in {time.perf_counter() - started:.2f} s; "
+        f"tune half: {len(tune_half)} texts"
+    )
+    kinds, stages, reasons = [], [], []
+    for e in tune_half:
+        kind = models.kind.predict(e.text)[0]
+        kinds.append(kind)
+        stages.append(FIXED_STAGE[kind] if kind in FIXED_STAGE else models.stage.predict(e.text)[0])
+        start, end = newest_message(e.text)
+        said = find_reasons(e.text, start, end) if kind == "rejection" else []
+        reasons.append({r.category for r in said})
+    report(tune_half, kinds, stages, reasons)
+
+
+def evaluate() -> None:
+    truth = _eval_examples()
+    classify_texts(["warm-up: we regret to tell you"])  # fit once, outside the timing
+    started = time.perf_counter()
+    results = classify_texts([t.text for t in truth], skills=False)
+    per_text = (time.perf_counter() - started) / len(truth)
+    samples = []
+    for t in truth[:100]:
+        one = time.perf_counter()
+        classify_texts([t.text], skills=False)
+        samples.append(time.perf_counter() - one)
+    report(
+        truth,
+        [r.kind for r in results],
+        [r.stage or "" for r in results],
+        [{x.category for x in r.reasons} for r in results],
+    )
+    print(
+        f"classify time per text, in-process (model fitted, no skills lookup): "
+        f"{per_text * 1000:.2f} ms mean over {len(truth)}; one at a time {percentiles(samples)}"
+    )
+    with tempfile.TemporaryDirectory() as home:
+        env = {"PASSIONPATH_DATA_DIR": home, "PASSIONPATH_CACHE_DIR": str(Path(home) / "cache")}
+        text = truth[0].text
+        command = [PASSIONPATH, "applications", "classify", text]
+        first = run_timed(command, env)
+        warm = [run_timed(command, env).wall for _ in range(3)]
+        file = Path(home) / "all.jsonl"
+        file.write_text(
+            "".join(json.dumps({"text": t.text}) + "\n" for t in truth), encoding="utf-8"
+        )
+        batch = run_timed([PASSIONPATH, "applications", "classify", "--input", str(file)], env)
+    print(
+        f"CLI whole process, one text: first run (fits and stores the model) {first.wall:.2f} s; "
+        f"then {min(warm):.2f} s (best of 3, model read from the cache directory)"
+    )
+    print(
+        f"CLI whole process, --input with all {len(truth)} texts: {batch.wall:.2f} s "
+        f"({batch.wall / len(truth) * 1000:.1f} ms per text)"
+    )
+    print("(machine shared with other sessions while measuring)")
+
+
+def main() -> None:
+    parser = argparse.ArgumentParser(description=__doc__)
+    parser.add_argument("--tune", action="store_true", help="report the training set's tune half")
+    args = parser.parse_args()
+    tune() if args.tune else evaluate()
+
+
+if __name__ == "__main__":
+    main()

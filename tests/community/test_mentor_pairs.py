@@ -1,0 +1,40 @@
+"""Candidate pairs for programmes: by career closeness, bounded per mentee and per occupation."""
+
+from __future__ import annotations
+
+import numpy as np
+
+from passionpath.community import (
+    blocking_pairs,
+    candidate_pairs,
+    deferred_acceptance,
+    occupation_edges,
+    preferences_from_scores,
+)
+
+
+def test_candidates_follow_career_closeness_and_bounds() -> None:
+    # Occupations 0..3; 1 is close to 0 (0.8), 2 is far from 0 (0.1), 3 unrelated.
+    neighbours = (np.array([0, 0]), np.array([1, 2]), np.array([0.8, 0.1], dtype=np.float32))
+    mentees = occupation_edges([[0], [3], [1]])
+    mentors = occupation_edges([[0], [1], [2], [0, 1], [3]] + [[0]] * 30)
+    me, mr, c = candidate_pairs(mentees, mentors, neighbours, 4, per_mentee=5)
+    rows = {(int(a), int(b)): float(x) for a, b, x in zip(me, mr, c, strict=True)}
+    assert sum(1 for (a, _) in rows if a == 0) == 5  # bounded per mentee
+    assert all(x == 1.0 for (a, _), x in rows.items() if a == 0)  # exact matches first
+    assert rows[(1, 4)] == 1.0 and sum(1 for (a, _) in rows if a == 1) == 1
+    assert (2, 2) not in rows  # occupation 2 is not close to 1
+    assert all(x >= 0.25 for x in rows.values())
+
+
+def test_scored_pairs_give_a_stable_assignment() -> None:
+    rng = np.random.default_rng(3)
+    me = np.repeat(np.arange(200), 5)
+    mr = rng.integers(0, 30, size=me.size)
+    pairs = np.unique(np.stack([me, mr], axis=1), axis=0)
+    score = rng.random(pairs.shape[0]).astype(np.float32)
+    capacity = rng.integers(1, 6, size=30).astype(np.int64)
+    prefs = preferences_from_scores(pairs[:, 0], pairs[:, 1], score, 200, capacity)
+    assigned = deferred_acceptance(prefs)
+    assert blocking_pairs(prefs, assigned) == []
+    assert np.all(np.bincount(assigned[assigned >= 0], minlength=30) <= capacity)
