@@ -15,6 +15,7 @@ the same Dask cluster, with the community core's pure functions.
 
 from __future__ import annotations
 
+import json
 import math
 import time
 from dataclasses import asdict, dataclass, field
@@ -60,6 +61,8 @@ class CommunitySummary:
     assigned: int
     seconds: dict[str, float] = field(default_factory=dict)
     bad_records: int = 0
+    #: Bad records, each with its id, position, field and reason (JSON lines).
+    errors_file: str | None = None
 
     def as_dict(self) -> dict[str, Any]:
         return asdict(self)
@@ -110,7 +113,7 @@ def vectors_part(part: Part, output: str, release_sha: str) -> dict[str, Any]:
     return {
         "index": part.index,
         "people": int(people.shape[0]),
-        "bad": len(bad) + len(converted.bad),
+        "bad": [r.as_dict() for r in sorted([*bad, *converted.bad], key=lambda r: r.position)],
     }
 
 
@@ -495,6 +498,12 @@ def community(
         if cluster is not None and scheduler is None:
             cluster.close()
     stamps["total"] = time.perf_counter() - started
+    bad = [b for r in sorted(results, key=lambda r: r["index"]) for b in r["bad"]]
+    errors_path = folder / "errors.jsonl"
+    if bad:
+        errors_path.write_text(
+            "".join(json.dumps(b, ensure_ascii=False) + "\n" for b in bad), "utf-8"
+        )
     return CommunitySummary(
         input=source.description,
         output=str(folder),
@@ -505,5 +514,6 @@ def community(
         mentors=assigned["mentors"],
         assigned=assigned["assigned"],
         seconds={k: round(v, 2) for k, v in stamps.items()},
-        bad_records=sum(r["bad"] for r in results),
+        bad_records=len(bad),
+        errors_file=str(errors_path) if bad else None,
     )
