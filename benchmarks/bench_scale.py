@@ -227,12 +227,18 @@ def tribe_recall(folder: Path, sample: int, top: int) -> tuple[float, int]:
     """recall@top of the tribe lists against exact search on the same vectors, for a sample
     of people: a listed person counts when their exact cosine reaches the exact top-th best
     (ties at the boundary are many with a phrase pool; either one is right)."""
+    import pyarrow as pa
     import pyarrow.compute as pc
     import pyarrow.parquet as pq
 
     parts = sorted((folder / "_people").glob("part-*.npy"))
     vectors = np.concatenate([np.load(p) for p in parts])
-    ids = pq.read_table(folder / "_people", columns=["person_id", "has_vector"])
+    ids = pa.concat_tables(
+        [
+            pq.read_table(p, columns=["person_id", "has_vector"])
+            for p in sorted((folder / "_people").glob("part-*.parquet"))
+        ]
+    )
     has = ids.column("has_vector").to_numpy()
     rng = np.random.default_rng(1)
     chosen = rng.choice(np.flatnonzero(has), size=min(sample, int(has.sum())), replace=False)

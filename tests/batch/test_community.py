@@ -54,7 +54,8 @@ def test_tribes_and_mentors_for_a_cohort(starter_ctx: Context, tmp_path: Path) -
 
     codes = [str(c) for c in load_matrices(starter_ctx).codes]
     records = _cohort(codes)
-    source = write_jsonl(tmp_path / "cohort.jsonl", records)
+    bad = {"id": "odd", "mentor_capacity": "lots"}
+    source = write_jsonl(tmp_path / "cohort.jsonl", [*records[:50], bad, *records[50:]])
     out = tmp_path / "community"
     result = runner.invoke(
         app,
@@ -77,6 +78,9 @@ def test_tribes_and_mentors_for_a_cohort(starter_ctx: Context, tmp_path: Path) -
     assert result.exit_code == 0, result.output
     summary = json.loads(result.output)
     assert summary["people"] == 240 and summary["index"] == "faiss exact"
+    assert summary["bad_records"] == 1
+    [error] = [json.loads(x) for x in Path(summary["errors_file"]).read_text().splitlines()]
+    assert (error["person_id"], error["field"], error["position"]) == ("odd", "mentor_capacity", 51)
 
     # Tribes: each person's five nearest others by the unit mean of their phrase vectors.
     embedder = get_embedder(starter_ctx.settings.text_model)

@@ -15,6 +15,7 @@ the same Dask cluster, with the community core's pure functions.
 
 from __future__ import annotations
 
+import json
 import math
 import time
 from dataclasses import asdict, dataclass, field
@@ -43,6 +44,9 @@ LISTS_PER_SQRT = 1.0
 NPROBE = 10
 TRAIN_PER_LIST = 30
 TRAIN_ROUNDS = 10
+#: Mentees per group of the mentor assignment (each group sees the mentors in its own order).
+MENTEES_PER_GROUP = 20_000
+MAX_GROUPS = 64
 
 
 @dataclass
@@ -57,6 +61,8 @@ class CommunitySummary:
     assigned: int
     seconds: dict[str, float] = field(default_factory=dict)
     bad_records: int = 0
+    #: Bad records, each with its id, position, field and reason (JSON lines).
+    errors_file: str | None = None
 
     def as_dict(self) -> dict[str, Any]:
         return asdict(self)
@@ -107,7 +113,7 @@ def vectors_part(part: Part, output: str, release_sha: str) -> dict[str, Any]:
     return {
         "index": part.index,
         "people": int(people.shape[0]),
-        "bad": len(bad) + len(converted.bad),
+        "bad": [r.as_dict() for r in sorted([*bad, *converted.bad], key=lambda r: r.position)],
     }
 
 
@@ -277,17 +283,10 @@ def assign_mentors(
     m_code = np.concatenate([current_np[has_current].astype(np.int64), h_code])
     mentor_people = np.unique(m_owner[capacity_all[m_owner] > 0])
     mentee_people = np.unique(t_owner)
-    # Mentors by their own index 0..M-1; occupations each keep their first per_mentee mentors
-    # (enough: a mentor beyond them in an occupation always ranks below per_mentee others).
     mentor_index = np.full(len(capacity_all), -1, np.int64)
     mentor_index[mentor_people] = np.arange(mentor_people.size)
     sel = mentor_index[m_owner] >= 0
-    mo, mc = mentor_index[m_owner[sel]], m_code[sel]
-    order = np.lexsort((mo, mc))
-    mo, mc = mo[order], mc[order]
-    first = np.r_[0, np.flatnonzero(mc[1:] != mc[:-1]) + 1] if mc.size else np.zeros(0, np.int64)
-    place = np.arange(mc.size) - np.repeat(first, np.diff(np.r_[first, mc.size]))
-    mo, mc = mo[place < per_mentee + 1], mc[place < per_mentee + 1]
+    all_mo, all_mc = mentor_index[m_owner[sel]], m_code[sel]
     # Mentees with the same target careers have the same candidates: work per distinct set.
     mentee_index = np.full(len(capacity_all), -1, np.int64)
     mentee_index[mentee_people] = np.arange(mentee_people.size)
@@ -295,23 +294,55 @@ def assign_mentors(
     sets: dict[tuple[int, ...], int] = {}
     set_of = np.empty(mentee_people.size, np.int64)
     ptr = np.r_[0, np.cumsum(np.bincount(key_rows, minlength=mentee_people.size))]
-    order = np.argsort(key_rows, kind="stable")
-    codes_sorted = t_code[order]
+    codes_sorted = t_code[np.argsort(key_rows, kind="stable")]
     for i in range(mentee_people.size):
         key = tuple(sorted(set(codes_sorted[ptr[i] : ptr[i + 1]].tolist())))
         set_of[i] = sets.setdefault(key, len(sets))
-    set_owner = np.repeat(np.arange(len(sets)), [len(k) for k in sets])
-    set_code = np.fromiter((c for k in sets for c in k), np.int64, count=set_owner.size)
-    s_set, s_mentor, s_close = candidate_pairs(
-        (set_owner, set_code), (mo, mc), neighbours, n_codes, per_mentee=per_mentee + 1
-    )
-    # Expand to mentees: each mentee takes its set's candidates (itself left out).
-    set_ptr = np.r_[0, np.cumsum(np.bincount(s_set, minlength=len(sets)))]
-    counts = np.diff(set_ptr)[set_of]
-    me = np.repeat(np.arange(mentee_people.size), counts)
-    starts = np.repeat(set_ptr[set_of] - np.r_[0, np.cumsum(counts)[:-1]], counts)
-    at = np.arange(me.size) + starts
-    mr, close = s_mentor[at], s_close[at]
+    set_codes = list(sets)
+    # The core breaks ties in career closeness by mentor index, so every mentee with the
+    # same targets would list the same mentors. A large cohort is dealt into groups, each
+    # seeing the mentors in its own random order: the ties fall differently for each group.
+    groups = max(1, min(MAX_GROUPS, mentee_people.size // MENTEES_PER_GROUP))
+    rng = np.random.default_rng(0)
+    group_of = rng.integers(0, groups, mentee_people.size) if groups > 1 else None
+    pieces: list[tuple[np.ndarray, np.ndarray, np.ndarray]] = []
+    for g in range(groups):
+        order_of = rng.permutation(mentor_people.size) if groups > 1 else None
+        mo = all_mo if order_of is None else order_of[all_mo]
+        # Each occupation keeps its first per_mentee + 1 mentors (in this group's order): a
+        # mentor beyond them always ranks below per_mentee others (one spare: the mentee).
+        order = np.lexsort((mo, all_mc))
+        mo_g, mc_g = mo[order], all_mc[order]
+        starts = np.r_[0, np.flatnonzero(mc_g[1:] != mc_g[:-1]) + 1] if mc_g.size else mc_g
+        place = np.arange(mc_g.size) - np.repeat(starts, np.diff(np.r_[starts, mc_g.size]))
+        mo_g, mc_g = mo_g[place <= per_mentee], mc_g[place <= per_mentee]
+        who = np.flatnonzero(group_of == g) if group_of is not None else np.arange(set_of.size)
+        used = np.unique(set_of[who])
+        local = np.full(len(set_codes), -1, np.int64)
+        local[used] = np.arange(used.size)
+        owner = np.repeat(np.arange(used.size), [len(set_codes[u]) for u in used])
+        code = np.fromiter((c for u in used for c in set_codes[u]), np.int64, count=owner.size)
+        s_set, s_mentor, s_close = candidate_pairs(
+            (owner, code), (mo_g, mc_g), neighbours, n_codes, per_mentee=per_mentee + 1
+        )
+        if order_of is not None:
+            back = np.empty_like(order_of)
+            back[order_of] = np.arange(order_of.size)
+            s_mentor = back[s_mentor]
+        # Each mentee of the group takes its set's candidates.
+        set_ptr = np.r_[0, np.cumsum(np.bincount(s_set, minlength=used.size))]
+        mine = local[set_of[who]]
+        counts = np.diff(set_ptr)[mine]
+        me = np.repeat(who, counts)
+        at = np.arange(me.size) + np.repeat(
+            set_ptr[mine] - np.r_[0, np.cumsum(counts)[:-1]], counts
+        )
+        pieces.append((me, s_mentor[at], s_close[at]))
+    me = np.concatenate([x[0] for x in pieces])
+    mr = np.concatenate([x[1] for x in pieces])
+    close = np.concatenate([x[2] for x in pieces])
+    order = np.argsort(me, kind="stable")  # by mentee, each one's candidates in order
+    me, mr, close = me[order], mr[order], close[order]
     not_self = mentor_people[mr] != mentee_people[me]
     me, mr, close = me[not_self], mr[not_self], close[not_self]
     # At most per_mentee per mentee (the set gave one spare for the mentee themselves).
@@ -467,6 +498,12 @@ def community(
         if cluster is not None and scheduler is None:
             cluster.close()
     stamps["total"] = time.perf_counter() - started
+    bad = [b for r in sorted(results, key=lambda r: r["index"]) for b in r["bad"]]
+    errors_path = folder / "errors.jsonl"
+    if bad:
+        errors_path.write_text(
+            "".join(json.dumps(b, ensure_ascii=False) + "\n" for b in bad), "utf-8"
+        )
     return CommunitySummary(
         input=source.description,
         output=str(folder),
@@ -477,5 +514,6 @@ def community(
         mentors=assigned["mentors"],
         assigned=assigned["assigned"],
         seconds={k: round(v, 2) for k, v in stamps.items()},
-        bad_records=sum(r["bad"] for r in results),
+        bad_records=len(bad),
+        errors_file=str(errors_path) if bad else None,
     )

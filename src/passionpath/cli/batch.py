@@ -199,3 +199,9 @@ def community_command(
         f"{summary.mentors:,} mentors, in {summary.seconds['total']:.1f} s; {summary.output}",
         highlight=False,
     )
+    if summary.errors_file:
+        console.print(
+            f"[yellow]{summary.bad_records:,} bad record(s) skipped[/], listed in "
+            f"{summary.errors_file}",
+            highlight=False,
+        )
