@@ -37,12 +37,13 @@ if TYPE_CHECKING:
 NEAREST_CLOSENESS = 0.9
 #: Each occupation's nearest occupations read for career closeness.
 NEAREST_OCCUPATIONS = 10
-#: Inverted lists (about sqrt(people)), those visited per query, the training sample per
+#: Inverted lists (about 2 sqrt(people)), those visited per query, the training sample per
 #: list and k-means rounds: a batch searches for everyone, so its index is coarser than the
-#: community's own (4 sqrt(people) lists) and trained more briefly.
-LISTS_PER_SQRT = 1.0
+#: community's own (4 sqrt(people) lists) and trained more briefly (bench_scale.py, 1M people:
+#: recall@10 0.949; 1 sqrt(people) lists: 0.955 with a 40% slower search).
+LISTS_PER_SQRT = 2.0
 NPROBE = 10
-TRAIN_PER_LIST = 30
+TRAIN_PER_LIST = 20
 TRAIN_ROUNDS = 10
 #: Mentees per group of the mentor assignment (each group sees the mentors in its own order).
 MENTEES_PER_GROUP = 20_000
