@@ -106,6 +106,12 @@ def walk(base: str, times: dict[str, list[float]], email: str, repeat: int) -> N
             "values": "/values",
             "plans": "/plans",
             "account": "/account",
+            "contacts": "/contacts",
+            "applications": "/applications",
+            "applications funnel": "/applications/funnel",
+            "applications insights": "/applications/insights",
+            "cvs": "/cvs",
+            "community": "/community",
             "api reference": "/api/v1/docs",
             "api docs, swagger ui": "/api/v1/docs/try",
         }
@@ -119,6 +125,10 @@ def walk(base: str, times: dict[str, list[float]], email: str, repeat: int) -> N
         note("explore", page)
         for _ in range(repeat):
             for name, path in again.items():
+                # From a blank page: a navigation's timing starts before the previous page is
+                # torn down, and leaving Swagger UI's large script app costs the next page
+                # hundreds of milliseconds that are not its own.
+                page.goto("about:blank")
                 page.goto(base + path)
                 note(name, page)
         browser.close()
