@@ -10,11 +10,10 @@ from __future__ import annotations
 
 from html import escape
 from pathlib import Path
+from typing import Any
 
-from passionpath.errors import PassionpathError
-from passionpath.files import write_user_file
 from passionpath.jobsearch._funnel import Funnel
-from passionpath.match.chart import FONT, GRID, INK, MUTED, PERSON
+from passionpath.match.chart import GRID, MUTED, PERSON, svg_text, write_svg
 
 __all__ = ["funnel_svg", "write_funnel_chart"]
 
@@ -33,20 +32,8 @@ _WORDS = {
 }
 
 
-def _text(
-    x: float,
-    y: float,
-    words: str,
-    *,
-    size: float = 13,
-    anchor: str = "start",
-    fill: str = INK,
-    weight: str = "normal",
-) -> str:
-    return (
-        f'<text x="{x:.1f}" y="{y:.1f}" font-size="{size}" font-family="{FONT}" '
-        f'fill="{fill}" text-anchor="{anchor}" font-weight="{weight}">{escape(words)}</text>'
-    )
+def _text(x: float, y: float, words: str, **style: Any) -> str:
+    return svg_text(x, y, escape(words), **style)
 
 
 def _percent(value: float | None) -> str:
@@ -102,14 +89,4 @@ def funnel_svg(f: Funnel, *, id_prefix: str = "fn") -> str:
 
 
 def write_funnel_chart(f: Funnel, path: Path) -> None:
-    svg = funnel_svg(f)
-    suffix = path.suffix.lower()
-    if suffix == ".svg":
-        write_user_file(path, svg)
-    elif suffix == ".png":
-        import resvg_py
-
-        png = resvg_py.svg_to_bytes(svg_string=svg, background="#ffffff", zoom=2)
-        write_user_file(path, bytes(png))
-    else:
-        raise PassionpathError(f"{str(path)!r}: use a .svg or .png file name.", field="chart")
+    write_svg(funnel_svg(f), path)

@@ -125,7 +125,7 @@ def place_labels(
     return placed
 
 
-def _text(
+def svg_text(
     x: float,
     y: float,
     words: str,
@@ -212,10 +212,10 @@ def quadrant_svg(
             f'stroke="{MUTED}" class="tick"/>'
         )
         parts.append(
-            _text(x(v), y(0) + 20, _tick(v), size=12, anchor="middle", fill=MUTED, extra=_TICK)
+            svg_text(x(v), y(0) + 20, _tick(v), size=12, anchor="middle", fill=MUTED, extra=_TICK)
         )
         parts.append(
-            _text(x(0) - 9, y(v) + 4, _tick(v), size=12, anchor="end", fill=MUTED, extra=_TICK)
+            svg_text(x(0) - 9, y(v) + 4, _tick(v), size=12, anchor="end", fill=MUTED, extra=_TICK)
         )
     parts += [
         f'<rect x="{x(0):.1f}" y="{y(1):.1f}" width="{width:.1f}" height="{height:.1f}" '
@@ -224,14 +224,14 @@ def quadrant_svg(
         f'stroke="{MUTED}" stroke-dasharray="5 4"/>',
         f'<line x1="{x(0):.1f}" y1="{y(q_cut):.1f}" x2="{x(1):.1f}" y2="{y(q_cut):.1f}" '
         f'stroke="{MUTED}" stroke-dasharray="5 4"/>',
-        _text(
+        svg_text(
             x(0.5),
             size - 14,
             "Passion fit: what you love \u2192",
             anchor="middle",
             weight="600",
         ),
-        _text(
+        svg_text(
             0,
             0,
             "Qualification fit: what you can do \u2192",
@@ -250,7 +250,9 @@ def quadrant_svg(
     ):
         w = len(name) * _CHAR_W
         corners.append(Box(cx - w if anchor == "end" else cx, cy - 13, w, 17))
-        parts.append(_text(cx, cy, name, anchor=anchor, fill=MUTED, extra=' font-style="italic"'))
+        parts.append(
+            svg_text(cx, cy, name, anchor=anchor, fill=MUTED, extra=' font-style="italic"')
+        )
     for row in np.flatnonzero(s.candidates):
         parts.append(
             f'<circle cx="{x(float(s.passion[row])):.1f}" '
@@ -292,7 +294,7 @@ def quadrant_svg(
             'stroke="#ffffff" stroke-width="1.5"/>',
             f'<rect class="label-box" x="{box.x:.1f}" y="{box.y:.1f}" width="{box.w:.1f}" '
             f'height="{box.h:.1f}" rx="4" fill="#ffffff" stroke="{PERSON}"/>',
-            _text(
+            svg_text(
                 box.x + box.w / 2,
                 box.y + box.h - 4.5,
                 str(rank),
@@ -383,7 +385,7 @@ def hexagon_svg(
             )
     for ring in (0.5, 1.0):  # the scale, along the spoke to Realistic, over the shapes
         parts.append(
-            _text(
+            svg_text(
                 centre_x + 4,
                 centre_y - radius * ring + 12,
                 _tick(ring),
@@ -419,10 +421,10 @@ def hexagon_svg(
             f'<line x1="{legend_x:.1f}" y1="{legend_y - 4}" x2="{legend_x + 22:.1f}" '
             f'y2="{legend_y - 4}" stroke="{colour}" stroke-width="3"{dash}/>'
         )
-        parts.append(_text(legend_x + 28, legend_y, escape(short), fill=colour, weight="600"))
+        parts.append(svg_text(legend_x + 28, legend_y, escape(short), fill=colour, weight="600"))
         legend_x += 40 + len(short) * _CHAR_W
     if not drawn:
-        parts.append(_text(centre_x, legend_y, "No interest scores yet", anchor="middle"))
+        parts.append(svg_text(centre_x, legend_y, "No interest scores yet", anchor="middle"))
     parts.append("</svg>")
     return "\n".join(parts)
 
@@ -435,15 +437,15 @@ def chart_svg(report: MatchReport) -> str:
     width = side_x + 404
     footnote_y = list_top + line * (len(results) + 1)
     height = max(MAP_SIZE, footnote_y + 14)
-    legend = [_text(side_x + 8, list_top, "Top results", size=14, weight="700")]
+    legend = [svg_text(side_x + 8, list_top, "Top results", size=14, weight="700")]
     for i, r in enumerate(results, start=1):
         name = r.title if len(r.title) <= 38 else r.title[:37] + "\u2026"
         row_y = list_top + line * i
         legend += [
             f"<g><title>{escape(r.title)}</title>",
-            _text(side_x + 8, row_y, f"{i}.", fill=PERSON, weight="700"),
-            _text(side_x + 34, row_y, escape(name)),
-            _text(
+            svg_text(side_x + 8, row_y, f"{i}.", fill=PERSON, weight="700"),
+            svg_text(side_x + 34, row_y, escape(name)),
+            svg_text(
                 width - 8,
                 row_y,
                 f"P {r.passion:.2f}  Q {r.qualification:.2f}",
@@ -462,14 +464,18 @@ def chart_svg(report: MatchReport) -> str:
             quadrant_svg(report),
             f'<g transform="translate({side_x} 8)">{hexagon_svg(report.riasec)}</g>',
             *legend,
-            _text(side_x + 8, footnote_y, note, size=11, fill=MUTED) if results else "",
+            svg_text(side_x + 8, footnote_y, note, size=11, fill=MUTED) if results else "",
             "</svg>",
         ]
     )
 
 
 def write_chart(report: MatchReport, path: Path) -> None:
-    svg = chart_svg(report)
+    write_svg(chart_svg(report), path)
+
+
+def write_svg(svg: str, path: Path) -> None:
+    """A drawing to a .svg file, or rendered to a .png one; any other name is refused."""
     suffix = path.suffix.lower()
     if suffix == ".svg":
         write_user_file(path, svg)
