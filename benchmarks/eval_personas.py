@@ -138,12 +138,17 @@ def main() -> None:
     parser.add_argument(
         "--starter", action="store_true", help="Use the bundled starter catalog, not O*NET."
     )
+    parser.add_argument(
+        "--split",
+        choices=SPLITS,
+        help="Report only this half (tune while tuning, so the held-out half stays unseen).",
+    )
     args = parser.parse_args()
     ctx = starter_context() if args.starter else onet_context()
     judgements = read_judgements(PERSONAS / "judgements.tsv")
     dropped = restrict(judgements, catalog_codes(ctx))
     unjudgeable = [j.persona for j in judgements if not j.good]
-    judgements = [j for j in judgements if j.good]
+    judgements = [j for j in judgements if j.good and args.split in (None, j.split)]
     catalog = "starter catalog" if args.starter else "O*NET 30.0"
     print(
         f"{len(judgements)} personas on the {catalog}; judged codes not in it: {dropped}; "

@@ -11,13 +11,17 @@ from sqlalchemy import Engine
 from passionpath.context import Context
 from passionpath.match import load_matrices, match, summary_intents
 from passionpath.match._engine import SIMILAR_WITHIN, fold_siblings
+from passionpath.match._intent import contrast
 from passionpath.match._scoring import (
     HIGH_AT_LEAST,
+    STEP_BACK_COST,
     aversion_factor,
     interest_gate,
     level_factor,
     quadrants,
     relative_to_best,
+    resemblance_gate,
+    step_back_factor,
 )
 from passionpath.profile import load_document
 
@@ -154,3 +158,78 @@ def test_work_the_person_has_done_is_never_below_them(starter_engine: Engine, ct
     bakers = load_matrices(ctx).index["51-3011.00"]
     assert scores is not None and held is not None
     assert held.qualification[bakers] > scores.qualification[bakers] + 0.2
+
+
+def test_comparisons_split_into_what_is_wanted_and_what_is_not() -> None:
+    assert contrast("more time with people than with spreadsheets") == (
+        "time with people",
+        "spreadsheets",
+    )
+    assert contrast("Working outdoors rather than in an office") == ("Working outdoors", "office")
+    assert contrast("working with people, not machines") == ("working with people", "machines")
+    assert contrast("less screen time") == ("", "screen time")
+    assert contrast("which is more than I can say for a spreadsheet these days") == (
+        "",
+        "spreadsheet",
+    )
+    # "not" inside a wish is part of the wish, and a phrase that compares nothing stays whole.
+    assert contrast("nurses not burning out") == ("nurses not burning out", None)
+    assert contrast("Furniture restoration") == ("Furniture restoration", None)
+
+
+def test_a_compared_phrase_gives_its_wanted_part_as_passion_and_the_rest_as_aversion() -> None:
+    from passionpath.match._person import contrast_aversions, passion_phrases
+
+    document = load_document(EXAMPLES / "daniel.json")
+    texts = [p.text for p in passion_phrases(document)]
+    assert "time with people" in texts
+    assert not any("spreadsheet" in text for text in texts)
+    assert "spreadsheets" in contrast_aversions(document)
+
+
+def test_a_step_back_in_a_held_jobs_own_field_costs_qualification() -> None:
+    from passionpath.match._scoring import STEP_BACK_NEIGHBOURS
+
+    # Row 0 is the held job (zone 4); rows 1..N are its field, row 1 a zone below it;
+    # the last row is far away (and two zones down), beyond the N nearest.
+    n = STEP_BACK_NEIGHBOURS
+    angles = np.concatenate([np.linspace(0, 0.3, n + 1), [np.pi / 2]])
+    vectors = np.stack([np.cos(angles), np.sin(angles)], axis=1).astype(np.float32)
+    zones = np.array([4, 3, *([4] * (n - 1)), 2], np.float32)
+    factor = step_back_factor([0], vectors, zones)
+    assert factor[0] == 1.0  # the held job itself
+    assert factor[1] == np.float32(1 - STEP_BACK_COST)  # one zone down, same field
+    assert (factor[2:-1] == 1.0).all()  # same field, same zone
+    assert factor[-1] == 1.0  # another field: an ordinary change, not a step back
+    assert (step_back_factor([], vectors, zones) == 1.0).all()
+
+
+def test_a_phrase_counts_only_where_it_resembles_the_work() -> None:
+    gate = resemblance_gate(np.array([[0.05, 0.25, 0.6]], np.float32))
+    assert gate[0, 0] == 0.0 and 0.0 < gate[0, 1] < 1.0 and gate[0, 2] == 1.0
+
+
+def test_step_downs_come_after_the_persons_level_and_are_not_shown_folded(
+    starter_engine: Engine, ctx: Context
+) -> None:
+    document = load_document(EXAMPLES / "daniel.json")
+    report = match(document, ctx, top=len(load_matrices(ctx).codes))
+    scores = report.scores
+    assert scores is not None and scores.below_level is not None
+    below = scores.below_level
+    index = load_matrices(ctx).index
+    rows = [index[r.code] for r in report.results]
+    assert below.any() and not below.all()
+    flags = [bool(below[row]) for row in rows]
+    first_down = flags.index(True)
+    # No career at the person's level with real passion comes after a step down.
+    later = report.results[first_down:]
+    assert not any(
+        not flag and r.passion >= 0.4 for flag, r in zip(flags[first_down:], later, strict=True)
+    )
+    for result in report.results:
+        assert not any(below[index[s.code]] for s in result.similar)
+    document.pp.constraints.open_to_lower_levels = True
+    welcomed = match(document, ctx, top=5).scores
+    assert welcomed is not None and welcomed.below_level is not None
+    assert not welcomed.below_level.any()

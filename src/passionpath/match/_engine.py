@@ -22,7 +22,9 @@ from passionpath.match._scoring import (
     preparation_fit,
     quadrants,
     relative_to_best,
+    resemblance_gate,
     skill_fit_weighted,
+    step_back_factor,
     sweet_spot,
     text_fit,
     values_fit,
@@ -164,6 +166,9 @@ class MatchScores:
     thresholds: tuple[float, float]
     #: Occupations the person's words give no evidence for, read for word sense (_senses).
     sense_veto: NDArray[np.bool_] | None = None
+    #: Work below the person's level (far below their preparation, or a step back in the
+    #: field of a job they held): a step down, never a "passion stretch".
+    below_level: NDArray[np.bool_] | None = None
 
 
 class MatchEngine:
@@ -198,7 +203,8 @@ class MatchEngine:
             # cosines (eval_explore.py); cosines stay for the explanation's figures.
             if person.phrase_scores is not None:
                 weights = phrase_weights(person.phrases)[:, None]
-                text = text_fit(relative_to_best(person.phrase_scores) * weights, Z_SCALE)
+                evidence = relative_to_best(person.phrase_scores) * resemblance_gate(similarity)
+                text = text_fit(evidence * weights, Z_SCALE)
             else:
                 text = text_fit(similarity)
         if person.riasec is not None:
@@ -236,6 +242,8 @@ class MatchEngine:
         levels = level_factor(person.zone, m.job_zone, lower_levels_ok=lower_ok)
         # Work the person has done is at their level, whatever their schooling says.
         levels[person.past_occupations] = 1.0
+        if not lower_ok:
+            levels *= step_back_factor(person.past_occupations, m.description_vectors, m.job_zone)
         qualification = qualification * levels
         values = values_fit(person.values, m.values) if person.values is not None else None
         score = sweet_spot(passion, qualification, values, w.values)
@@ -259,6 +267,7 @@ class MatchEngine:
             similarity,
             (p_cut, q_cut),
             veto,
+            levels < 1.0,
         )
 
     def _supporting_phrases(self, person: Person, scores: MatchScores, row: int) -> list[int]:
@@ -338,15 +347,21 @@ class MatchEngine:
         if rows.size == 0:
             return []
         # Sweet spot first, then careers with real passion, then the rest, each by score:
-        # high qualification must not carry work the person shows no interest in.
-        tier = np.where(
-            scores.quadrant[rows] == QUADRANTS[0],
-            0,
-            np.where(scores.passion[rows] >= PASSION_FLOOR, 1, 2),
-        )
+        # high qualification must not carry work the person shows no interest in, and work
+        # below the person's level is a step down, not a passion to reach for.
+        at_level = np.ones(rows.size, dtype=bool)
+        if scores.below_level is not None:
+            at_level = ~scores.below_level[rows]
+        sweet = (scores.quadrant[rows] == QUADRANTS[0]) & at_level
+        keen = (scores.passion[rows] >= PASSION_FLOOR) & at_level
+        tier = np.where(sweet, 0, np.where(keen, 1, 2))
         ranked = rows[np.lexsort((-scores.score[rows], tier))]
         if fold:
             entries = fold_siblings(self.m.codes, ranked, scores.score, top)
+            if scores.below_level is not None:
+                # A step down is folded away with its group, not offered under it.
+                below = scores.below_level
+                entries = [(row, [j for j in sib if not below[j]]) for row, sib in entries]
         else:
             entries = [(int(row), []) for row in ranked[:top]]
         return [self._result(person, scores, row, siblings) for row, siblings in entries]

@@ -48,3 +48,38 @@ def summary_intents(summary: str | None) -> tuple[list[str], list[str]]:
         elif _WISH.search(sentence):
             wishes.append(sentence)
     return wishes, aversions
+
+
+#: Comparisons split a phrase into what the person wants and what they are moving away
+#: from: "more time with people than with spreadsheets" is evidence for work with people,
+#: and against spreadsheets, never for both.
+_CONTRASTS = tuple(
+    re.compile(pattern, re.IGNORECASE)
+    for pattern in (
+        r"^(?P<want>.*?)\s*(?:,?\s*\b(?:rather than|instead of)|,\s*not)\s+(?P<avoid>.+)$",
+        r"^(?P<want>.*?\bmore\b.+?)\s+than\s+(?P<avoid>.+)$",
+        r"^(?P<want>.*?)\s*,?\s*(?:\band\s+|\bbut\s+)?\b(?:less|fewer)\s+(?P<avoid>.+)$",
+        r"^(?P<want>.*?)\s*,?\s*\bwhich is more than i can say (?:for|about)\s+(?P<avoid>.+)$",
+    )
+)
+_LEADING = re.compile(r"^(?:with|on|at|in|doing|for|about|the|a|an)\s+", re.I)
+_MORE = re.compile(r"\bmore\s+", re.I)
+
+
+def _tidy(text: str) -> str:
+    text = _TRAILING.sub("", text.strip(" ,.;"))
+    while (shorter := _LEADING.sub("", text)) != text:
+        text = shorter
+    return _TRAILING.sub("", re.sub(r"\s+these days$", "", text, flags=re.I)).strip(" ,.;")
+
+
+def contrast(phrase: str) -> tuple[str, str | None]:
+    """(what is wanted, what is set against it) in a phrase that compares the two; the
+    phrase itself and None when it compares nothing. "less deadline pressure" wants
+    nothing and avoids deadline pressure ("" is returned for the wanted part)."""
+    for pattern in _CONTRASTS:
+        found = pattern.match(phrase.strip())
+        if found and found.group("avoid").strip():
+            want = _MORE.sub("", found.group("want")).strip(" ,;")
+            return want, _tidy(found.group("avoid")) or None
+    return phrase, None

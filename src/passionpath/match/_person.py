@@ -122,7 +122,30 @@ def _says_something(text: str) -> bool:
 
 
 def passion_phrases(document: ProfileDocument) -> list[PassionPhrase]:
-    """The person's own words about what they love: reflections, activities and interests."""
+    """The person's own words about what they love: reflections, activities and interests.
+    A phrase that compares keeps only what is wanted ("more time with people than with
+    spreadsheets" says "time with people"); the rest is in ``contrast_aversions``."""
+    from passionpath.match._intent import contrast
+
+    out = []
+    for phrase in _own_phrases(document):
+        wanted, _ = contrast(phrase.text)
+        if wanted == phrase.text:
+            out.append(phrase)
+        elif _says_something(wanted):
+            out.append(PassionPhrase(wanted, phrase.source))
+    return out
+
+
+def contrast_aversions(document: ProfileDocument) -> list[str]:
+    """What the person's phrases set against what they want ("... than with spreadsheets")."""
+    from passionpath.match._intent import contrast
+
+    found = (contrast(phrase.text)[1] for phrase in _own_phrases(document))
+    return [text for text in found if text]
+
+
+def _own_phrases(document: ProfileDocument) -> list[PassionPhrase]:
     from passionpath.match._intent import summary_intents
     from passionpath.text import phrases
 

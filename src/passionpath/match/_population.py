@@ -43,6 +43,7 @@ from passionpath.match._scoring import (
     pooled_count,
     preparation_fit,
     relative_to_best,
+    resemblance_gate,
 )
 from passionpath.match._senses import sense_masks, vetoed_senses
 
@@ -204,6 +205,9 @@ class PopulationMatcher:
                 for ok in (False, True)
             ]
         )
+        #: Work below each (zone, lower levels fine) person's level: a step down, which
+        #: the engine ranks after the sweet spot and the passion careers.
+        self.below_level = self.level_factor < 1.0
         self.offered = np.clip((np.nan_to_num(m.values, nan=4.0) - 1) / 6, 0, 1).T
         self.offered = self.offered.astype(np.float32)  # (6, n)
         self.candidates = np.asarray(m.matchable)
@@ -221,11 +225,11 @@ class PopulationMatcher:
         (unclipped: the average of the best half is taken first). Depends on the phrase
         only: compute it once per distinct phrase."""
         index = self.m.text_index
-        if index is None:
-            kinds = [self.m.title_vectors, self.m.description_vectors, self.m.task_centroids]
-            evidence = phrase_similarity(vectors, kinds)
-        else:
-            evidence = relative_to_best(index.scores(vectors, texts))
+        kinds = [self.m.title_vectors, self.m.description_vectors, self.m.task_centroids]
+        evidence = phrase_similarity(vectors, kinds)
+        if index is not None:
+            gate = resemblance_gate(evidence)
+            evidence = relative_to_best(index.scores(vectors, texts)) * gate
         low, span = self.text_scale
         return ((evidence - np.float32(low)) / np.float32(span)).astype(np.float32)
 
@@ -410,17 +414,23 @@ class PopulationMatcher:
     ) -> PopulationTop:
         passion, qualification, score = self.scores(p, evidence, aversions)
         cand = self.candidate_rows
+        at_level = ~self.below_level[(p.zones() - 1) * 2 + p.lower_levels_ok.astype(np.int64)]
         if cand.size == self.candidates.size:  # every occupation can be matched: no copies
             pc, qc, sc = passion, qualification, score
         else:
             pc, qc, sc = passion[:, cand], qualification[:, cand], score[:, cand]
+            at_level = at_level[:, cand]
         b, n = sc.shape
         k = min(top, n)
         hi_p, hi_q = _high(pc), _high(qc)
         # The engine's order: sweet spot, then passion at least PASSION_FLOOR, then the rest,
         # each by score. As one float (4-5, 2-3, 0-1) it finds a few more candidates than
         # needed; their exact order (ties by catalog row) is settled on those alone.
-        value = np.where(hi_p & hi_q, np.float32(4), np.where(pc >= PASSION_FLOOR, 2, 0))
+        value = np.where(
+            hi_p & hi_q & at_level,
+            np.float32(4),
+            np.where((pc >= PASSION_FLOOR) & at_level, 2, 0),
+        )
         value = value.astype(np.float32)
         value += sc
         rows = np.arange(b, dtype=np.int64)[:, None]

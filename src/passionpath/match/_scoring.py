@@ -88,6 +88,39 @@ def level_factor(person_zone: int, job_zone: F32, *, lower_levels_ok: bool = Fal
     return np.maximum(1.0 - BELOW_LEVEL_COST * below, 0.1).astype(np.float32)
 
 
+#: A held job's nearest occupations by description (its own field) that sit below it cost
+#: STEP_BACK_COST of their qualification fit per job zone below: a registered nurse is
+#: qualified to be a nursing assistant, and a head chef a kitchen hand, but offering it
+#: reads as a demotion. Further afield, one zone down is an ordinary career change.
+STEP_BACK_NEIGHBOURS = 12
+STEP_BACK_COST = 0.3
+
+
+def step_back_factor(held: list[int], description_vectors: F32, job_zone: F32) -> F32:
+    """(occupations,) multiplier of qualification for work in the field of a held job but
+    at a lower job zone; 1 elsewhere, and for the held jobs themselves."""
+    factor = np.ones(job_zone.shape, dtype=np.float32)
+    if not held:
+        return factor
+    rows = np.asarray(held, dtype=np.int64)
+    closeness = description_vectors[rows] @ description_vectors.T
+    closeness[np.arange(rows.size), rows] = -np.inf
+    k = min(STEP_BACK_NEIGHBOURS, job_zone.size - 1)
+    if k <= 0:
+        return factor
+    near = np.argpartition(-closeness, k - 1, axis=1)[:, :k]
+    zones = np.nan_to_num(job_zone, nan=0.0)
+    for row, neighbours in zip(rows.tolist(), near, strict=True):
+        if np.isnan(job_zone[row]):
+            continue
+        drop = np.maximum(zones[row] - zones[neighbours], 0.0)
+        drop[np.isnan(job_zone[neighbours])] = 0.0
+        cost = np.maximum(1.0 - STEP_BACK_COST * drop, 0.1).astype(np.float32)
+        factor[neighbours] = np.minimum(factor[neighbours], cost)
+    factor[rows] = 1.0
+    return factor
+
+
 #: Interest congruence (((1 + r) / 2)^2 under the default method) at or below the lower
 #: value vetoes a text match; from the upper value on it leaves it whole. The lower value is
 #: a correlation of -0.5 (a clear contradiction), the upper one no correlation at all.
@@ -184,6 +217,20 @@ def relative_to_best(z: F32, scale: tuple[float, float] = Z_SCALE) -> F32:
     best = z.max(axis=1, keepdims=True)
     spans = np.maximum(best - low, span)
     return (low + (z - low) * span / spans).astype(np.float32)
+
+
+#: A phrase's explore score counts in full for an occupation only when the phrase also
+#: resembles it (raw cosine with its title, description or tasks) from the upper value on,
+#: and not at all below the lower one. Standardising a phrase's scores makes its best
+#: occupations stand out however flat its profile is: "good with my hands" is closest to
+#: gambling dealers (who deal cards) at a cosine of 0.23, which is no real likeness.
+RESEMBLANCE = (0.18, 0.22)
+
+
+def resemblance_gate(similarity: F32) -> F32:
+    """(phrases, occupations) in [0, 1]: how much of each explore score to believe."""
+    low, span = RESEMBLANCE
+    return np.clip((similarity - low) / span, 0.0, 1.0).astype(np.float32)
 
 
 #: A field of study whose best cosine with an occupation's title or description reaches
