@@ -286,7 +286,10 @@ class MatchEngine:
             return []
         strong = sims >= QUOTE_COSINE
         if person.phrase_scores is not None:
-            strong &= person.phrase_scores[:, row] >= QUOTE_Z
+            # The evidence the fit itself counted: stretched to the phrase's best
+            # occupation and believed only as far as the phrase resembles this one.
+            z = relative_to_best(person.phrase_scores)[:, row]
+            strong &= z * resemblance_gate(sims) >= QUOTE_Z
         return [int(j) for j in np.argsort(-sims)[:3] if strong[j]]
 
     def explain(self, person: Person, scores: MatchScores, row: int) -> Explanation:
