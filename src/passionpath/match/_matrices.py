@@ -26,7 +26,7 @@ if TYPE_CHECKING:
 F32 = NDArray[np.float32]
 VALUE_ELEMENTS = ["1.B.2.a", "1.B.2.b", "1.B.2.c", "1.B.2.d", "1.B.2.e", "1.B.2.f"]
 EDUCATION_CATEGORIES = 12
-CACHE_VERSION = 5
+CACHE_VERSION = 6
 
 
 @dataclass
@@ -62,6 +62,10 @@ class CatalogMatrices:
     imputed: NDArray[np.bool_]
     #: Free text -> occupations (explore, and passion text in matching); None without tasks.
     text_index: TextIndex | None = None
+    #: The other names each occupation goes by (O*NET's alternate and short titles), one
+    #: string per occupation: lexical evidence for people who name the job they want
+    #: ("UX" is in no task statement of Web and Digital Interface Designers).
+    alternate_titles: list[str] = field(default_factory=list)
     index: dict[str, int] = field(init=False)
 
     def __post_init__(self) -> None:
@@ -80,8 +84,12 @@ class CatalogMatrices:
         return self.has_interests & self.has_skills
 
     def documents(self, task_mask: NDArray[np.bool_] | None = None) -> list[str]:
-        """Each occupation's own words (title twice, description, tasks) for lexical search."""
-        parts = [[t, t, d] for t, d in zip(self.titles, self.descriptions, strict=True)]
+        """Each occupation's own words (title twice, description, its other titles, tasks)
+        for lexical search."""
+        others = self.alternate_titles or [""] * len(self.titles)
+        parts = [
+            [t, t, d, a] for t, d, a in zip(self.titles, self.descriptions, others, strict=True)
+        ]
         keep = np.ones(len(self.task_texts), bool) if task_mask is None else task_mask
         for i in np.flatnonzero(keep):
             parts[int(self.task_owner[i])].append(self.task_texts[i])
@@ -160,6 +168,13 @@ def build_matrices(ctx: Context) -> CatalogMatrices:
         tech_rows = conn.execute(
             select(m.Technology.occupation_code, m.Technology.example, m.Technology.hot)
         ).all()
+        alternate_rows = conn.execute(
+            select(
+                m.AlternateTitle.occupation_code,
+                m.AlternateTitle.title,
+                m.AlternateTitle.short_title,
+            )
+        ).all()
     codes = np.asarray([o[0] for o in occupations])
     n = codes.size
 
@@ -190,6 +205,10 @@ def build_matrices(ctx: Context) -> CatalogMatrices:
     technology = np.zeros((n, len(tech_names)), dtype=np.float32)
     for code, example, hot in tech_rows:
         technology[row_of[code], tech_col[example]] = 2.0 if hot else 1.0
+
+    other_names: list[list[str]] = [[] for _ in range(n)]
+    for code, title, short in alternate_rows:
+        other_names[row_of[code]].extend(t for t in (title, short) if t)
 
     embedder = get_embedder(ctx.settings.text_model)
     texts, vectors, _ = embed_catalog(engine, embedder)
@@ -235,6 +254,7 @@ def build_matrices(ctx: Context) -> CatalogMatrices:
         release_sha=release.content_sha256,
         model_id=embedder.model_id,
         imputed=imputed,
+        alternate_titles=["; ".join(names) for names in other_names],
     )
     if matrices.task_owner.size:
         matrices.text_index = TextIndex.build(
