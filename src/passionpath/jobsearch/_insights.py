@@ -43,7 +43,7 @@ MAX_GAPS = 5
 _NEIGHBOURS = 10
 #: A role is in the person's passion range when its passion fit reaches their own cut-off,
 #: or is at most this far below the occupation they are applying for now.
-PASSION_MARGIN = 0.1
+PASSION_MARGIN = 0.15
 
 
 @dataclass(frozen=True)
