@@ -19,8 +19,8 @@ router = APIRouter()
 def matches_page(
     request: Request, quadrant: str = "", top: int = Query(15, ge=1, le=50)
 ) -> Response:
-    from passionpath.jobsearch import apply_preferences, learn_preferences
-    from passionpath.match import QUADRANTS, match, readiness
+    from passionpath.jobsearch import match_with_preferences
+    from passionpath.match import QUADRANTS, readiness
     from passionpath.match.chart import hexagon_svg, quadrant_svg
 
     user, document = me(request)
@@ -32,11 +32,7 @@ def matches_page(
     ctx = context(request)
     # What the person's applications and votes say they prefer reorders the results (their
     # insights page shows it and switches it off).
-    learned = learn_preferences(ctx, owner=user)
-    wider = top * 3 if learned.active else top
-    report = match(document, ctx, top=wider, quadrant=chosen)
-    if learned.active:
-        report = apply_preferences(report, learned, ctx, top=top)
+    report, learned = match_with_preferences(document, ctx, owner=user, top=top, quadrant=chosen)
     return render(
         request,
         "matches.html",
@@ -47,7 +43,7 @@ def matches_page(
         quadrant=chosen,
         quadrant_svg=quadrant_svg(report, 400, href=lambda code: f"/occupations/{code}"),
         hexagon_svg=hexagon_svg(report.riasec),
-        learned=learned if learned.active else None,
+        learned=learned,
     )
 
 
