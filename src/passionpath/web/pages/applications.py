@@ -86,6 +86,7 @@ def _board(
     values: dict[str, str] | None = None,
     errors: dict[str, str] | None = None,
     error: str | None = None,
+    imported: int | None = None,
 ) -> HTMLResponse:
     from passionpath.jobsearch import CLOSED, list_applications
 
@@ -109,12 +110,14 @@ def _board(
         day=day,
         max_label=MAX_LABEL_CHARS,
         max_url=MAX_URL_CHARS,
+        imported=imported,
     )
 
 
 @router.get("/applications", response_class=HTMLResponse)
 def board(request: Request) -> Response:
-    return _board(request)
+    imported = request.query_params.get("imported", "")
+    return _board(request, imported=int(imported) if imported.isdigit() else None)
 
 
 @router.post("/applications")
