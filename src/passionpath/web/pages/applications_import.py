@@ -150,6 +150,6 @@ async def confirm(request: Request) -> Response:
         message = f"{exc.message} Nothing was imported." if exc.field == "mapping" else None
         return _page(request, 400, error=message or _in_words(exc), **shown)
     if dry_run:
-        return _page(request, checked=report, **shown)
+        return _page(request, 200, checked=report, **shown)
     drop_upload(_cache(request), user, _KIND, token)
     return RedirectResponse(f"/applications?imported={len(report.added)}", status_code=303)
