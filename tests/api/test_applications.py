@@ -3,12 +3,16 @@ errors with the field's path."""
 
 from __future__ import annotations
 
+import json
+from pathlib import Path
+
 from fastapi.testclient import TestClient
 
 from tests.sign_in import sign_up
 
 UX = "15-1255.00"
 API = "/api/v1/applications"
+PRIYA = Path(__file__).resolve().parents[2] / "examples" / "profiles" / "priya.json"
 
 
 def test_an_application_through_the_api(client: TestClient) -> None:
@@ -111,3 +115,43 @@ def test_preferences_votes_and_the_switch(client: TestClient) -> None:
     assert off["on"] is False and off["active"] is False
     bad = client.post(f"{API}/votes", json={"occupation_code": "baker"}, headers=me)
     assert bad.status_code == 400 and bad.json()["detail"][0]["loc"] == ["body", "occupation_code"]
+
+
+def test_a_persons_thumbs_change_the_api_ranking_until_switched_off(client: TestClient) -> None:
+    me = sign_up(client, "priya@example.org")
+    document = json.loads(PRIYA.read_text())
+    client.post("/api/v1/profiles", json={"document": document, "slug": "priya"}, headers=me)
+    url = "/api/v1/profiles/priya/matches?top=10"
+
+    def ranking(query: str = "") -> list[str]:
+        response = client.get(url + query, headers=me)
+        assert response.status_code == 200, response.text
+        return [r["code"] for r in response.json()["results"]]
+
+    plain = ranking()
+    # Thumbs down on the top three: what the person is steered away from drops.
+    for code in plain[:3]:
+        voted = client.post(f"{API}/votes", json={"occupation_code": code, "up": False}, headers=me)
+        assert voted.status_code == 201, voted.text
+    learned = client.get(url, headers=me).json()
+    assert [r["code"] for r in learned["results"]] != plain
+    assert all("preference" in r["components"] for r in learned["results"])
+    assert any("Ranked with what your choices say" in w for w in learned["warnings"])
+    # The switch in the query gives the plain ranking back, and so does switching it off.
+    assert ranking("&learned=false") == plain
+    client.put(f"{API}/preferences", json={"on": False}, headers=me)
+    assert ranking() == plain
+    client.put(f"{API}/preferences", json={"on": True}, headers=me)
+    assert ranking() != plain
+    # Another person's thumbs do not reach this person's ranking.
+    other = sign_up(client, "sam@example.org")
+    client.post("/api/v1/profiles", json={"document": document, "slug": "priya"}, headers=other)
+    assert [r["code"] for r in client.get(url, headers=other).json()["results"]] == plain
+
+
+def test_the_learned_switch_is_documented_in_openapi(client: TestClient) -> None:
+    spec = client.get("/api/v1/openapi.json").json()
+    params = spec["paths"]["/api/v1/profiles/{slug}/matches"]["get"]["parameters"]
+    [learned] = [p for p in params if p["name"] == "learned"]
+    assert learned["schema"]["type"] == "boolean" and learned["schema"]["default"] is True
+    assert "thumbs" in learned["description"]

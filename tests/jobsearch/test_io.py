@@ -9,9 +9,12 @@ from sqlalchemy import Engine
 
 from passionpath.jobsearch import (
     ApplicationError,
+    ImportRowError,
     export_applications_json,
     import_applications_csv,
     list_applications,
+    mapping_from_columns,
+    preview_applications_csv,
 )
 
 TODAY = date(2026, 6, 1)
@@ -114,3 +117,33 @@ def test_the_json_export_holds_every_application_with_its_log(engine: Engine) ->
     ]
     lumen = next(a for a in data["applications"] if a["company"] == "Lumen Health")
     assert [e["stage"] for e in lumen["events"]] == ["applied", "interview", "rejected"]
+
+
+def test_a_preview_shows_the_columns_as_read_and_a_chosen_mapping_is_kept_to(
+    engine: Engine,
+) -> None:
+    preview = preview_applications_csv(HUNTR.encode(), filename="huntr.csv")
+    assert preview.header[:3] == ["Company", "Job Title", "List"]
+    assert preview.fields[:3] == ["company", "role_title", "status"]
+    assert preview.total == 3 and preview.rows[2][0] == "Northwind"
+    assert preview_applications_csv(SHEET.encode()).fields == [None, None, None, None]
+    # The person leaves "List" and "Notes" out: only what they chose is read.
+    fields = list(preview.fields)
+    fields[2] = None
+    fields[-1] = None
+    mapping = mapping_from_columns(preview.header, fields)
+    assert "status" not in mapping and "notes" not in mapping
+    report = import_applications_csv(HUNTR.encode(), engine, mapping=mapping, detect=False)
+    assert report.by_stage == {"applied": 3} and "List" in report.ignored
+    assert all(a.notes is None for a in list_applications(engine))
+    with pytest.raises(ApplicationError, match="chosen for two columns, 'Company' and 'List'"):
+        mapping_from_columns(preview.header, ["company", "role_title", "company"])
+
+
+def test_a_bad_row_error_carries_its_line_and_column(engine: Engine) -> None:
+    bad = "Company,Title,Status\nA,Designer,applied\nB,Designer,Maybe later\n"
+    with pytest.raises(ImportRowError) as caught:
+        import_applications_csv(bad.encode(), engine)
+    assert (caught.value.line, caught.value.column) == (3, "Status")
+    assert "'Maybe later' is not a status" in caught.value.detail
+    assert list_applications(engine) == []

@@ -7,16 +7,21 @@ import json
 from datetime import date
 from pathlib import Path
 
+import pytest
 from sqlalchemy import Engine
 
 from passionpath.context import Context
 from passionpath.jobsearch import (
+    ApplicationError,
     ApplicationFields,
     StageEvent,
     add_application,
     apply_preferences,
+    clear_vote,
+    current_votes,
     learn_preferences,
     log_event,
+    match_with_preferences,
     set_learning,
     vote,
 )
@@ -89,3 +94,32 @@ def test_the_term_reorders_within_the_rankings_groups_and_can_be_switched_off(
     assert apply_preferences(plain, off, ctx) is plain
     set_learning(True, ctx.engine)
     assert learn_preferences(ctx).active
+
+
+def test_a_vote_taken_back_no_longer_counts(starter_engine: Engine, ctx: Context) -> None:
+    vote("27-1011.00", True, ctx.engine, owner=None)
+    vote("27-1011.00", False, ctx.engine)
+    vote("27-1024.00", True, ctx.engine)
+    assert current_votes(ctx.engine) == {"27-1011.00": -1, "27-1024.00": 1}
+    assert clear_vote("27-1011.00", ctx.engine) == 2  # every vote on it
+    assert current_votes(ctx.engine) == {"27-1024.00": 1}
+    assert [s.why for s in learn_preferences(ctx).signals] == ["thumbs up"]
+    assert clear_vote("27-1011.00", ctx.engine) == 0
+    with pytest.raises(ApplicationError):
+        clear_vote("baker", ctx.engine)
+
+
+def test_match_with_preferences_is_the_plain_ranking_until_there_is_enough(
+    starter_engine: Engine, ctx: Context
+) -> None:
+    create_profile(parse_document(json.loads(PRIYA.read_text())), slug="priya", engine=ctx.engine)
+    plain = [r.code for r in match("priya", ctx, top=8).results]
+    report, used = match_with_preferences("priya", ctx, top=8)
+    assert used is None and [r.code for r in report.results] == plain
+    for code in plain[:3]:
+        vote(code, False, ctx.engine)
+    report, used = match_with_preferences("priya", ctx, top=8)
+    assert used is not None and used.active and len(report.results) == 8
+    assert [r.code for r in report.results] != plain
+    off, none = match_with_preferences("priya", ctx, top=8, learned=False)
+    assert none is None and [r.code for r in off.results] == plain

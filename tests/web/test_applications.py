@@ -3,6 +3,8 @@ insights; another person's applications out of reach. Plain forms: no script nee
 
 from __future__ import annotations
 
+import re
+
 from fastapi.testclient import TestClient
 
 from tests.sign_in import web_login
@@ -117,3 +119,50 @@ def test_matches_are_ordered_with_the_learned_preferences_until_switched_off(
     assert "Ordered with what your applications and votes say you want" in page
     web.post("/applications/preferences", data={"csrf": csrf, "on": "0"})
     assert "Ordered with what your applications" not in web.get("/matches").text
+
+
+def test_an_applications_details_are_edited_keeping_what_was_typed_on_error(
+    web: TestClient,
+) -> None:
+    csrf = web_login(web, "priya@example.org")
+    app = _add(web, csrf, company="Lumen", role_title="UX Designer", stage="applied")
+    form = web.get(f"/applications/{app}/edit").text
+    assert 'value="Lumen"' in form and 'name="occupation_was"' in form
+    shown = re.search(r'name="occupation_was" value="([^"]*)"', form)
+    assert shown is not None and shown.group(1) == "Web and Digital Interface Designers"
+    fields = {"csrf": csrf, "company": "Lumen Health", "role_title": "UX Designer",
+              "occupation": "Graphic Designers", "occupation_was": shown.group(1),
+              "posting_url": "not an address", "posting_text": "Design flows.",
+              "source": "Referral", "location": "Toronto", "pay": "$90k",
+              "notes": "Met Ana at a meetup", "next_action": "Follow up",
+              "next_action_on": "2026-13-40"}  # fmt: skip
+    bad = web.post(f"/applications/{app}/edit", data=fields)
+    assert bad.status_code == 400
+    text = main_text(bad.text)
+    assert "Next action on: enter a date such as" in text
+    for typed in ("Lumen Health", "Met Ana at a meetup", "Follow up", "2026-13-40", "$90k"):
+        assert typed in bad.text  # kept as typed
+    fields["next_action_on"] = "2026-10-01"
+    bad = web.post(f"/applications/{app}/edit", data=fields)
+    assert bad.status_code == 400 and "Posting address: must be a web address" in main_text(
+        bad.text
+    )
+    fields["posting_url"] = "https://jobs.example.org/7"
+    ambiguous = web.post(f"/applications/{app}/edit", data={**fields, "occupation": "designer"})
+    assert ambiguous.status_code == 400 and "Occupation: which one?" in main_text(ambiguous.text)
+    done = web.post(f"/applications/{app}/edit", data=fields, follow_redirects=False)
+    assert done.status_code == 303 and done.headers["location"] == f"/applications/{app}?saved=1"
+    page = main_text(web.get(f"/applications/{app}?saved=1").text)
+    assert "Saved." in page and "UX Designer at Lumen Health" in page
+    assert "Graphic Designers" in page and "(read from the role)" not in page
+    assert "Follow up" in page and "Toronto" in page
+    # Emptied, the occupation is read from the role again.
+    again = {**fields, "occupation": "", "occupation_was": "Graphic Designers"}
+    web.post(f"/applications/{app}/edit", data=again)
+    assert "(read from the role)" in main_text(web.get(f"/applications/{app}").text)
+    # Another person can neither see nor change it.
+    web.post("/logout", data={"csrf": csrf})
+    other = web_login(web, "b@example.org")
+    assert web.get(f"/applications/{app}/edit").status_code == 404
+    stolen = web.post(f"/applications/{app}/edit", data={**fields, "csrf": other})
+    assert stolen.status_code == 404

@@ -73,3 +73,20 @@ def test_a_bad_file_is_named_and_another_person_cannot_apply(web: TestClient) ->
         "/applications/mail/apply", data={"csrf": other, "token": token.group(1), "apply": ["0"]}
     )
     assert stolen.status_code == 400 and "no longer here" in stolen.text
+
+
+def test_deleting_the_account_removes_the_mail_waiting_for_confirmation(web: TestClient) -> None:
+    folder = web.app.state.ctx.settings.cache_dir / "mail-uploads"  # type: ignore[attr-defined]
+    before = set(folder.glob("*.mail")) if folder.exists() else set()
+    csrf = web_login(web, "leaving@example.org")
+    _add(web, csrf, "Ledger & Line", "Senior Product Designer")
+    upload = {"file": ("takeout.mbox", (FIXTURES / "takeout.mbox").read_bytes())}
+    page = web.post("/applications/mail", data={"csrf": csrf}, files=upload)
+    assert page.status_code == 200 and 'name="token"' in page.text
+    waiting = set(folder.glob("*.mail")) - before
+    assert len(waiting) == 1
+    gone = web.post(
+        "/account/delete", data={"csrf": csrf, "confirm": "DELETE"}, follow_redirects=False
+    )
+    assert gone.status_code == 303
+    assert not any(p.exists() for p in waiting)

@@ -95,6 +95,7 @@ ACCESSIBILITY = [
     "/applications",
     "/applications/funnel",
     "/applications/insights",
+    "/applications/import",
     "/cvs",
     "/community",
 ]

@@ -32,6 +32,8 @@ from passionpath.store import models as m
 Exporter = Callable[[Engine, int, dict[str, Any]], None]
 #: Runs before the user row is deleted, for anything the cascades cannot reach.
 DeleteHook = Callable[[Engine, int], None]
+#: Removes the user's files from the cache directory (uploads waiting to be confirmed).
+FilesHook = Callable[[Path, int], None]
 
 #: The module a package holding a user's rows registers them from.
 ACCOUNT_DATA_MODULE = "account_data"
@@ -48,6 +50,7 @@ class OwnedData:
     delete: DeleteHook | None = None
     #: Parts whose export must run first (plans nest inside the profiles' entries).
     after: tuple[str, ...] = ()
+    delete_files: FilesHook | None = None
 
 
 _registry: dict[str, OwnedData] = {}
@@ -60,10 +63,13 @@ def register_owned_data(
     export: Exporter,
     delete: DeleteHook | None = None,
     after: tuple[str, ...] = (),
+    delete_files: FilesHook | None = None,
 ) -> None:
-    """Make ``tables`` part of every account's export and deletion. Registering a name again
-    replaces the earlier entry (a reloaded module does not export twice)."""
-    _registry[name] = OwnedData(name, tables, export, delete, after)
+    """Make ``tables`` part of every account's export and deletion (and, with
+    ``delete_files``, the user's files in the cache directory part of the deletion).
+    Registering a name again replaces the earlier entry (a reloaded module does not export
+    twice)."""
+    _registry[name] = OwnedData(name, tables, export, delete, after, delete_files)
 
 
 @functools.cache
@@ -98,12 +104,18 @@ def export_account(engine: Engine, user_id: int) -> dict[str, Any]:
     return document
 
 
-def delete_account(engine: Engine, user_id: int, tokens: Memo | None = None) -> None:
+def delete_account(
+    engine: Engine, user_id: int, tokens: Memo | None = None, cache_dir: Path | None = None
+) -> None:
     """Delete the user; the foreign keys' ON DELETE CASCADE removes everything they own.
-    With ``tokens`` (the context's memo), their remembered tokens stop working at once."""
+    With ``tokens`` (the context's memo), their remembered tokens stop working at once; with
+    ``cache_dir`` (the context's), their files waiting there (uploads not yet confirmed) go
+    too."""
     for part in owned_data():
         if part.delete is not None:
             part.delete(engine, user_id)
+        if part.delete_files is not None and cache_dir is not None:
+            part.delete_files(cache_dir, user_id)
     with engine.begin() as conn:
         conn.execute(delete(m.User).where(m.User.id == user_id))
     if tokens is not None:

@@ -40,7 +40,7 @@ def match_command(
     """Rank careers by passion fit x qualification fit, with the reasons and the gaps."""
     from rich.table import Table
 
-    from passionpath.match import QUADRANTS, match
+    from passionpath.match import QUADRANTS
     from passionpath.profile import find_profile
 
     if quadrant is not None:
@@ -52,13 +52,16 @@ def match_command(
     ctx = open_context()
     target = profile if profile is not None else find_profile(None, ctx.engine).slug
     with console.status("Matching...", spinner="dots") if not as_json else nullcontext():
-        from passionpath.jobsearch import apply_preferences, learn_preferences
+        from passionpath.jobsearch import match_with_preferences
 
-        learned = learn_preferences(ctx)
-        wider = top * 3 if learned.active and not no_learned else top
-        report = match(target, ctx, top=wider, quadrant=quadrant, include_stretch=not no_stretch)
-        if wider != top:
-            report = apply_preferences(report, learned, ctx, top=top)
+        report, _ = match_with_preferences(
+            target,
+            ctx,
+            top=top,
+            quadrant=quadrant,
+            include_stretch=not no_stretch,
+            learned=not no_learned,
+        )
     if chart is not None:
         from passionpath.files import UserFileError
         from passionpath.match.chart import write_chart

@@ -23,6 +23,7 @@ if TYPE_CHECKING:  # the names as type checkers see them; at run time __getattr_
     from passionpath.jobsearch._mail_apply import *  # noqa: F403
     from passionpath.jobsearch._mail_match import *  # noqa: F403
     from passionpath.jobsearch._patterns import *  # noqa: F403
+    from passionpath.jobsearch._pending import *  # noqa: F403
     from passionpath.jobsearch._prefer import *  # noqa: F403
     from passionpath.jobsearch._stages import *  # noqa: F403
     from passionpath.jobsearch._store import *  # noqa: F403
@@ -43,6 +44,7 @@ _MODULES = (
     "_mail",
     "_mail_match",
     "_mail_apply",
+    "_pending",
 )
 
 

@@ -43,11 +43,22 @@ if TYPE_CHECKING:
 __all__ = [
     "COLUMN_NAMES",
     "IMPORT_FIELDS",
+    "PREVIEW_ROWS",
+    "REQUIRED_IMPORT_FIELDS",
     "STATUS_WORDS",
     "ApplicationsImport",
+    "CsvPreview",
+    "ImportRowError",
     "export_applications_json",
     "import_applications_csv",
+    "mapping_from_columns",
+    "preview_applications_csv",
 ]
+
+#: The fields every imported row needs a column for.
+REQUIRED_IMPORT_FIELDS = ("company", "role_title")
+#: How many of the file's rows a preview shows.
+PREVIEW_ROWS = 5
 
 #: What each field's column may be called (compared as lower-case letters and digits only).
 COLUMN_NAMES: dict[str, tuple[str, ...]] = {
@@ -124,16 +135,41 @@ class ApplicationsImport:
         return asdict(self)
 
 
+@dataclass
+class CsvPreview:
+    """A CSV's columns before it is imported: the header, the first rows, and the field each
+    column would be read as (``None``: left out)."""
+
+    header: list[str]
+    rows: list[list[str]]
+    total: int
+    fields: list[str | None]
+
+    def as_dict(self) -> dict[str, Any]:
+        return asdict(self)
+
+
+class ImportRowError(ApplicationError):
+    """A row (by its line in the file, the header being line 1) and column that cannot be
+    imported; ``detail`` says why without the place, for faces that name it their way."""
+
+    def __init__(self, line: int, column: str | None, detail: str) -> None:
+        where = f"line {line}" + (f", column {column!r}" if column else "")
+        super().__init__(f"{where}: {detail}", field="file")
+        self.line = line
+        self.column = column
+        self.detail = detail
+
+
 def _key(text: str) -> str:
     return re.sub(r"[^a-z0-9]", "", text.lower())
 
 
 def _error(line: int, column: str | None, message: str) -> ApplicationError:
-    where = f"line {line}" + (f", column {column!r}" if column else "")
-    return ApplicationError(f"{where}: {message}", field="file")
+    return ImportRowError(line, column, message)
 
 
-def _columns(header: list[str], mapping: Mapping[str, str]) -> dict[str, int]:
+def _columns(header: list[str], mapping: Mapping[str, str], detect: bool = True) -> dict[str, int]:
     keys = [_key(h) for h in header]
     out: dict[str, int] = {}
     for name, column in mapping.items():
@@ -150,7 +186,7 @@ def _columns(header: list[str], mapping: Mapping[str, str]) -> dict[str, int]:
             )
         out[name] = keys.index(_key(column))
     for name, names in COLUMN_NAMES.items():
-        if name in out:
+        if name in out or not detect:
             continue
         for alias in names:
             if alias in keys and keys.index(alias) not in out.values():
@@ -209,17 +245,8 @@ def _events(values: dict[str, str], line: int, names: dict[str, str]) -> list[St
     return [check_event(e) for e in events]
 
 
-def import_applications_csv(
-    data: bytes,
-    engine: Engine,
-    *,
-    filename: str = "applications.csv",
-    owner: int | None = None,
-    mapping: Mapping[str, str] | None = None,
-    dry_run: bool = False,
-    ctx: Context | None = None,
-) -> ApplicationsImport:
-    """Read an applications CSV and store every row, all or nothing (see the module note)."""
+def _read_rows(data: bytes, filename: str) -> tuple[list[str], list[tuple[int, list[str]]]]:
+    """The header and the non-empty rows with their line numbers; the size limits checked."""
     if len(data) > MAX_APPLICATIONS_FILE_BYTES:
         raise ApplicationError(
             f"the file is {len(data):,} bytes; the limit is {MAX_APPLICATIONS_FILE_BYTES:,}.",
@@ -244,9 +271,60 @@ def import_applications_csv(
             f"the file has {len(body):,} rows; the limit is {MAX_IMPORT_APPLICATIONS:,}.",
             field="file",
         )
-    columns = _columns(header, mapping or {})
+    return header, body
+
+
+def preview_applications_csv(data: bytes, *, filename: str = "applications.csv") -> CsvPreview:
+    """The file's columns, its first rows and the field each column would be read as (by its
+    header, as the import reads it), for a person to check and change before importing."""
+    header, body = _read_rows(data, filename)
+    columns = _columns(header, {})
+    by_index = {i: name for name, i in columns.items()}
+    return CsvPreview(
+        header=header,
+        rows=[row for _, row in body[:PREVIEW_ROWS]],
+        total=len(body),
+        fields=[by_index.get(i) for i in range(len(header))],
+    )
+
+
+def mapping_from_columns(header: list[str], fields: list[str | None]) -> dict[str, str]:
+    """The import's ``mapping`` (field -> column) from the field chosen for each column
+    (None or "" to leave a column out); a field chosen for two columns is an error naming
+    both (as ``field="mapping"``)."""
+    mapping: dict[str, str] = {}
+    for column, name in zip(header, fields, strict=False):
+        if not name:
+            continue
+        if name not in COLUMN_NAMES:
+            raise ApplicationError(f"{name!r} is not a field to map.", field="mapping")
+        if name in mapping:
+            raise ApplicationError(
+                f"{name.replace('_', ' ')} is chosen for two columns, {mapping[name]!r} and "
+                f"{column!r}; choose it for one.",
+                field="mapping",
+            )
+        mapping[name] = column
+    return mapping
+
+
+def import_applications_csv(
+    data: bytes,
+    engine: Engine,
+    *,
+    filename: str = "applications.csv",
+    owner: int | None = None,
+    mapping: Mapping[str, str] | None = None,
+    dry_run: bool = False,
+    detect: bool = True,
+    ctx: Context | None = None,
+) -> ApplicationsImport:
+    """Read an applications CSV and store every row, all or nothing (see the module note).
+    With ``detect`` false, only the columns ``mapping`` names are read."""
+    header, body = _read_rows(data, filename)
+    columns = _columns(header, mapping or {}, detect)
     names = {name: header[i] for name, i in columns.items()}
-    for needed in ("company", "role_title"):
+    for needed in REQUIRED_IMPORT_FIELDS:
         if needed not in columns:
             raise ApplicationError(
                 f"no column for {needed.replace('_', ' ')} (the file has "

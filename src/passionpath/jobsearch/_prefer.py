@@ -28,7 +28,7 @@ from datetime import UTC, datetime
 from typing import TYPE_CHECKING, Any
 
 import numpy as np
-from sqlalchemy import Engine, insert, select, update
+from sqlalchemy import Engine, delete, insert, select, update
 
 from passionpath.jobsearch._fields import ApplicationError, check_code
 from passionpath.jobsearch._store import list_applications
@@ -36,8 +36,11 @@ from passionpath.store import models as m
 from passionpath.store import owned_by
 
 if TYPE_CHECKING:
+    from pathlib import Path
+
     from passionpath.context import Context
     from passionpath.match import MatchReport
+    from passionpath.profile import ProfileDocument
 
 __all__ = [
     "MIN_SIGNALS",
@@ -46,9 +49,12 @@ __all__ = [
     "LearnedPreferences",
     "Signal",
     "apply_preferences",
+    "clear_vote",
+    "current_votes",
     "learn_preferences",
     "learning_on",
     "list_votes",
+    "match_with_preferences",
     "preference_term",
     "set_learning",
     "vote",
@@ -118,6 +124,26 @@ def vote(code: str, up: bool, engine: Engine, *, owner: int | None = None) -> No
                 "created_at": datetime.now(UTC),
             },
         )
+
+
+def clear_vote(code: str, engine: Engine, *, owner: int | None = None) -> int:
+    """Take back the thumbs on an occupation (every vote the owner gave it): the ranking is
+    then as if they had never voted on it. Returns how many votes were removed."""
+    checked = check_code(code, "occupation_code")
+    if checked is None:
+        raise ApplicationError("give an occupation code like 15-1255.00.", field="occupation_code")
+    with engine.begin() as conn:
+        removed = conn.execute(
+            delete(m.PreferenceVote).where(
+                owned_by(m.PreferenceVote, owner), m.PreferenceVote.occupation_code == checked
+            )
+        )
+    return int(removed.rowcount or 0)
+
+
+def current_votes(engine: Engine, *, owner: int | None = None) -> dict[str, int]:
+    """Occupation code -> the vote that counts on it (1 up, -1 down)."""
+    return {v["code"]: int(v["vote"]) for v in list_votes(engine, owner=owner)}
 
 
 def list_votes(engine: Engine, *, owner: int | None = None) -> list[dict[str, Any]]:
@@ -297,3 +323,33 @@ def apply_preferences(
     return replace(
         report, results=results[:top] if top else results, warnings=[*report.warnings, note]
     )
+
+
+def match_with_preferences(
+    profile: ProfileDocument | str | Path,
+    ctx: Context,
+    *,
+    owner: int | None = None,
+    top: int = 10,
+    quadrant: str | None = None,
+    include_stretch: bool = True,
+    learned: bool | LearnedPreferences = True,
+) -> tuple[MatchReport, LearnedPreferences | None]:
+    """The match ranking as every face shows it: with the owner's learned preference term
+    when it is on and has enough to go on (and ``learned`` is not False), else the plain
+    ranking; ``learned`` may also be preferences learned already. Three times ``top``
+    results are ranked first, so that the term can bring up results from below the cut.
+    Returns the report and the preferences applied (None when none were)."""
+    from passionpath.match import match
+
+    found: LearnedPreferences | None
+    if isinstance(learned, LearnedPreferences):
+        found = learned
+    else:
+        found = learn_preferences(ctx, owner=owner) if learned else None
+    used = found if found is not None and found.active else None
+    wider = top * 3 if used is not None else top
+    report = match(profile, ctx, top=wider, quadrant=quadrant, include_stretch=include_stretch)
+    if used is not None:
+        report = apply_preferences(report, used, ctx, top=top)
+    return report, used

@@ -10,6 +10,7 @@ from passionpath.web._errors import error_handlers
 from passionpath.web.pages import (
     account,
     applications,
+    applications_import,
     applications_mail,
     assets,
     auth,
@@ -35,6 +36,7 @@ for _pages in (
     plans.router,
     contacts.router,
     applications_mail.router,  # before the board's /applications/{id}
+    applications_import.router,
     applications.router,
     cvs.router,
     community.router,

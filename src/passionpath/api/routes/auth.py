@@ -30,5 +30,5 @@ def export_account(user: CurrentUser, engine: EngineDep) -> dict[str, Any]:
 
 @router.delete("/account", status_code=204, summary="Delete the account and all its data")
 def delete_account(user: CurrentUser, ctx: ContextDep) -> Response:
-    accounts.delete_account(ctx.engine, user, tokens=ctx.memo)
+    accounts.delete_account(ctx.engine, user, tokens=ctx.memo, cache_dir=ctx.settings.cache_dir)
     return Response(status_code=204)

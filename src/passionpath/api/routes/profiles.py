@@ -11,6 +11,7 @@ from passionpath.api._schemas import InventoryIn, PlanIn, ProfileIn
 
 if TYPE_CHECKING:
     from passionpath.context import Context
+    from passionpath.jobsearch import LearnedPreferences
 
 router = APIRouter(prefix="/profiles", tags=["profiles"])
 
@@ -97,32 +98,59 @@ async def matches(
     ctx: ContextDep,
     top: int = Query(10, ge=1, le=100),
     quadrant: str | None = Query(None, pattern="^(sweet spot|passion stretch|safe fit|neither)$"),
+    learned: bool = Query(
+        True,
+        description=(
+            "Rank with what your applications and thumbs up or down say you prefer (the "
+            "'preference' component of each result, and a warning saying so), as "
+            "`passionpath match` does; false gives the plain ranking. Nothing is applied "
+            "while the preferences are switched off (PUT /applications/preferences) or "
+            "have too little to go on."
+        ),
+    ),
 ) -> Response:
-    # Async so that a cached answer, the usual case, skips the thread pool: the two lookups
-    # here are single-row indexed reads; only a fresh match goes to a worker thread.
+    # Async so that a cached answer, the usual case, skips most of the thread pool: the
+    # lookups here are small indexed reads; only a fresh match goes to a worker thread.
     from passionpath.catalog import release_key
+    from passionpath.jobsearch import learn_preferences
     from passionpath.profile import find_profile
 
     record = find_profile(slug, ctx.engine, owner=user)
-    key = (record.id, record.current_version, release_key(ctx.engine), top, quadrant)
+    prefs = await run_in_threadpool(learn_preferences, ctx, owner=user) if learned else None
+    # The learned direction is part of the key: a new vote or application changes it.
+    lean = tuple(prefs.direction) if prefs is not None and prefs.active else None
+    key = (record.id, record.current_version, release_key(ctx.engine), top, quadrant, lean)
     body: bytes | None = ctx.memo.get(_MATCHES, key)
     if body is None:
         body = await run_in_threadpool(
-            _match_body, slug, record.current_version, user, ctx, top, quadrant
+            _match_body, slug, record.current_version, user, ctx, top, quadrant, prefs
         )
         ctx.memo.put(_MATCHES, key, body, _MATCHES_LIMIT)
     return Response(body, media_type="application/json")
 
 
 def _match_body(
-    slug: str, version: int, user: int, ctx: Context, top: int, quadrant: str | None
+    slug: str,
+    version: int,
+    user: int,
+    ctx: Context,
+    top: int,
+    quadrant: str | None,
+    prefs: LearnedPreferences | None,
 ) -> bytes:
-    from passionpath.match import match
+    from passionpath.jobsearch import match_with_preferences
     from passionpath.profile import load_profile
 
     # The version the cache key names, even if a newer one is saved meanwhile.
     _, document = load_profile(slug, ctx.engine, version=version, owner=user)
-    report = match(document, ctx, top=top, quadrant=quadrant)
+    report, _ = match_with_preferences(
+        document,
+        ctx,
+        owner=user,
+        top=top,
+        quadrant=quadrant,
+        learned=prefs if prefs is not None else False,
+    )
     return json.dumps({**report.as_dict(), "profile": slug}).encode()
 
 

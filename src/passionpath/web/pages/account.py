@@ -38,6 +38,6 @@ def delete_account(request: Request, confirm: str = Form(""), csrf: str = Form("
         errors = {"confirm": "Type DELETE, in capitals, to confirm; nothing was deleted."}
         return render(request, "account.html", 400, confirm=confirm[:200], errors=errors)
     ctx = context(request)
-    accounts.delete_account(ctx.engine, user, tokens=ctx.memo)
+    accounts.delete_account(ctx.engine, user, tokens=ctx.memo, cache_dir=ctx.settings.cache_dir)
     request.session.clear()
     return RedirectResponse("/", status_code=303)

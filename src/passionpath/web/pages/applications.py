@@ -12,7 +12,7 @@ from fastapi.responses import HTMLResponse, RedirectResponse, Response
 from starlette.datastructures import FormData
 
 from passionpath.errors import PassionpathError
-from passionpath.limits import MAX_LABEL_CHARS, MAX_URL_CHARS
+from passionpath.limits import MAX_LABEL_CHARS, MAX_POSTING_CHARS, MAX_URL_CHARS
 from passionpath.web._deps import SLUG, context, current_user, engine, render, submitted
 from passionpath.web._errors import in_words
 from passionpath.web._words import day
@@ -86,6 +86,7 @@ def _board(
     values: dict[str, str] | None = None,
     errors: dict[str, str] | None = None,
     error: str | None = None,
+    imported: int | None = None,
 ) -> HTMLResponse:
     from passionpath.jobsearch import CLOSED, list_applications
 
@@ -109,12 +110,14 @@ def _board(
         day=day,
         max_label=MAX_LABEL_CHARS,
         max_url=MAX_URL_CHARS,
+        imported=imported,
     )
 
 
 @router.get("/applications", response_class=HTMLResponse)
 def board(request: Request) -> Response:
-    return _board(request)
+    imported = request.query_params.get("imported", "")
+    return _board(request, imported=int(imported) if imported.isdigit() else None)
 
 
 @router.post("/applications")
@@ -271,8 +274,9 @@ def _timeline(
 
 @router.get("/applications/{application_id}", response_class=HTMLResponse)
 def timeline_page(request: Request, application_id: int) -> Response:
-    saved = request.query_params.get("logged")
-    return _timeline(request, application_id, message="Logged." if saved else None)
+    logged, saved = request.query_params.get("logged"), request.query_params.get("saved")
+    message = "Logged." if logged else "Saved." if saved else None
+    return _timeline(request, application_id, message=message)
 
 
 async def _log(request: Request, application_id: int, rejected: bool) -> Response:
@@ -335,3 +339,113 @@ async def delete(request: Request, application_id: int) -> Response:
         raise PassionpathError(expired)
     delete_application(application_id, engine(request), owner=current_user(request))
     return RedirectResponse("/applications", status_code=303)
+
+
+#: The edit form's fields as the page labels them, by the core's names ("occupation" is the
+#: occupation's title or code, read with the catalog's search).
+EDIT_LABELS = {
+    "company": "Company",
+    "role_title": "Role",
+    "occupation": "Occupation",
+    "posting_url": "Posting address",
+    "posting_text": "Posting text",
+    "source": "Where you found it",
+    "location": "Location",
+    "pay": "Pay",
+    "notes": "Notes",
+    "next_action": "Next action",
+    "next_action_on": "Next action on",
+}
+#: The edit form's plain text fields (the occupation and the date are read on their own).
+_EDIT_TEXT = ("company", "role_title", "posting_url", "posting_text", "source", "location",
+              "pay", "notes", "next_action")  # fmt: skip
+
+
+def _edit_form(
+    request: Request,
+    application_id: int,
+    *,
+    status: int = 200,
+    values: dict[str, str] | None = None,
+    errors: dict[str, str] | None = None,
+    error: str | None = None,
+) -> HTMLResponse:
+    from passionpath.jobsearch import get_application
+
+    user = current_user(request)
+    a = get_application(application_id, engine(request), owner=user, ctx=context(request))
+    if values is None:
+        shown = a.occupation_title or a.occupation_code or ""
+        values = {name: str(getattr(a, name) or "") for name in _EDIT_TEXT}
+        values |= {"occupation": shown, "occupation_was": shown}
+        values["next_action_on"] = a.next_action_on.isoformat() if a.next_action_on else ""
+    return render(
+        request,
+        "application_edit.html",
+        status,
+        a=a,
+        values=values,
+        errors=errors or {},
+        error=error,
+        labels=EDIT_LABELS,
+        max_label=MAX_LABEL_CHARS,
+        max_url=MAX_URL_CHARS,
+        max_posting=MAX_POSTING_CHARS,
+    )
+
+
+@router.get("/applications/{application_id}/edit", response_class=HTMLResponse)
+def edit_page(request: Request, application_id: int) -> Response:
+    return _edit_form(request, application_id)
+
+
+@router.post("/applications/{application_id}/edit")
+async def edit(request: Request, application_id: int) -> Response:
+    from passionpath.catalog import resolve_occupation
+    from passionpath.jobsearch import update_application
+
+    form, expired = await submitted(request)
+    user = current_user(request)
+    values = _typed(form, [*EDIT_LABELS, "occupation_was"])
+    errors: dict[str, str] = {}
+    next_on = _day(
+        values["next_action_on"], EDIT_LABELS["next_action_on"], errors, "next_action_on"
+    )
+    changes: dict[str, Any] = {name: values[name].strip() or None for name in _EDIT_TEXT}
+    changes["next_action_on"] = next_on
+    typed = values["occupation"].strip()
+    # The occupation changes only when the person changed it: otherwise a new role title is
+    # read again for its occupation, as on the board.
+    if typed != values["occupation_was"].strip():
+        label = EDIT_LABELS["occupation"]
+        if not typed:
+            changes["occupation_code"] = None
+        else:
+            try:
+                found = resolve_occupation(typed, context(request), field="occupation")
+                if found.code is None:
+                    choices = ", ".join(f"{c.title} ({c.code})" for c in found.choices[:5])
+                    errors["occupation"] = (
+                        f"{label}: which one? {choices}. Type one of these titles or codes."
+                        if choices
+                        else f"{label}: nothing in the catalog is called “{typed}”."
+                    )
+                else:
+                    changes["occupation_code"] = found.code
+            except PassionpathError as exc:
+                errors["occupation"] = in_words(exc, label)
+    if expired or errors:
+        return _edit_form(
+            request, application_id, status=400, values=values, errors=errors, error=expired
+        )
+    try:
+        update_application(
+            application_id, changes, engine(request), owner=user, ctx=context(request)
+        )
+    except PassionpathError as exc:
+        name = "occupation" if exc.field == "occupation_code" else exc.field
+        if name not in EDIT_LABELS:
+            raise
+        errors[name] = in_words(exc, EDIT_LABELS[name])
+        return _edit_form(request, application_id, status=400, values=values, errors=errors)
+    return RedirectResponse(f"/applications/{application_id}?saved=1", status_code=303)

@@ -5,9 +5,10 @@ from __future__ import annotations
 from typing import TYPE_CHECKING
 
 from fastapi import APIRouter, Query, Request
-from fastapi.responses import HTMLResponse, Response
+from fastapi.responses import HTMLResponse, RedirectResponse, Response
 
-from passionpath.web._deps import context, engine, me, render
+from passionpath.errors import PassionpathError
+from passionpath.web._deps import context, current_user, engine, me, render, submitted
 
 if TYPE_CHECKING:
     from passionpath.match import MatchResult
@@ -19,8 +20,8 @@ router = APIRouter()
 def matches_page(
     request: Request, quadrant: str = "", top: int = Query(15, ge=1, le=50)
 ) -> Response:
-    from passionpath.jobsearch import apply_preferences, learn_preferences
-    from passionpath.match import QUADRANTS, match, readiness
+    from passionpath.jobsearch import MIN_SIGNALS, current_votes, match_with_preferences
+    from passionpath.match import QUADRANTS, readiness
     from passionpath.match.chart import hexagon_svg, quadrant_svg
 
     user, document = me(request)
@@ -32,11 +33,7 @@ def matches_page(
     ctx = context(request)
     # What the person's applications and votes say they prefer reorders the results (their
     # insights page shows it and switches it off).
-    learned = learn_preferences(ctx, owner=user)
-    wider = top * 3 if learned.active else top
-    report = match(document, ctx, top=wider, quadrant=chosen)
-    if learned.active:
-        report = apply_preferences(report, learned, ctx, top=top)
+    report, learned = match_with_preferences(document, ctx, owner=user, top=top, quadrant=chosen)
     return render(
         request,
         "matches.html",
@@ -47,8 +44,42 @@ def matches_page(
         quadrant=chosen,
         quadrant_svg=quadrant_svg(report, 400, href=lambda code: f"/occupations/{code}"),
         hexagon_svg=hexagon_svg(report.riasec),
-        learned=learned if learned.active else None,
+        learned=learned,
+        votes=current_votes(ctx.engine, owner=user),
+        back=_back(request.url.path + (f"?{request.url.query}" if request.url.query else "")),
+        min_signals=MIN_SIGNALS,
     )
+
+
+def _back(url: str) -> str:
+    """Where a vote returns to: this page with its filter, never another site."""
+    if url == "/matches" or (url.startswith("/matches?") and "\\" not in url):
+        return url
+    return "/matches"
+
+
+#: What each thumbs button sends.
+_VOTES = {"up": True, "down": False}
+
+
+@router.post("/matches/votes")
+async def thumbs(request: Request) -> Response:
+    """A thumbs up ("More like this"), down ("Not for me"), or taking it back; then the
+    same matches page again, at the result voted on."""
+    from passionpath.jobsearch import clear_vote, vote
+
+    form, expired = await submitted(request)
+    if expired:
+        raise PassionpathError(expired)
+    user = current_user(request)
+    code, choice = str(form.get("code", "")), str(form.get("vote", ""))
+    if choice == "clear":
+        clear_vote(code, engine(request), owner=user)
+    elif choice in _VOTES:
+        vote(code, _VOTES[choice], engine(request), owner=user)
+    else:
+        raise PassionpathError("Press “More like this” or “Not for me”.")
+    return RedirectResponse(f"{_back(str(form.get('back', '')))}#r-{code}", status_code=303)
 
 
 @router.get("/occupations/{code}", response_class=HTMLResponse)
