@@ -357,7 +357,9 @@ class MatchEngine:
             at_level = ~scores.below_level[rows]
         sweet = (scores.quadrant[rows] == QUADRANTS[0]) & at_level
         keen = (scores.passion[rows] >= PASSION_FLOOR) & at_level
-        tier = np.where(sweet, 0, np.where(keen, 1, 2))
+        # Step downs come last of all: a nurse is shown the rest of the catalog at her
+        # level before nursing assistant work.
+        tier = np.where(sweet, 0, np.where(keen, 1, np.where(at_level, 2, 3)))
         ranked = rows[np.lexsort((-scores.score[rows], tier))]
         if fold:
             entries = fold_siblings(self.m.codes, ranked, scores.score, top)

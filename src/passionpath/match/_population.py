@@ -143,8 +143,8 @@ def _exact_key(value: F32, score: F32, column: NDArray[np.int64], n: int) -> NDA
     """A unique integer per occupation, smallest first in the engine's order: the tier (read
     off ``value``), then the higher score (the bits of a non-negative float32 sort as it
     does), then the catalog's order (the engine's stable sort leaves ties so)."""
-    boost = value - score  # 4, 2 or 0, give or take the rounding
-    tier = np.where(boost >= 3, 0, np.where(boost >= 1, 1, 2)).astype(np.int64)
+    boost = value - score  # 6, 4, 2 or 0, give or take the rounding
+    tier = (3 - np.rint(boost / 2)).astype(np.int64)
     bits = (score + np.float32(0)).view(np.int32).astype(np.int64)  # + 0 turns -0 into 0
     return ((tier << 32) + (ONE_BITS - bits)) * n + column
 
@@ -423,13 +423,14 @@ class PopulationMatcher:
         b, n = sc.shape
         k = min(top, n)
         hi_p, hi_q = _high(pc), _high(qc)
-        # The engine's order: sweet spot, then passion at least PASSION_FLOOR, then the rest,
-        # each by score. As one float (4-5, 2-3, 0-1) it finds a few more candidates than
+        # The engine's order: sweet spot, then passion at least PASSION_FLOOR, then the rest
+        # at the person's level, then step downs, each by score. As one float (6-7, 4-5,
+        # 2-3, 0-1) it finds a few more candidates than
         # needed; their exact order (ties by catalog row) is settled on those alone.
         value = np.where(
             hi_p & hi_q & at_level,
-            np.float32(4),
-            np.where((pc >= PASSION_FLOOR) & at_level, 2, 0),
+            np.float32(6),
+            np.where((pc >= PASSION_FLOOR) & at_level, 4, np.where(at_level, 2, 0)),
         )
         value = value.astype(np.float32)
         value += sc
