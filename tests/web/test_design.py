@@ -124,7 +124,7 @@ def test_the_matches_page_lists_results_as_cards_under_a_linked_map(web: TestCli
     csrf = web_login(web, "cards@example.org")
     web.post("/passions", data={"csrf": csrf, "name": "Kim", "unpaid": "Photograph birds"})
     page = web.get("/matches").text
-    assert page.count('<li class="card result">') >= 5
+    assert page.count('<li class="card result"') >= 5
     figure = page.split('<figure class="chart card">', 1)[1].split("</figure>", 1)[0]
     links = re.findall(r'<a href="(/occupations/[^"]+)" aria-label="1\. ', figure)
     assert len(links) == 1  # the map's point 1 opens the first result
