@@ -62,6 +62,8 @@ class Example:
     kind: str
     stage: str
     reasons: tuple[str, ...]
+    #: Which writing of the training set the text came from (1: the first 468 texts).
+    batch: int = 1
 
 
 def training_examples() -> list[Example]:
@@ -71,7 +73,13 @@ def training_examples() -> list[Example]:
         for line in handle:
             row = json.loads(line)
             examples.append(
-                Example(row["text"], row["kind"], row["stage"] or "", tuple(row["reasons"]))
+                Example(
+                    row["text"],
+                    row["kind"],
+                    row["stage"] or "",
+                    tuple(row["reasons"]),
+                    row.get("batch", 1),
+                )
             )
     return examples
 
