@@ -34,7 +34,6 @@ from passionpath.jobsearch._classify_model import (
     training_examples,
     tune_split,
 )
-from passionpath.jobsearch._classify_text import newest_message
 
 EVAL_FILE = ROOT / "benchmarks" / "data" / "classify_eval.jsonl"
 
@@ -113,8 +112,7 @@ def tune() -> None:
         kind = models.kind.predict(e.text)[0]
         kinds.append(kind)
         stages.append(FIXED_STAGE[kind] if kind in FIXED_STAGE else models.stage.predict(e.text)[0])
-        start, end = newest_message(e.text)
-        said = find_reasons(e.text, start, end) if kind == "rejection" else []
+        said = find_reasons(e.text) if kind == "rejection" else []
         reasons.append({r.category for r in said})
     report(tune_half, kinds, stages, reasons)
 
@@ -148,8 +146,7 @@ def cross_validate(examples: list[Example], k: int) -> tuple[list[str], list[str
             stages[i] = (
                 FIXED_STAGE[kind] if kind in FIXED_STAGE else models.stage.predict(e.text)[0]
             )
-            start, end = newest_message(e.text)
-            said = find_reasons(e.text, start, end) if kind == "rejection" else []
+            said = find_reasons(e.text) if kind == "rejection" else []
             reasons[i] = {r.category for r in said}
     return kinds, stages, reasons
 
