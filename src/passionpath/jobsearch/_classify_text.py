@@ -215,13 +215,7 @@ def _newest(text: str) -> tuple[int, int]:
         offsets.append(position)
         position += len(line)
     quoted = [_is_history(lines, i) for i in range(len(lines))]
-    # A reply written below the quote ("> On 3 May, Priya wrote: ..." first): skip the
-    # quoted lines at the top, and the blank lines among them.
-    first = 0
-    while first < len(lines) and (quoted[first] or not lines[first].strip()):
-        first += 1
-    if first == len(lines) or not any(quoted[:first]):
-        first = 0
+    first = _below_quote(lines, quoted, 0)
     # A forward with (almost) nothing written above it: the forwarded message is the one.
     for i in range(first, len(lines)):
         if quoted[i]:
@@ -234,7 +228,7 @@ def _newest(text: str) -> tuple[int, int]:
                     not lines[first].strip() or _HEADER.match(lines[first])
                 ):
                     first += 1
-                quoted[first - 1] = False
+                first = _below_quote(lines, quoted, first)
             break
     end = len(text)
     words = 0
@@ -251,6 +245,17 @@ def _newest(text: str) -> tuple[int, int]:
     if not text[start:end].strip():
         return 0, len(text)  # all quoted: the whole text is all there is to go on
     return start, end
+
+
+def _below_quote(lines: list[str], quoted: list[bool], first: int) -> int:
+    """Where the message starting at line ``first`` begins: after the quoted lines at its top
+    (and the blank lines among them) when it is a reply written below the quote."""
+    line = first
+    while line < len(lines) and (quoted[line] or not lines[line].strip()):
+        line += 1
+    if line == len(lines) or not any(quoted[first:line]):
+        return first
+    return line
 
 
 def _is_history(lines: list[str], i: int) -> bool:
