@@ -6,14 +6,18 @@ before the classifier, and is never used to fit or tune it. Prints kind accuracy
 recall per kind, stage accuracy, reason micro-F1, time per text in-process and the CLI's
 whole-process time.
 
-  --tune   fit on one half of the training set and report the other half (the tune half):
-           the figures the model's settings were chosen on. The evaluation set is not read.
+  --tune   fit on one half of the training set and report the other half (the tune half).
+           The evaluation set is not read.
+  --cv K   K-fold cross-validation on the training set (default 5 folds, stratified by kind):
+           each text is classified by a model fitted on the other folds; the figures the
+           model's settings and text preparation are chosen on. The evaluation set is not read.
 """
 
 from __future__ import annotations
 
 import argparse
 import json
+import random
 import tempfile
 import time
 from collections import Counter
@@ -30,7 +34,6 @@ from passionpath.jobsearch._classify_model import (
     training_examples,
     tune_split,
 )
-from passionpath.jobsearch._classify_text import newest_message
 
 EVAL_FILE = ROOT / "benchmarks" / "data" / "classify_eval.jsonl"
 
@@ -64,7 +67,7 @@ def report(
     staged = [(s, t) for s, t in zip(stages, truth, strict=True) if t.stage]
     stage_right = sum(s == t.stage for s, t in staged)
     print(
-        f"stage accuracy (texts that name a stage): {stage_right / len(staged):.3f} "
+        f"stage accuracy (texts that name a stage): {stage_right / max(len(staged), 1):.3f} "
         f"({stage_right}/{len(staged)})"
     )
     tp = fp = fn = 0
@@ -92,7 +95,7 @@ def report(
     unknown = sum("templated_unknown" in t.reasons for t in rejections)
     print(
         f"rejections giving no reason (templated_unknown): {unknown}/{len(rejections)} "
-        f"= {unknown / len(rejections):.0%} of the labelled rejections"
+        f"= {unknown / max(len(rejections), 1):.0%} of the labelled rejections"
     )
 
 
@@ -109,10 +112,66 @@ def tune() -> None:
         kind = models.kind.predict(e.text)[0]
         kinds.append(kind)
         stages.append(FIXED_STAGE[kind] if kind in FIXED_STAGE else models.stage.predict(e.text)[0])
-        start, end = newest_message(e.text)
-        said = find_reasons(e.text, start, end) if kind == "rejection" else []
+        said = find_reasons(e.text) if kind == "rejection" else []
         reasons.append({r.category for r in said})
     report(tune_half, kinds, stages, reasons)
+
+
+def cv_folds(examples: list[Example], k: int) -> list[int]:
+    """The fold of each example: within each kind, examples are dealt out in a fixed shuffled
+    order, so every fold holds every kind in about the same share."""
+    rng = random.Random(15)
+    fold = [0] * len(examples)
+    for kind in KINDS:
+        members = [i for i, e in enumerate(examples) if e.kind == kind]
+        rng.shuffle(members)
+        for n, i in enumerate(members):
+            fold[i] = n % k
+    return fold
+
+
+def cross_validate(examples: list[Example], k: int) -> tuple[list[str], list[str], list[set[str]]]:
+    """Kinds, stages and reasons each example gets from the model fitted without its fold."""
+    fold = cv_folds(examples, k)
+    kinds = [""] * len(examples)
+    stages = [""] * len(examples)
+    reasons: list[set[str]] = [set() for _ in examples]
+    for f in range(k):
+        models = fit_models([e for e, g in zip(examples, fold, strict=True) if g != f])
+        for i, e in enumerate(examples):
+            if fold[i] != f:
+                continue
+            kind = models.kind.predict(e.text)[0]
+            kinds[i] = kind
+            stages[i] = (
+                FIXED_STAGE[kind] if kind in FIXED_STAGE else models.stage.predict(e.text)[0]
+            )
+            said = find_reasons(e.text) if kind == "rejection" else []
+            reasons[i] = {r.category for r in said}
+    return kinds, stages, reasons
+
+
+def cv(k: int) -> None:
+    examples = training_examples()
+    started = time.perf_counter()
+    kinds, stages, reasons = cross_validate(examples, k)
+    print(
+        f"{k}-fold cross-validation on the training set ({len(examples)} texts, folds stratified "
+        f"by kind; {time.perf_counter() - started:.1f} s)"
+    )
+    report(examples, kinds, stages, reasons)
+    first = [i for i, e in enumerate(examples) if e.batch == 1]
+    if len(first) < len(examples):
+        print()
+        for batch in sorted({e.batch for e in examples}):
+            chosen = [i for i, e in enumerate(examples) if e.batch == batch]
+            print(f"-- batch {batch} of the training set only ({len(chosen)} texts):")
+            report(
+                [examples[i] for i in chosen],
+                [kinds[i] for i in chosen],
+                [stages[i] for i in chosen],
+                [reasons[i] for i in chosen],
+            )
 
 
 def evaluate() -> None:
@@ -161,8 +220,21 @@ def evaluate() -> None:
 def main() -> None:
     parser = argparse.ArgumentParser(description=__doc__)
     parser.add_argument("--tune", action="store_true", help="report the training set's tune half")
+    parser.add_argument(
+        "--cv",
+        type=int,
+        nargs="?",
+        const=5,
+        metavar="K",
+        help="K-fold cross-validation on the training set (default 5)",
+    )
     args = parser.parse_args()
-    tune() if args.tune else evaluate()
+    if args.cv:
+        cv(args.cv)
+    elif args.tune:
+        tune()
+    else:
+        evaluate()
 
 
 if __name__ == "__main__":

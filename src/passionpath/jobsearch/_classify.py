@@ -22,7 +22,7 @@ from typing import TYPE_CHECKING, Any
 from passionpath.errors import PassionpathError
 from passionpath.jobsearch._classify_cues import KIND_PATTERNS, REASON_PATTERNS
 from passionpath.jobsearch._classify_model import FIXED_STAGE, classify_models
-from passionpath.jobsearch._classify_text import newest_message, sentences
+from passionpath.jobsearch._classify_text import prepare, sentences
 from passionpath.limits import MAX_CLASSIFY_TEXT_CHARS, MAX_CLASSIFY_TEXTS
 
 if TYPE_CHECKING:
@@ -177,9 +177,10 @@ def classify_texts(
             stage: str | None = FIXED_STAGE[kind] or None
         else:
             stage = models.stage.predict(text)[0] or None
-        start, end = newest_message(text)
-        reasons = find_reasons(text, start, end) if kind == "rejection" else []
-        results.append(Classification(text, kind, confidence, stage, reasons, [], (start, end)))
+        prepared = prepare(text)
+        read = prepared.in_text(prepared.start, prepared.end)
+        reasons = find_reasons(text) if kind == "rejection" else []
+        results.append(Classification(text, kind, confidence, stage, reasons, [], read))
     if skills and ctx is not None:
         _add_skills(results, ctx)
     return results
@@ -189,11 +190,11 @@ def classify_text(text: str, ctx: Context | None = None) -> Classification:
     return classify_texts([text], ctx)[0]
 
 
-def find_reasons(text: str, start: int = 0, end: int | None = None) -> list[Reason]:
-    """The reason categories a rejection's sentences give, each with its sentences; none
-    given is ``templated_unknown``, with the sentence that says no."""
+def find_reasons(text: str) -> list[Reason]:
+    """The reason categories the sentences of a rejection's newest message give, each with its
+    sentences; none given is ``templated_unknown``, with the sentence that says no."""
     found: dict[str, list[Span]] = {}
-    pieces = sentences(text, start, end)
+    pieces = sentences(prepare(text))
     for sentence, s, e in pieces:
         for category, patterns in REASON_PATTERNS.items():
             if any(p.search(sentence) for p in patterns):

@@ -21,7 +21,10 @@ _OTHER_PERSON = (
 KIND_CUES: dict[str, str] = {
     "reject_regret": r"\b(?:unfortunately|regret(?:tably|fully)?|sadly|i'm afraid|i am afraid"
     r"|we are sorry|i'm sorry|i am sorry|sorry to|bad news|disappointing news"
-    r"|not good news|wish the news)",
+    r"|not good news|wish the news"
+    # German, French, Spanish, Dutch, Italian
+    r"|leider|bedauer\w*|malheureusement|regrett\w+|au regret|lamentablemente|desafortunadamente"
+    r"|lamentamos|sentimos|helaas|purtroppo|spiacenti)",
     "reject_not_forward": rf"{_NOT_BE}(?:moving|move|going|taking|take|progress\w*|proceed\w*"
     r"|continu\w*|pursu\w*|advanc\w*|invit\w*|offer\w*|shortlist\w*|select\w*|successful"
     r"|scheduling|extending|mov\w+ ahead|go\w* ahead|retained|considered|considering|able to"
@@ -33,7 +36,12 @@ KIND_CUES: dict[str, str] = {
     r"|chosen|appointed|progress\w*)|unsuccessful|no longer (?:under consideration|being"
     r" considered)|not a (?:match|fit)|isn't going to work|not (?:quite )?the right (?:fit|match)"
     r"|it's a no|not a yes|different direction|stop here"
-    r"|pass this time|we'll pass|won't be a match|doesn't match|not what we need)",
+    r"|pass this time|we'll pass|won't be a match|doesn't match|not what we need"
+    r"|(?:für|mit) (?:eine[nr]? )?andere[nrs]? (?:bewerber|kandidat)\w*"
+    r"|nicht (?:weiter )?berücksichtig\w*|absage|(?:pas|plus) (?:été )?retenue?s?"
+    r"|(?:donner|donnerons) (?:une )?suite|autre (?:candidat|profil)\w*"
+    r"|otr[oa]s? (?:candidat|perfil)\w*|no (?:ha|has|hemos) sido seleccionad\w*"
+    r"|niet (?:verder|door)|andere kandida\w+|afgewezen|altr[oi] candidat\w*)",
     "reject_filled": r"\b(?:(?:has|have) (?:now )?been filled|been withdrawn|on hold|hiring freeze"
     r"|paused hiring|frozen|(?:role|vacancy|position) (?:was|has been) cancelled"
     r"|closing all applications|not hiring for it)",
@@ -42,7 +50,10 @@ KIND_CUES: dict[str, str] = {
     r"|unconditional) offer|offer (?:pack|details|of employment|expires|is valid|is ready"
     r"|from)|got the job|the job is yours|you got it|welcome aboard|appointment letter"
     r"|(?:been|you are|you're) (?:successful|selected|accepted) (?:in|for)|decided to hire you"
-    r"|we'd love you to join|propose you the position)",
+    r"|we'd love you to join|propose you the position|here(?:'s| is) your offer"
+    r"|approved (?:an |the |your )?offer|offer (?:for|to) you|first choice"
+    r"|preferred (?:choice|candidate)|anbieten|angebot|vous proposer le poste"
+    r"|proposition d'embauche|ofrecerte|ofrecerle|oferta|aanbieden|aanbod|offrirti|offrirle)",
     "interview_invite": r"\b(?:invit\w+ you|(?:like|love) to (?:invite|meet|interview|schedule|set"
     r" up|arrange|book|bring you|have (?:a|an))|shortlisted|through to|move you forward"
     r"|moving you forward|next (?:step|stage|round)|final round|second interview|onsite"
@@ -52,7 +63,12 @@ KIND_CUES: dict[str, str] = {
     r"|open)|(?:a|an) (?:quick |short |brief |initial |first |intro )?(?:call|chat|conversation)"
     r"|calendly|cal\.com|zoom link|teams invitation|calendar invite|take-home|assessment centre"
     r"|coding (?:test|challenge|session)|case study|design (?:challenge|exercise)"
-    r"|complete (?:the|our|a) (?:\w+ )?(?:assessment|test|task|exercise|questionnaire|quiz))",
+    r"|complete (?:the|our|a) (?:\w+ )?(?:assessment|test|task|exercise|questionnaire|quiz)"
+    r"|(?:a|an) (?:quick |short |brief )?(?:phone|video|zoom|teams|telephone|screening)"
+    r" (?:call|chat)|come in (?:for|on|to)|have you (?:in|over|back)|trial (?:shift|day)"
+    r"|portfolio review|book (?:a|an|your) [\w -]{0,20}(?:call|slot|interview)"
+    r"|pick (?:a|any) slot|vorstellungsgespräch|einladen|einladung|entretien|rencontrer"
+    r"|entrevista|sollicitatiegesprek|kennismakingsgesprek|colloquio)",
     "ack_received": r"\b(?:(?:have|has|we've|we) (?:successfully )?(?:received|got) (?:your|it)"
     r"|(?:application|cv|portfolio|documents?) (?:has|have|was|were|is) (?:been )?"
     r"(?:successfully )?"
@@ -61,13 +77,20 @@ KIND_CUES: dict[str, str] = {
     r"|application submitted|application received|application confirmation"
     r"|(?:will|we'll) (?:review|be in touch|get back|contact you|respond|reach out|study)"
     r"|under review|being reviewed|reviewing (?:it|applications|your)|only shortlisted"
-    r"|track (?:the )?(?:status|progress))",
+    r"|track (?:the )?(?:status|progress)"
+    r"|if you (?:do not|don't|have not|haven't) (?:hear|heard) (?:back )?from us"
+    r"|only (?:shortlisted|successful|selected) (?:candidates|applicants)"
+    r"|(?:with|to) the hiring manager|passed (?:it |them )?on|aim to (?:reply|respond|get back)"
+    r"|eingang|erhalten|bien reçu|reviendrons vers vous|hemos recibido|te contactaremos"
+    r"|ontvangen|abbiamo ricevuto)",
     "other_bulk": r"\b(?:unsubscribe|job alert|new jobs|jobs? (?:for you|you may|near you)"
     r"|recommended for you|newsletter|viewed your profile|who's looking|profile views"
     r"|weekly|digest|manage (?:your )?(?:alerts|preferences|subscription)|webinar|read more"
     r"|premium|subscription|invoice|password|sign-in|security (?:alert|notice)|out of (?:the )?"
     r"office|automatic reply|annual leave|survey|talent (?:community|network|pool)|terms of"
-    r" service|privacy notice|reacted to|congratulate|work anniversary|meetup|blog|tips)",
+    r" service|privacy notice|reacted to|congratulate|work anniversary|meetup|blog|tips"
+    r"|expenses|mentor\w*|careers (?:evening|fair|event)|research(?:er|ing)|members"
+    r"|nicht im büro|absent\w*|ausencia|afwezig)",
     "other_after_offer": r"\b(?:first day|onboarding|new starter|welcome pack|start date|laptop"
     r"|right to work|background check|reference (?:check|form)|referee|as a reference"
     r"|bank details|payroll|signed (?:offer|contract|nda)|thank you for (?:accepting|signing)"

@@ -26,7 +26,7 @@ import numpy as np
 from numpy.typing import NDArray
 
 from passionpath.jobsearch._classify_cues import KIND_PATTERNS, STAGE_PATTERNS
-from passionpath.jobsearch._classify_text import newest_message
+from passionpath.jobsearch._classify_text import prepare
 
 if TYPE_CHECKING:
     from passionpath.context import Context
@@ -62,6 +62,8 @@ class Example:
     kind: str
     stage: str
     reasons: tuple[str, ...]
+    #: Which writing of the training set the text came from (1: the first 468 texts).
+    batch: int = 1
 
 
 def training_examples() -> list[Example]:
@@ -71,7 +73,13 @@ def training_examples() -> list[Example]:
         for line in handle:
             row = json.loads(line)
             examples.append(
-                Example(row["text"], row["kind"], row["stage"] or "", tuple(row["reasons"]))
+                Example(
+                    row["text"],
+                    row["kind"],
+                    row["stage"] or "",
+                    tuple(row["reasons"]),
+                    row.get("batch", 1),
+                )
             )
     return examples
 
@@ -85,8 +93,7 @@ def features(text: str, char_ngrams: tuple[int, int] = CHAR_NGRAMS) -> Counter[s
     """Word unigrams and bigrams, and character n-grams inside words, of the newest message.
 
     Digits are folded to 0 (dates, salaries and reference numbers are alike)."""
-    start, end = newest_message(text)
-    words = _WORD.findall(_NUMBER.sub("0", text[start:end].lower()))
+    words = _WORD.findall(_NUMBER.sub("0", prepare(text).newest.lower()))
     counts: Counter[str] = Counter(f"w:{w}" for w in words)
     counts.update(f"b:{a} {b}" for a, b in itertools.pairwise(words))
     low, high = char_ngrams
@@ -103,8 +110,7 @@ CUE_SETS = {"kind": KIND_PATTERNS, "stage": STAGE_PATTERNS}
 def cue_columns(text: str, cues: str = "kind") -> list[int]:
     """Which of our cues (``kind``: KIND_CUES, ``stage``: STAGE_CUES, in order) the newest
     message holds."""
-    start, end = newest_message(text)
-    newest = text[start:end]
+    newest = prepare(text).newest
     patterns = CUE_SETS[cues].values()
     return [i for i, pattern in enumerate(patterns) if pattern.search(newest)]
 
@@ -280,15 +286,23 @@ def fit_models(
     return ClassifyModels(kind, stage)
 
 
+#: The code the fitted model depends on: features, text preparation and cues. A change to
+#: any of them (or to the training file) fits the model again instead of reusing a stored one.
+_MODEL_SOURCES = tuple(
+    Path(__file__).with_name(name)
+    for name in ("_classify_model.py", "_classify_text.py", "_classify_cues.py")
+)
+
+
 def _fingerprint() -> str:
     from passionpath.cache import digest
 
     trained = hashlib.sha256(TRAIN_FILE.read_bytes()).hexdigest()
-    from passionpath.jobsearch._classify_cues import KIND_CUES, STAGE_CUES
-
-    cues = hashlib.sha256(json.dumps([KIND_CUES, STAGE_CUES]).encode()).hexdigest()
+    code = hashlib.sha256()
+    for source in _MODEL_SOURCES:
+        code.update(source.read_bytes() if source.exists() else source.name.encode())
     settings = (L2, CHAR_NGRAMS, MIN_DF, EPOCHS, CUE_WEIGHT, STAGE_CUE_WEIGHT)
-    return digest(trained, cues, *settings, MODEL_VERSION)
+    return digest(trained, code.hexdigest(), *settings, MODEL_VERSION)
 
 
 @lru_cache(maxsize=1)
