@@ -77,7 +77,7 @@ def test_tribes_and_mentors_for_a_cohort(starter_ctx: Context, tmp_path: Path) -
     )
     assert result.exit_code == 0, result.output
     summary = json.loads(result.output)
-    assert summary["people"] == 240 and summary["index"] == "faiss exact"
+    assert summary["people"] == 240 and summary["index"] == "exact"
     assert summary["bad_records"] == 1
     [error] = [json.loads(x) for x in Path(summary["errors_file"]).read_text().splitlines()]
     assert (error["person_id"], error["field"], error["position"]) == ("odd", "mentor_capacity", 51)

@@ -4,19 +4,24 @@ the same Dask cluster, with the community core's pure functions.
 1. Every distinct passion phrase is embedded once across the cluster (as for recommend).
 2. Each partition's people get their community vector (the unit mean of their phrases'
    vectors, ``community.person_vectors``), written beside the output as ``.npy`` parts.
-3. One worker builds the faiss index (IVF over 8-bit scalar-quantised vectors, exact below
-   ``EXACT_LIMIT`` people) part by part and writes it to a file.
-4. Every worker loads that index once and finds each of its partitions' people their nearest
-   people (themselves left out): ``tribe/part-NNNNN.parquet``.
+3. One worker trains the lists' centres (faiss k-means; one list below ``EXACT_LIMIT``
+   people), every partition's people are filed under their nearest centre, and one worker
+   writes the vectors list after list (``_lists``).
+4. Every partition's people get their nearest people (themselves left out), scored exactly
+   list by list: ``tribe/part-NNNNN.parquet``.
 5. One worker assigns mentees (records with target careers) to mentors (records with an
    occupation and a capacity) by deferred acceptance over preference lists scored like the
    community's own (career closeness, shared passions, room): ``mentors.parquet``.
+
+Every step writes its files whole or not at all (a temporary name, then a rename), so a run
+that is stopped resumes where it stopped when started again on the same output folder: the
+partitions, lists, tribe parts and mentor assignment already written are not redone.
 """
 
 from __future__ import annotations
 
 import json
-import math
+import shutil
 import time
 from dataclasses import asdict, dataclass, field
 from pathlib import Path
@@ -37,14 +42,6 @@ if TYPE_CHECKING:
 NEAREST_CLOSENESS = 0.9
 #: Each occupation's nearest occupations read for career closeness.
 NEAREST_OCCUPATIONS = 10
-#: Inverted lists (about 2 sqrt(people)), those visited per query, the training sample per
-#: list and k-means rounds: a batch searches for everyone, so its index is coarser than the
-#: community's own (4 sqrt(people) lists) and trained more briefly (bench_scale.py, 1M people:
-#: recall@10 0.949; 1 sqrt(people) lists: 0.955 with a 40% slower search).
-LISTS_PER_SQRT = 2.0
-NPROBE = 10
-TRAIN_PER_LIST = 20
-TRAIN_ROUNDS = 10
 #: Mentees per group of the mentor assignment (each group sees the mentors in its own order).
 MENTEES_PER_GROUP = 20_000
 MAX_GROUPS = 64
@@ -64,6 +61,8 @@ class CommunitySummary:
     bad_records: int = 0
     #: Bad records, each with its id, position, field and reason (JSON lines).
     errors_file: str | None = None
+    #: Partitions found finished by an earlier run and not redone.
+    resumed: int = 0
 
     def as_dict(self) -> dict[str, Any]:
         return asdict(self)
@@ -99,7 +98,6 @@ def vectors_part(part: Part, output: str, release_sha: str) -> dict[str, Any]:
     else:
         people = np.zeros((rows.shape[0], dim), np.float32)
     folder = Path(output) / "_people"
-    _atomic_write(folder / f"part-{part.index:05d}.npy", lambda p: np.save(p.open("wb"), people))
     fields = pa.table(
         {
             "person_id": converted.person_ids,
@@ -110,73 +108,21 @@ def vectors_part(part: Part, output: str, release_sha: str) -> dict[str, Any]:
             "has_vector": pa.array(counts > 0),
         }
     )
-    _atomic_write(folder / f"part-{part.index:05d}.parquet", lambda p: pq.write_table(fields, p))
-    return {
+    result = {
         "index": part.index,
         "people": int(people.shape[0]),
         "bad": [r.as_dict() for r in sorted([*bad, *converted.bad], key=lambda r: r.position)],
     }
+    name = f"part-{part.index:05d}"
+    _atomic_write(folder / f"{name}.parquet", lambda p: pq.write_table(fields, p))
+    _atomic_write(folder / f"{name}.json", lambda p: p.write_text(json.dumps(result), "utf-8"))
+    # The vectors last: a part is finished when its .npy file is there.
+    _atomic_write(folder / f"{name}.npy", lambda p: np.save(p.open("wb"), people))
+    return result
 
 
 def _parts(output: str) -> list[Path]:
     return sorted((Path(output) / "_people").glob("part-*.npy"))
-
-
-def build_index(output: str) -> dict[str, Any]:
-    """The faiss index of every person with a vector, built part by part and written to
-    ``_index.faiss``; ids are rows in part order."""
-    from passionpath.community import EXACT_LIMIT, faiss_module
-
-    faiss = faiss_module()
-    assert faiss is not None
-    parts = _parts(output)
-    sizes = [np.load(p, mmap_mode="r").shape[0] for p in parts]
-    n = sum(sizes)
-    dim = np.load(parts[0], mmap_mode="r").shape[1] if parts else 384
-    if n >= EXACT_LIMIT:
-        nlist = max(1, int(LISTS_PER_SQRT * math.sqrt(n)))
-        quantizer = faiss.IndexFlatIP(dim)
-        index = faiss.IndexIVFScalarQuantizer(
-            quantizer, dim, nlist, faiss.ScalarQuantizer.QT_8bit, faiss.METRIC_INNER_PRODUCT
-        )
-        rng = np.random.default_rng(0)
-        want = min(n, TRAIN_PER_LIST * nlist)
-        picks = np.sort(rng.choice(n, size=want, replace=False))
-        starts = np.concatenate([[0], np.cumsum(sizes)])
-        sample = np.concatenate(
-            [
-                np.asarray(np.load(p, mmap_mode="r")[picks[(picks >= a) & (picks < b)] - a])
-                for p, a, b in zip(parts, starts[:-1], starts[1:], strict=True)
-            ]
-        )
-        index.cp.niter = TRAIN_ROUNDS
-        index.train(sample)
-        index.nprobe = NPROBE
-        kind = f"faiss IVF{nlist}-SQ8, nprobe {NPROBE}"
-    else:
-        index = faiss.IndexFlatIP(dim)
-        kind = "faiss exact"
-    for p in parts:
-        index.add(np.ascontiguousarray(np.load(p)))
-    faiss.write_index(index, str(Path(output) / "_index.faiss"))
-    return {"people": n, "index": kind}
-
-
-_INDEXES: dict[str, Any] = {}
-
-
-def _index(output: str) -> Any:
-    """The index file, read once per worker (and again only when it is rebuilt)."""
-    from passionpath.community import faiss_module
-
-    path = Path(output) / "_index.faiss"
-    key = f"{path}:{path.stat().st_mtime_ns}"
-    if key not in _INDEXES:
-        faiss = faiss_module()
-        assert faiss is not None
-        _INDEXES.clear()
-        _INDEXES[key] = faiss.read_index(str(path))
-    return _INDEXES[key]
 
 
 def tribe_part(index_of_part: int, offset: int, output: str, top: int) -> int:
@@ -185,15 +131,15 @@ def tribe_part(index_of_part: int, offset: int, output: str, top: int) -> int:
     import pyarrow.parquet as pq
     from threadpoolctl import threadpool_limits
 
+    from passionpath.batch._lists import search
     from passionpath.batch._worker import _atomic_write
 
     folder = Path(output)
     vectors = np.load(folder / "_people" / f"part-{index_of_part:05d}.npy")
     fields = pq.read_table(folder / "_people" / f"part-{index_of_part:05d}.parquet")
     ids = _all_ids(output)
-    index = _index(output)
     with threadpool_limits(1):
-        scores, found = index.search(np.ascontiguousarray(vectors), top + 1)
+        found, scores = search(np.ascontiguousarray(vectors), output, top + 1)
     me = np.arange(vectors.shape[0], dtype=np.int64) + offset
     found = found.astype(np.int64)
     # Drop each person from their own list (or the last one when they are not in it).
@@ -412,6 +358,45 @@ def occupation_neighbours(ctx: Context) -> tuple[np.ndarray, np.ndarray, np.ndar
     )
 
 
+MANIFEST = "_community.json"
+
+
+def _start_or_resume(folder: Path, wanted: dict[str, Any], resume: bool) -> None:
+    """A new output folder, or the folder of an earlier run of the same command (resumed, or
+    emptied with ``resume=False``); any other folder is refused."""
+    path = folder / MANIFEST
+    if path.exists():
+        found = json.loads(path.read_text("utf-8"))
+        if {k: found.get(k) for k in wanted} != wanted:
+            raise PassionpathError(
+                f"{folder} holds the results of another community run (another input, catalog,"
+                " --top or --per-mentee)",
+                field="output",
+                hint="Give another output, or remove that folder.",
+            )
+        if not resume:
+            for item in folder.iterdir():
+                if item.name != MANIFEST:
+                    item.unlink() if item.is_file() else shutil.rmtree(item)
+    elif folder.exists() and any(folder.iterdir()):
+        raise PassionpathError(
+            f"{folder} is not empty", field="output", hint="Give a new folder name."
+        )
+    (folder / "_people").mkdir(parents=True, exist_ok=True)
+    path.write_text(json.dumps(wanted, indent=2), "utf-8")
+
+
+def _finished(folder: Path) -> dict[int, dict[str, Any]]:
+    """The partitions whose vectors an earlier run wrote: what their tasks returned."""
+    done = {}
+    for npy in (folder / "_people").glob("part-*.npy"):
+        summary = npy.with_suffix(".json")
+        if summary.exists():
+            found = json.loads(summary.read_text("utf-8"))
+            done[int(found["index"])] = found
+    return done
+
+
 def community(
     input: str,
     output: str | Path,
@@ -424,14 +409,19 @@ def community(
     table: str = "profiles",
     chunk: int | None = None,
     progress: Any = None,
+    resume: bool = True,
 ) -> CommunitySummary:
-    """Tribe lists for everyone and the mentor assignment of the whole cohort in ``input``."""
+    """Tribe lists for everyone and the mentor assignment of the whole cohort in ``input``;
+    a stopped run on the same ``output`` resumes where it stopped (``resume=False``: start
+    over)."""
     require_scale(("distributed", "pyarrow", "faiss"))
     from distributed import as_completed
 
+    from passionpath.batch import _lists
     from passionpath.batch._run import PHRASE_SHARD, _cluster, distinct_phrases
     from passionpath.batch._sources import CHUNK_RECORDS
     from passionpath.batch._worker import CatalogPlugin, embed_phrases
+    from passionpath.community import EXACT_LIMIT
     from passionpath.match import Weights, load_matrices
 
     if not 1 <= top <= 100:
@@ -439,14 +429,24 @@ def community(
     report = progress or (lambda _done, _total, _what: None)
     stamps: dict[str, float] = {}
     started = time.perf_counter()
+
+    def stamp(name: str) -> None:
+        stamps[name] = time.perf_counter() - started - sum(stamps.values())
+
     matrices = load_matrices(ctx)
-    source = open_source(input, table, chunk or CHUNK_RECORDS)
+    chunk = chunk or CHUNK_RECORDS
+    source = open_source(input, table, chunk)
     folder = Path(output).expanduser().resolve()
-    if folder.exists() and any(folder.iterdir()):
-        raise PassionpathError(
-            f"{folder} is not empty", field="output", hint="Give a new folder name."
-        )
-    (folder / "_people").mkdir(parents=True)
+    wanted = {
+        "input": source.fingerprint,
+        "chunk": chunk,
+        "release": matrices.release_sha,
+        "model": matrices.model_id,
+        "top": top,
+        "per_mentee": per_mentee,
+    }
+    _start_or_resume(folder, wanted, resume)
+    out = str(folder)
     neighbours = occupation_neighbours(ctx)
     client = _cluster(scheduler, workers)
     try:
@@ -456,43 +456,61 @@ def community(
             settings = settings.model_copy(update={"database_url": url})
         weights = Weights.from_settings(ctx.settings)
         client.register_plugin(CatalogPlugin(settings, matrices.release_sha, weights))
-        phrases = distinct_phrases(source)
-        shards = [phrases[i : i + PHRASE_SHARD] for i in range(0, len(phrases), PHRASE_SHARD)]
-        done = 0
+        earlier = _finished(folder)
+        parts = [p for p in source.stream(set(earlier))]
+        results = list(earlier.values())
+        if parts:
+            phrases = distinct_phrases(source)
+            shards = [phrases[i : i + PHRASE_SHARD] for i in range(0, len(phrases), PHRASE_SHARD)]
+            done = 0
+            for future in as_completed(
+                [client.submit(embed_phrases, s, matrices.release_sha, pure=False) for s in shards]
+            ):
+                done += future.result()[0]
+                report(done, len(phrases), "phrases")
+        stamp("phrases")
         for future in as_completed(
-            [client.submit(embed_phrases, s, matrices.release_sha, pure=False) for s in shards]
-        ):
-            done += future.result()[0]
-            report(done, len(phrases), "phrases")
-        stamps["phrases"] = time.perf_counter() - started
-        parts = list(source.stream(set()))
-        results = []
-        for future in as_completed(
-            [
-                client.submit(vectors_part, p, str(folder), matrices.release_sha, pure=False)
-                for p in parts
-            ]
+            [client.submit(vectors_part, p, out, matrices.release_sha, pure=False) for p in parts]
         ):
             results.append(future.result())
             report(sum(r["people"] for r in results), source.total, "vectors")
-        stamps["vectors"] = time.perf_counter() - started - sum(stamps.values())
-        built = client.submit(build_index, str(folder), pure=False).result()
-        stamps["index"] = time.perf_counter() - started - sum(stamps.values())
+        stamp("vectors")
+        people = _parts(out)
+        lists = folder / _lists.FOLDER
+        if not (lists / "vectors.f32").exists():
+            if not (lists / "centres.npy").exists():
+                client.submit(_lists.train, people, out, EXACT_LIMIT, pure=False).result()
+            stamp("index: centres")
+            filed = [
+                client.submit(_lists.file_part, p, out, pure=False)
+                for p in people
+                if not (lists / f"lists-{p.stem[5:]}.npy").exists()
+            ]
+            client.gather(filed)
+            client.submit(_lists.write_lists, people, out, pure=False).result()
+        stamp("index")
         sizes = {r["index"]: r["people"] for r in results}
         offsets = np.concatenate([[0], np.cumsum([sizes[i] for i in sorted(sizes)])])
-        mentors = client.submit(
-            assign_mentors, str(folder), neighbours[:3], neighbours[3], per_mentee, pure=False
-        )
+        mentors = None
+        if not (folder / "_mentors.json").exists():
+            mentors = client.submit(
+                assign_mentors, out, neighbours[:3], neighbours[3], per_mentee, pure=False
+            )
+        (folder / "tribe").mkdir(exist_ok=True)
         futures = [
-            client.submit(tribe_part, i, int(offsets[k]), str(folder), top, pure=False)
+            client.submit(tribe_part, i, int(offsets[k]), out, top, pure=False)
             for k, i in enumerate(sorted(sizes))
+            if not (folder / "tribe" / f"part-{i:05d}.parquet").exists()
         ]
         for tribe_done, future in enumerate(as_completed(futures), start=1):
             future.result()
             report(tribe_done, len(futures), "tribe partitions")
-        stamps["tribe"] = time.perf_counter() - started - sum(stamps.values())
-        assigned = mentors.result()
-        stamps["mentors (after tribe)"] = time.perf_counter() - started - sum(stamps.values())
+        stamp("tribe")
+        if mentors is not None:
+            assigned = mentors.result()
+            (folder / "_mentors.json").write_text(json.dumps(assigned), "utf-8")
+        assigned = json.loads((folder / "_mentors.json").read_text("utf-8"))
+        stamp("mentors (after tribe)")
     finally:
         cluster = getattr(client, "cluster", None)
         client.close()
@@ -507,14 +525,15 @@ def community(
         )
     return CommunitySummary(
         input=source.description,
-        output=str(folder),
-        people=built["people"],
+        output=out,
+        people=int(offsets[-1]),
         with_vectors=int(sum(r["people"] for r in results)),
-        index=built["index"],
+        index=_lists.describe(out),
         mentees=assigned["mentees"],
         mentors=assigned["mentors"],
         assigned=assigned["assigned"],
         seconds={k: round(v, 2) for k, v in stamps.items()},
         bad_records=len(bad),
         errors_file=str(errors_path) if bad else None,
+        resumed=len(earlier),
     )

@@ -162,10 +162,14 @@ def community_command(
     workers: int = typer.Option(None, "--workers", help="Worker processes of the local cluster."),
     table: str = typer.Option("profiles", "--table", help="The table of a PostgreSQL input."),
     chunk: int = typer.Option(None, "--chunk", help="Records per partition (JSON lines, SQL)."),
+    restart: bool = typer.Option(
+        False, "--restart", help="Start over instead of resuming an interrupted run."
+    ),
     as_json: bool = JSON,
 ) -> None:
-    """Tribe top-N for everyone (nearest people by passions, a faiss index built once and
-    loaded by every worker) and a stable mentor assignment for the whole cohort."""
+    """Tribe top-N for everyone (nearest people by passions, over lists of people built once
+    with faiss k-means) and a stable mentor assignment for the whole cohort. A stopped run
+    resumes when the same command is run again."""
     from rich.markup import escape
 
     from passionpath.batch import ScaleMissingError, community, require_scale
@@ -189,6 +193,7 @@ def community_command(
             table=table,
             chunk=chunk,
             progress=progress,
+            resume=not restart,
         )
     if as_json:
         emit_json(summary.as_dict())
