@@ -130,36 +130,69 @@ def cv_folds(examples: list[Example], k: int) -> list[int]:
     return fold
 
 
-def cross_validate(examples: list[Example], k: int) -> tuple[list[str], list[str], list[set[str]]]:
-    """Kinds, stages and reasons each example gets from the model fitted without its fold."""
+def cross_validate(
+    examples: list[Example], k: int, confidences: list[float] | None = None
+) -> tuple[list[str], list[str], list[set[str]]]:
+    """Kinds, stages and reasons each example gets from the model fitted without its fold
+    (and the kind's probability, into ``confidences`` when given)."""
     fold = cv_folds(examples, k)
     kinds = [""] * len(examples)
     stages = [""] * len(examples)
     reasons: list[set[str]] = [set() for _ in examples]
+    said_how_sure = [0.0] * len(examples)
     for f in range(k):
         models = fit_models([e for e, g in zip(examples, fold, strict=True) if g != f])
         for i, e in enumerate(examples):
             if fold[i] != f:
                 continue
-            kind = models.kind.predict(e.text)[0]
+            kind, said_how_sure[i] = models.kind.predict(e.text)
             kinds[i] = kind
             stages[i] = (
                 FIXED_STAGE[kind] if kind in FIXED_STAGE else models.stage.predict(e.text)[0]
             )
             said = find_reasons(e.text) if kind == "rejection" else []
             reasons[i] = {r.category for r in said}
+    if confidences is not None:
+        confidences[:] = said_how_sure
     return kinds, stages, reasons
+
+
+def report_calibration(truth: list[Example], kinds: list[str], confidences: list[float]) -> None:
+    """How far the kind's confidence is from how often it is right (expected calibration
+    error over ten equal-width bins), and accuracy above a few thresholds."""
+    n = len(truth)
+    right = [k == t.kind for k, t in zip(kinds, truth, strict=True)]
+    gap = 0.0
+    for b in range(10):
+        members = [i for i, c in enumerate(confidences) if b / 10 < c <= (b + 1) / 10]
+        if members:
+            accuracy = sum(right[i] for i in members) / len(members)
+            mean = sum(confidences[i] for i in members) / len(members)
+            gap += len(members) / n * abs(accuracy - mean)
+    print(
+        f"kind confidence: mean {sum(confidences) / n:.3f} against accuracy "
+        f"{sum(right) / n:.3f}; expected calibration error {gap:.3f}"
+    )
+    for threshold in (0.5, 0.7, 0.9):
+        chosen = [i for i, c in enumerate(confidences) if c >= threshold]
+        if chosen:
+            accuracy = sum(right[i] for i in chosen) / len(chosen)
+            print(
+                f"  confidence >= {threshold}: {len(chosen)}/{n} texts, accuracy {accuracy:.3f}"
+            )
 
 
 def cv(k: int) -> None:
     examples = training_examples()
     started = time.perf_counter()
-    kinds, stages, reasons = cross_validate(examples, k)
+    confidences: list[float] = []
+    kinds, stages, reasons = cross_validate(examples, k, confidences)
     print(
         f"{k}-fold cross-validation on the training set ({len(examples)} texts, folds stratified "
         f"by kind; {time.perf_counter() - started:.1f} s)"
     )
     report(examples, kinds, stages, reasons)
+    report_calibration(examples, kinds, confidences)
     first = [i for i, e in enumerate(examples) if e.batch == 1]
     if len(first) < len(examples):
         print()

@@ -112,3 +112,41 @@ def test_a_changed_training_file_or_classifier_code_fits_the_model_again(
     code.write_text("# another version\n", encoding="utf-8")
     monkeypatch.setattr(model, "_MODEL_SOURCES", (code,))
     assert model._fingerprint() != before
+
+
+_SIGNATURE = "\n\nKind regards,\nJo Lake\nTalent Partner | Fernway\n+44 20 7946 0000"
+_FOOTER = (
+    "\n\nThis email and any attachments are confidential and intended solely for the "
+    "addressee. If you have received this email in error, please delete it."
+)
+
+
+@pytest.mark.parametrize(
+    ("body", "quoted", "kind"),
+    [
+        (
+            "Hi Lee, unfortunately your interviewer is ill tomorrow. Could we move your "
+            "interview to Friday at 2pm instead?",
+            "We regret to inform you that we will not be moving forward.",
+            "interview",
+        ),
+        (
+            "Dear Lee, we are delighted to offer you the position. We have let the other "
+            "candidates know that they were unsuccessful. The offer letter is attached.",
+            "Sorry, I cannot make Thursday any more. Could we find another time?",
+            "offer",
+        ),
+        (
+            "Dear Lee, thank you for your application, which we have received. Only "
+            "shortlisted candidates will be contacted; we will be in touch if your profile "
+            "matches.",
+            "We would like to invite you to a second interview on Tuesday.",
+            "acknowledgement",
+        ),
+    ],
+)
+def test_confusable_e_mails_in_their_clutter_get_the_newest_messages_kind(
+    body: str, quoted: str, kind: str
+) -> None:
+    text = f"{body}{_SIGNATURE}{_FOOTER}\n\nOn Mon, 3 Jun 2024 at 09:12, Kim wrote:\n> {quoted}"
+    assert classify_text(text).kind == kind
