@@ -3,11 +3,15 @@
 Each persona in ``data/personas/`` is an ordinary profile file written before any tuning,
 and ``data/personas/judgements.tsv`` holds an adviser's judgement of it: careers that
 belong on the shortlist (``good``) and careers that would make the person stop trusting
-the product (``absurd``). The personas alternate between a ``tune`` half, which may be
-looked at while tuning, and a ``heldout`` half, which only reports; a change that helps
+the product (``absurd``). The first personas alternate between a ``tune`` half, which may
+be looked at while tuning, and a ``heldout`` half, which only reports; a change that helps
 one half and not the other has learned the personas, not the people.
 
-Printed per half: the share of personas with at least two good careers in the top ten,
+A third part, ``fresh``, was written on 2026-12-06, blind (without running the matcher or
+looking at any of its output), after the held-out half had been looked at persona by
+persona. It is reported only: never tune on it, or it stops being held out.
+
+Printed per part: the share of personas with at least two good careers in the top ten,
 the share with no absurd career in the top ten, and the mean reciprocal rank of the first
 good career in the whole ranking (0 when none is ranked). Then one line per persona.
 
@@ -29,7 +33,7 @@ from _common import onet_context
 from passionpath.profile import read_profile_file
 
 PERSONAS = Path(__file__).resolve().parent / "data" / "personas"
-SPLITS = ("tune", "heldout")
+SPLITS = ("tune", "heldout", "fresh")
 TOP = 10
 #: Deep enough to rank every occupation in the catalog, so the first good one always has a rank.
 WHOLE_RANKING = 1100
@@ -141,7 +145,7 @@ def main() -> None:
     parser.add_argument(
         "--split",
         choices=SPLITS,
-        help="Report only this half (tune while tuning, so the held-out half stays unseen).",
+        help="Report only this part (tune while tuning, so heldout and fresh stay unseen).",
     )
     args = parser.parse_args()
     ctx = starter_context() if args.starter else onet_context()
