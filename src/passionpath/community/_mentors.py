@@ -193,7 +193,7 @@ def stable_from_scores(
     neg = -score
     # Where each mentor ranks each pair's mentee: by score, then mentee index.
     order = np.lexsort((mentee, neg, mentor))
-    rank = np.empty(mentee.size, small)
+    rank: npt.NDArray[np.integer] = np.empty(mentee.size, small)
     counts = np.bincount(mentor, minlength=n_mentors)
     first = np.concatenate([[0], np.cumsum(counts)[:-1]])
     rank[order] = (np.arange(mentee.size) - np.repeat(first, counts)).astype(small)

@@ -124,7 +124,7 @@ def _check_range(items: IntArray, bound: int, side: str) -> None:
 
 def deferred_acceptance(prefs: Preferences) -> IntArray:
     """The mentee-optimal stable matching: for each mentee, its mentor's index or -1."""
-    n_me, n_mr = prefs.n_mentees, prefs.n_mentors
+    _n_me, n_mr = prefs.n_mentees, prefs.n_mentors
     capacity = np.asarray(prefs.capacity, dtype=np.int64)
     if capacity.shape[0] != n_mr:
         raise PreferenceError("capacity", "one capacity per mentor is needed")
