@@ -141,3 +141,53 @@ def test_tribes_and_mentors_for_a_cohort(starter_ctx: Context, tmp_path: Path) -
     assert blocking_pairs(prefs, assigned) == []
     assert (np.bincount(assigned[assigned >= 0], minlength=len(mentor)) <= capacity).all()
     assert summary["assigned"] == int((assigned >= 0).sum()) > 0
+
+
+def test_a_killed_community_run_resumes_to_the_same_output(
+    starter_ctx: Context, tmp_path: Path
+) -> None:
+    import os
+    import signal
+    import subprocess
+    import sys
+    import time
+
+    import pyarrow.parquet as pq
+
+    from passionpath.match import load_matrices
+
+    codes = [str(c) for c in load_matrices(starter_ctx).codes]
+    source = write_jsonl(tmp_path / "cohort.jsonl", _cohort(codes, n=400, seed=9))
+    bin_ = Path(sys.executable).parent / "passionpath"
+
+    def command(out: Path) -> list[str]:
+        return [str(bin_), "batch", "community", "-i", str(source), "-o", str(out),
+                "--workers", "1", "--chunk", "10", "--top", "4", "--json"]  # fmt: skip
+
+    env = {**os.environ, "OMP_NUM_THREADS": "1"}
+    whole = subprocess.run(command(tmp_path / "whole"), env=env, capture_output=True, text=True)
+    assert whole.returncode == 0, whole.stderr
+    out = tmp_path / "stopped"
+    first = subprocess.Popen(
+        command(out), env=env, start_new_session=True,
+        stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL,
+    )  # fmt: skip
+    deadline = time.monotonic() + 120
+    try:
+        while time.monotonic() < deadline and len(list(out.glob("_people/part-*.npy"))) < 3:
+            assert first.poll() is None, "the run ended before it could be stopped"
+            time.sleep(0.01)
+    finally:
+        os.killpg(first.pid, signal.SIGKILL)  # the command, its scheduler and workers
+        first.wait()
+    done_at_kill = len(list(out.glob("_people/part-*.npy")))
+    assert 3 <= done_at_kill < 40 and not (out / "mentors.parquet").exists()
+    second = subprocess.run(command(out), env=env, capture_output=True, text=True)
+    assert second.returncode == 0, second.stderr
+    summary = json.loads(second.stdout)
+    assert summary["resumed"] >= done_at_kill and summary["people"] == 400
+    for name in ["mentors.parquet", "tribe"]:
+        assert pq.read_table(out / name).equals(pq.read_table(tmp_path / "whole" / name))
+    # Another --top on the same folder is refused, not mixed in.
+    other = subprocess.run([*command(out)[:-3], "5", "--json"], env=env, capture_output=True)
+    assert other.returncode != 0

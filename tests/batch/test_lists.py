@@ -81,7 +81,7 @@ def test_below_the_limit_one_list_holds_everyone(tmp_path: Path) -> None:
     x, paths = _people(tmp_path, n=400, parts=2)
     _build(tmp_path, paths, limit=10_000)
     assert _lists.describe(tmp_path) == "exact"
-    found, scores = _lists.search(x, tmp_path, 5)
+    found, _scores = _lists.search(x, tmp_path, 5)
     exact = x @ x.T
     kth = -np.partition(-exact, 4, axis=1)[:, 4]
     assert (np.take_along_axis(exact, found, axis=1) >= kth[:, None] - 1e-5).all()

@@ -38,3 +38,25 @@ def test_scored_pairs_give_a_stable_assignment() -> None:
     assigned = deferred_acceptance(prefs)
     assert blocking_pairs(prefs, assigned) == []
     assert np.all(np.bincount(assigned[assigned >= 0], minlength=30) <= capacity)
+
+
+def test_the_lean_assignment_equals_deferred_acceptance_over_the_same_scores() -> None:
+    from passionpath.community import stable_from_scores
+
+    for seed in range(6):
+        rng = np.random.default_rng(seed)
+        n_me, n_mr = 300, 40
+        me = np.repeat(np.arange(n_me), rng.integers(0, 8, n_me))
+        mr = rng.integers(0, n_mr, size=me.size)
+        pairs = np.unique(np.stack([me, mr], axis=1), axis=0)
+        pairs = pairs[rng.permutation(pairs.shape[0])]  # any order of pairs
+        # Coarse scores: many ties, broken by index on both sides.
+        score = (rng.integers(0, 5, pairs.shape[0]) / 4).astype(np.float32)
+        capacity = rng.integers(0, 4, size=n_mr).astype(np.int64)
+        prefs = preferences_from_scores(pairs[:, 0], pairs[:, 1], score, n_me, capacity)
+        expected = deferred_acceptance(prefs)
+        got = stable_from_scores(
+            pairs[:, 0].astype(np.int32), pairs[:, 1].astype(np.int32), score, n_me, capacity
+        )
+        assert got.tolist() == expected.tolist()
+        assert blocking_pairs(prefs, got) == []

@@ -200,9 +200,7 @@ def assign_mentors(
     from passionpath.batch._worker import _atomic_write
     from passionpath.community import (
         candidate_pairs,
-        deferred_acceptance,
-        pair_interests,
-        preferences_from_scores,
+        stable_from_scores,
     )
 
     folder = Path(output)
@@ -284,25 +282,31 @@ def assign_mentors(
         at = np.arange(me.size) + np.repeat(
             set_ptr[mine] - np.r_[0, np.cumsum(counts)[:-1]], counts
         )
-        pieces.append((me, s_mentor[at], s_close[at]))
+        # Compact pieces (int32 indices): a million mentees give some 20 million pairs.
+        pieces.append((me.astype(np.int32), s_mentor[at].astype(np.int32), s_close[at]))
+        del s_set, s_mentor, s_close, me, at
     me = np.concatenate([x[0] for x in pieces])
     mr = np.concatenate([x[1] for x in pieces])
-    close = np.concatenate([x[2] for x in pieces])
+    close = np.concatenate([x[2] for x in pieces]).astype(np.float32)
+    del pieces
     order = np.argsort(me, kind="stable")  # by mentee, each one's candidates in order
     me, mr, close = me[order], mr[order], close[order]
+    del order
     not_self = mentor_people[mr] != mentee_people[me]
     me, mr, close = me[not_self], mr[not_self], close[not_self]
+    del not_self
     # At most per_mentee per mentee (the set gave one spare for the mentee themselves).
     first = np.r_[True, me[1:] != me[:-1]] if me.size else np.zeros(0, bool)
     group = np.flatnonzero(first)[np.cumsum(first) - 1] if me.size else np.zeros(0, np.int64)
-    within = np.arange(me.size) - group
-    me, mr, close = me[within < per_mentee], mr[within < per_mentee], close[within < per_mentee]
-    vectors = _all_vectors(output)
-    interests = pair_interests(mentee_people[me], mentor_people[mr], vectors, vectors)
+    keep = (np.arange(me.size) - group) < per_mentee
+    del first, group
+    me, mr, close = me[keep], mr[keep], close[keep]
+    del keep
+    interests = _interests(output, mentee_people, me, mentor_people, mr)
     capacity = capacity_all[mentor_people]
     score = (0.6 * close + 0.3 * interests + 0.1 * (capacity[mr] > 0)).astype(np.float32)
-    prefs = preferences_from_scores(me, mr, score, mentee_people.size, capacity)
-    assigned = deferred_acceptance(prefs)
+    del interests, close
+    assigned = stable_from_scores(me, mr, score, mentee_people.size, capacity)
     ids = fields.column("person_id").combine_chunks()
     got = assigned >= 0
     pair_score = np.full(mentee_people.size, np.nan, np.float32)
@@ -326,8 +330,41 @@ def assign_mentors(
     }
 
 
-def _all_vectors(output: str) -> np.ndarray:
-    return np.concatenate([np.load(p, mmap_mode="r") for p in _parts(output)])
+def _interests(output: str, mentee_people: Any, me: Any, mentor_people: Any, mr: Any) -> np.ndarray:
+    """Each pair's shared passions (``pair_interests``), reading the mentees' vectors one
+    partition at a time beside the mentors' (pairs are in mentee order, mentees in row order):
+    never every person's vector at once."""
+    from passionpath.community import pair_interests
+
+    parts = _parts(output)
+    sizes = [np.load(p, mmap_mode="r").shape[0] for p in parts]
+    starts = np.concatenate([[0], np.cumsum(sizes)])
+    mentors = (
+        np.concatenate(
+            [
+                np.asarray(
+                    np.load(p, mmap_mode="r")[
+                        mentor_people[(mentor_people >= a) & (mentor_people < b)] - a
+                    ]
+                )
+                for p, a, b in zip(parts, starts[:-1], starts[1:], strict=True)
+            ]
+        )
+        if parts
+        else np.zeros((0, 384), np.float32)
+    )
+    out = np.empty(me.size, np.float32)
+    row_of_pair = mentee_people[me]  # in ascending order
+    cuts = np.searchsorted(row_of_pair, starts)
+    for k, p in enumerate(parts):
+        lo, hi = int(cuts[k]), int(cuts[k + 1])
+        if lo == hi:
+            continue
+        vectors = np.load(p)
+        out[lo:hi] = pair_interests(
+            row_of_pair[lo:hi] - starts[k], mr[lo:hi].astype(np.int64), vectors, mentors
+        )
+    return out
 
 
 # --- on the client -----------------------------------------------------------------------

@@ -7,7 +7,9 @@ functions without a database:
 * stable assignment: ``Preferences``, ``csr_from_lists``, ``deferred_acceptance``,
   ``blocking_pairs``, ``assign_stated``, ``assignment_by_id``;
 * programme candidates and scores: ``occupation_edges``, ``candidate_pairs``,
-  ``pair_interests``, ``preferences_from_scores``, ``career_link``, ``mentor_score``;
+  ``pair_interests``, ``preferences_from_scores``, ``stable_from_scores`` (the same
+  assignment as ``deferred_acceptance`` over those preferences, in less memory),
+  ``career_link``, ``mentor_score``;
 * similarity: ``unit_rows``, ``person_vectors``, ``phrase_overlap``, ``riasec_closeness``,
   ``target_overlap``, ``combine``, ``tribe_score``;
 * the nearest-people index: ``PeopleIndex``, ``exact_top``;
@@ -45,6 +47,7 @@ from passionpath.community._mentors import (
     occupation_edges,
     pair_interests,
     preferences_from_scores,
+    stable_from_scores,
 )
 from passionpath.community._phrasebank import AVAILABILITY, CITIES, SKILL_GAPS, TOPICS
 from passionpath.community._profile import choices_from_profile
@@ -192,6 +195,7 @@ __all__ = [
     "riasec_closeness",
     "send_request",
     "shared_words",
+    "stable_from_scores",
     "synthetic_people",
     "target_overlap",
     "task_phrase",

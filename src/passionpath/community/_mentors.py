@@ -14,7 +14,7 @@ from dataclasses import dataclass
 import numpy as np
 import numpy.typing as npt
 
-from passionpath.community._stable import Preferences
+from passionpath.community._stable import Preferences, propose
 
 F32 = npt.NDArray[np.float32]
 I64 = npt.NDArray[np.int64]
@@ -174,6 +174,36 @@ def pair_interests(
         b = mentor_vectors[mentor[s : s + chunk]]
         out[s : s + chunk] = np.einsum("nd,nd->n", a, b)
     return np.clip(out, 0, 1)
+
+
+def stable_from_scores(
+    mentee: npt.NDArray[np.integer],
+    mentor: npt.NDArray[np.integer],
+    score: F32,
+    n_mentees: int,
+    capacity: I64,
+) -> I64:
+    """``deferred_acceptance(preferences_from_scores(...))`` for scored pairs with no pair
+    twice, in a fraction of its memory: both sides list the same pairs, so every pair is
+    acceptable and the mentors' ranks are read off one sort (int32 arrays where they fit)."""
+    n_mentors = int(capacity.shape[0])
+    small = np.int32 if max(n_mentees, n_mentors, mentee.size) < 2**31 - 1 else np.int64
+    mentee = mentee.astype(small, copy=False)
+    mentor = mentor.astype(small, copy=False)
+    neg = -score
+    # Where each mentor ranks each pair's mentee: by score, then mentee index.
+    order = np.lexsort((mentee, neg, mentor))
+    rank: npt.NDArray[np.integer] = np.empty(mentee.size, small)
+    counts = np.bincount(mentor, minlength=n_mentors)
+    first = np.concatenate([[0], np.cumsum(counts)[:-1]])
+    rank[order] = (np.arange(mentee.size) - np.repeat(first, counts)).astype(small)
+    del order
+    # Each mentee's mentors by score, then mentor index.
+    order = np.lexsort((mentor, neg, mentee))
+    del neg
+    ptr = np.zeros(n_mentees + 1, dtype=np.int64)
+    np.cumsum(np.bincount(mentee, minlength=n_mentees), out=ptr[1:])
+    return propose(ptr, mentor[order], rank[order], np.asarray(capacity, dtype=np.int64))
 
 
 def preferences_from_scores(

@@ -124,17 +124,28 @@ def _check_range(items: IntArray, bound: int, side: str) -> None:
 
 def deferred_acceptance(prefs: Preferences) -> IntArray:
     """The mentee-optimal stable matching: for each mentee, its mentor's index or -1."""
-    n_me, n_mr = prefs.n_mentees, prefs.n_mentors
+    _n_me, n_mr = prefs.n_mentees, prefs.n_mentors
     capacity = np.asarray(prefs.capacity, dtype=np.int64)
     if capacity.shape[0] != n_mr:
         raise PreferenceError("capacity", "one capacity per mentor is needed")
     if n_mr and int(capacity.min()) < 0:
         raise PreferenceError("capacity", "a capacity cannot be negative")
     ptr, mentor, mrank = mutual_edges(prefs)
+    return propose(ptr, mentor, mrank, capacity)
 
+
+def propose(
+    ptr: npt.NDArray[np.integer], mentor: npt.NDArray[np.integer],
+    mrank: npt.NDArray[np.integer], capacity: IntArray,
+) -> IntArray:  # fmt: skip
+    """The rounds of deferred acceptance over acceptable pairs in each mentee's order (CSR
+    ``ptr`` over ``mentor``, and ``mrank``: where that mentor ranks the mentee, 0 = first);
+    for each mentee, its mentor's index or -1. Compact dtypes (int32) are kept as given."""
+    n_me = int(ptr.shape[0] - 1)
+    n_mr = int(capacity.shape[0])
     assigned = np.full(n_me, -1, dtype=np.int64)
     held_rank = np.zeros(n_me, dtype=np.int64)
-    nxt = ptr[:-1].copy()
+    nxt = ptr[:-1].astype(np.int64)
     end = ptr[1:]
     free = np.flatnonzero(nxt < end)
     touched = np.zeros(max(n_mr, 1), dtype=bool)
@@ -314,4 +325,5 @@ __all__ = [
     "csr_from_lists",
     "deferred_acceptance",
     "mutual_edges",
+    "propose",
 ]
