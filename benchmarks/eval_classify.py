@@ -177,9 +177,7 @@ def report_calibration(truth: list[Example], kinds: list[str], confidences: list
         chosen = [i for i, c in enumerate(confidences) if c >= threshold]
         if chosen:
             accuracy = sum(right[i] for i in chosen) / len(chosen)
-            print(
-                f"  confidence >= {threshold}: {len(chosen)}/{n} texts, accuracy {accuracy:.3f}"
-            )
+            print(f"  confidence >= {threshold}: {len(chosen)}/{n} texts, accuracy {accuracy:.3f}")
 
 
 def cv(k: int) -> None:
