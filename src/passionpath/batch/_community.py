@@ -407,7 +407,7 @@ def _start_or_resume(folder: Path, wanted: dict[str, Any], resume: bool) -> None
         if {k: found.get(k) for k in wanted} != wanted:
             raise PassionpathError(
                 f"{folder} holds the results of another community run (another input, catalog,"
-                " --top or --per-mentee)",
+                " tribe size or number of mentors each mentee ranks)",
                 field="output",
                 hint="Give another output, or remove that folder.",
             )
