@@ -6,8 +6,9 @@ does not, so the core install and ``passionpath --help`` work without it.
 
 from passionpath.batch._community import CommunitySummary, community
 from passionpath.batch._deps import ScaleMissingError, missing_scale, require_scale
+from passionpath.batch._folders import BatchOutputError
 from passionpath.batch._records import FIELDS, BadRecord, RecordError, record_to_document
-from passionpath.batch._run import BatchOutputError, RecommendSummary, recommend
+from passionpath.batch._run import RecommendSummary, recommend
 from passionpath.batch._sources import BatchInputError
 
 __all__ = [

@@ -21,7 +21,6 @@ partitions, lists, tribe parts and mentor assignment already written are not red
 from __future__ import annotations
 
 import json
-import shutil
 import time
 from dataclasses import asdict, dataclass, field
 from pathlib import Path
@@ -30,6 +29,7 @@ from typing import TYPE_CHECKING, Any
 import numpy as np
 
 from passionpath.batch._deps import require_scale
+from passionpath.batch._folders import start_or_resume
 from passionpath.batch._sources import open_source
 from passionpath.errors import PassionpathError
 
@@ -398,31 +398,6 @@ def occupation_neighbours(ctx: Context) -> tuple[np.ndarray, np.ndarray, np.ndar
 MANIFEST = "_community.json"
 
 
-def _start_or_resume(folder: Path, wanted: dict[str, Any], resume: bool) -> None:
-    """A new output folder, or the folder of an earlier run of the same command (resumed, or
-    emptied with ``resume=False``); any other folder is refused."""
-    path = folder / MANIFEST
-    if path.exists():
-        found = json.loads(path.read_text("utf-8"))
-        if {k: found.get(k) for k in wanted} != wanted:
-            raise PassionpathError(
-                f"{folder} holds the results of another community run (another input, catalog,"
-                " tribe size or number of mentors each mentee ranks)",
-                field="output",
-                hint="Give another output, or remove that folder.",
-            )
-        if not resume:
-            for item in folder.iterdir():
-                if item.name != MANIFEST:
-                    item.unlink() if item.is_file() else shutil.rmtree(item)
-    elif folder.exists() and any(folder.iterdir()):
-        raise PassionpathError(
-            f"{folder} is not empty", field="output", hint="Give a new folder name."
-        )
-    (folder / "_people").mkdir(parents=True, exist_ok=True)
-    path.write_text(json.dumps(wanted, indent=2), "utf-8")
-
-
 def _finished(folder: Path) -> dict[int, dict[str, Any]]:
     """The partitions whose vectors an earlier run wrote: what their tasks returned."""
     done = {}
@@ -482,7 +457,14 @@ def community(
         "top": top,
         "per_mentee": per_mentee,
     }
-    _start_or_resume(folder, wanted, resume)
+    start_or_resume(
+        folder,
+        wanted,
+        resume,
+        manifest=MANIFEST,
+        differs="another input, catalog, tribe size or number of mentors each mentee ranks",
+    )
+    (folder / "_people").mkdir(exist_ok=True)
     out = str(folder)
     neighbours = occupation_neighbours(ctx)
     client = _cluster(scheduler, workers)

@@ -4,7 +4,6 @@ from __future__ import annotations
 
 import json
 import os
-import shutil
 import time
 from collections.abc import Callable
 from dataclasses import asdict, dataclass, field
@@ -12,6 +11,7 @@ from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
 from passionpath.batch._deps import require_scale
+from passionpath.batch._folders import start_or_resume
 from passionpath.batch._sources import BatchInputError, ParquetPart, Source, open_source
 from passionpath.errors import PassionpathError
 from passionpath.limits import MAX_BATCH_TOP
@@ -57,11 +57,6 @@ def distinct_phrases(source: Source) -> list[str]:
     return sorted(found)
 
 
-class BatchOutputError(PassionpathError):
-    def __init__(self, message: str, hint: str | None = None) -> None:
-        super().__init__(message, field="output", hint=hint, kind="batch_output")
-
-
 @dataclass
 class RecommendSummary:
     input: str
@@ -86,30 +81,6 @@ class RecommendSummary:
 
 def default_errors_path(output: Path) -> Path:
     return output.with_name(output.name.removesuffix(".parquet") + ".errors.jsonl")
-
-
-def _manifest(folder: Path, wanted: dict[str, Any], resume: bool) -> None:
-    path = folder / MANIFEST
-    if path.exists():
-        found = json.loads(path.read_text("utf-8"))
-        if {k: found.get(k) for k in wanted} != wanted:
-            raise BatchOutputError(
-                f"{folder} holds the results of another run (another input, catalog or number of"
-                " careers per person)",
-                "Give another output, or remove that folder.",
-            )
-        if not resume:
-            for item in folder.iterdir():
-                if item.name != MANIFEST:
-                    item.unlink() if item.is_file() else shutil.rmtree(item)
-        return
-    if folder.exists() and any(folder.iterdir()):
-        raise BatchOutputError(
-            f"{folder} is not empty and was not written by a batch run",
-            "Give a new folder name.",
-        )
-    folder.mkdir(parents=True, exist_ok=True)
-    path.write_text(json.dumps(wanted, indent=2), "utf-8")
 
 
 def _done_parts(folder: Path) -> set[int]:
@@ -184,7 +155,13 @@ def recommend(
         "chunk": chunk or CHUNK_RECORDS,
         "weights": repr(weights),
     }
-    _manifest(folder, wanted, resume)
+    start_or_resume(
+        folder,
+        wanted,
+        resume,
+        manifest=MANIFEST,
+        differs="another input, catalog or number of careers per person",
+    )
     done = _done_parts(folder)
     done_people = 0
     if source.parts is not None:
