@@ -169,6 +169,9 @@ class MatchScores:
     #: Work below the person's level (far below their preparation, or a step back in the
     #: field of a job they held): a step down, never a "passion stretch".
     below_level: NDArray[np.bool_] | None = None
+    #: (phrases, occupations): the explore evidence the text fit counted, stretched to each
+    #: phrase's best occupation and believed as far as the phrase resembles the work.
+    evidence: F32 | None = None
 
 
 class MatchEngine:
@@ -195,7 +198,7 @@ class MatchEngine:
             interest = congruence(
                 person.riasec, self._interests, m.riasec_codes, w.congruence
             ).astype(np.float32)
-        similarity = None
+        similarity = evidence = None
         text = np.zeros(n, np.float32)
         if person.phrase_vectors is not None and len(person.phrase_vectors):
             similarity = phrase_similarity(person.phrase_vectors, self._kinds)
@@ -268,6 +271,7 @@ class MatchEngine:
             (p_cut, q_cut),
             veto,
             levels < 1.0,
+            evidence,
         )
 
     def _supporting_phrases(self, person: Person, scores: MatchScores, row: int) -> list[int]:
@@ -285,11 +289,8 @@ class MatchEngine:
         if scores.sense_veto is not None and scores.sense_veto[row]:
             return []
         strong = sims >= QUOTE_COSINE
-        if person.phrase_scores is not None:
-            # The evidence the fit itself counted: stretched to the phrase's best
-            # occupation and believed only as far as the phrase resembles this one.
-            z = relative_to_best(person.phrase_scores)[:, row]
-            strong &= z * resemblance_gate(sims) >= QUOTE_Z
+        if scores.evidence is not None:
+            strong &= scores.evidence[:, row] >= QUOTE_Z  # what the fit itself counted
         return [int(j) for j in np.argsort(-sims)[:3] if strong[j]]
 
     def explain(self, person: Person, scores: MatchScores, row: int) -> Explanation:

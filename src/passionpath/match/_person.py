@@ -122,27 +122,28 @@ def _says_something(text: str) -> bool:
 
 
 def passion_phrases(document: ProfileDocument) -> list[PassionPhrase]:
-    """The person's own words about what they love: reflections, activities and interests.
-    A phrase that compares keeps only what is wanted ("more time with people than with
-    spreadsheets" says "time with people"); the rest is in ``contrast_aversions``."""
+    """The person's own words about what they love: reflections, activities and interests
+    (the first half of ``split_phrases``)."""
+    return split_phrases(document)[0]
+
+
+def split_phrases(document: ProfileDocument) -> tuple[list[PassionPhrase], list[str]]:
+    """(passion phrases, what they set against it). A phrase that compares keeps only what
+    is wanted: "more time with people than with spreadsheets" gives the passion phrase
+    "time with people" and the aversion "spreadsheets"."""
     from passionpath.match._intent import contrast
 
-    out = []
+    wanted: list[PassionPhrase] = []
+    against: list[str] = []
     for phrase in _own_phrases(document):
-        wanted, _ = contrast(phrase.text)
-        if wanted == phrase.text:
-            out.append(phrase)
-        elif _says_something(wanted):
-            out.append(PassionPhrase(wanted, phrase.source))
-    return out
-
-
-def contrast_aversions(document: ProfileDocument) -> list[str]:
-    """What the person's phrases set against what they want ("... than with spreadsheets")."""
-    from passionpath.match._intent import contrast
-
-    found = (contrast(phrase.text)[1] for phrase in _own_phrases(document))
-    return [text for text in found if text]
+        wish, avoid = contrast(phrase.text)
+        if avoid:
+            against.append(avoid)
+        if wish == phrase.text:
+            wanted.append(phrase)
+        elif _says_something(wish):
+            wanted.append(PassionPhrase(wish, phrase.source))
+    return wanted, against
 
 
 def _own_phrases(document: ProfileDocument) -> list[PassionPhrase]:

@@ -114,7 +114,7 @@ def suggested_levels(document: ProfileDocument, ctx: Context) -> dict[str, tuple
 def prepare_person(document: ProfileDocument, matrices: CatalogMatrices, ctx: Context) -> Person:
     """Everything slow about a person (text inference, embeddings) done once."""
     from passionpath.match._intent import summary_intents
-    from passionpath.match._person import contrast_aversions, passion_phrases, study_texts
+    from passionpath.match._person import split_phrases, study_texts
     from passionpath.match._scoring import study_fit
     from passionpath.text import embed_cached, get_embedder, interest_model
 
@@ -131,11 +131,11 @@ def prepare_person(document: ProfileDocument, matrices: CatalogMatrices, ctx: Co
         # The model directly: a profile's own words are warned about, never refused.
         [result] = interest_model(ctx).infer_many([own_words], embed=stored)
         inferred = np.asarray([result.scores[a] for a in AREAS], dtype=np.float32)
-    phrases = passion_phrases(document)
+    phrases, set_against = split_phrases(document)
     texts = [p.text for p in phrases]
     studied = study_texts(document)
     _, aversions = summary_intents(document.basics.summary if document.basics else None)
-    aversions += contrast_aversions(document)
+    aversions += set_against
     if document.passionpath is not None:
         aversions += [
             t.strip() for t in document.passionpath.preferences.does_not_want if t.strip()
