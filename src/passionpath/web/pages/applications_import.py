@@ -16,27 +16,27 @@ from passionpath.errors import PassionpathError
 from passionpath.limits import MAX_APPLICATIONS_FILE_BYTES, MAX_IMPORT_APPLICATIONS
 from passionpath.web._deps import context, current_user, render, submitted
 from passionpath.web._errors import in_words
+from passionpath.web.pages.applications import EDIT_LABELS
 
 router = APIRouter()
 
 #: Each field a column can be read as, in the page's words.
-FIELD_WORDS = {
-    "company": "Company",
-    "role_title": "Role",
-    "occupation_code": "Occupation code",
-    "status": "Stage",
-    "saved_on": "Date saved",
-    "applied_on": "Date applied",
-    "interview_on": "Interview date",
-    "offer_on": "Offer date",
-    "closed_on": "Date it ended",
-    "posting_url": "Posting address",
-    "posting_text": "Posting text",
-    "source": "Where you found it",
-    "location": "Location",
-    "pay": "Pay",
-    "notes": "Notes",
-}
+FIELD_WORDS = (
+    {name: EDIT_LABELS[name] for name in ("company", "role_title")}
+    | {
+        "occupation_code": "Occupation code",
+        "status": "Stage",
+        "saved_on": "Date saved",
+        "applied_on": "Date applied",
+        "interview_on": "Interview date",
+        "offer_on": "Offer date",
+        "closed_on": "Date it ended",
+    }
+    | {
+        name: EDIT_LABELS[name]
+        for name in ("posting_url", "posting_text", "source", "location", "pay", "notes")
+    }
+)
 _KIND = "csv"
 
 
