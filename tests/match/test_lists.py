@@ -112,8 +112,10 @@ def test_worth_the_stretch_lists_loved_careers_not_yet_in_reach(
     shown = {r.code for r in report.results} | {s.code for r in report.results for s in r.similar}
     assert report.worth_the_stretch
     p_cut, q_cut = report.thresholds["passion"], report.thresholds["qualification"]
+    below = report.scores.below_level if report.scores is not None else None
     for r in report.worth_the_stretch:
         assert r.code not in shown
+        assert below is None or not below[load_matrices(ctx).index[r.code]]
         assert r.passion >= p_cut and r.qualification < q_cut
         takes = r.what_it_takes
         assert takes is not None and takes.years > 0 and takes.preparation

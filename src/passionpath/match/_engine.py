@@ -423,6 +423,8 @@ class MatchEngine:
             & (scores.qualification < q_cut)
             & (zones - person.zone <= MAX_CLIMB)
         )
+        if scores.below_level is not None:
+            keep &= ~scores.below_level  # a step down is not a stretch
         for result in shown:
             for code in [result.code, *(s.code for s in result.similar)]:
                 keep[m.index[code]] = False
