@@ -23,7 +23,7 @@ from passionpath.match._scoring import (
     resemblance_gate,
     step_back_factor,
 )
-from passionpath.profile import load_document
+from passionpath.profile import ProfileDocument, load_document
 
 EXAMPLES = Path(__file__).resolve().parents[2] / "examples" / "profiles"
 
@@ -232,3 +232,70 @@ def test_step_downs_come_after_the_persons_level_and_are_not_shown_folded(
     welcomed = match(document, ctx, top=5).scores
     assert welcomed is not None and welcomed.below_level is not None
     assert not welcomed.below_level.any()
+
+
+def test_a_sentence_saying_what_the_person_is_tired_of_is_no_passion() -> None:
+    from passionpath.match._person import split_phrases
+
+    document = ProfileDocument.model_validate(
+        {
+            "passionpath": {
+                "reflections": {
+                    "lose_track_of_time": "Teaching kids about cells. I am tired of the lab routine.",
+                    "causes": "I hate seeing children bored at school.",
+                }
+            }
+        }
+    )
+    wanted, against, stated = split_phrases(document)
+    texts = [p.text for p in wanted]
+    assert "Teaching kids about cells" in texts
+    assert not any("lab" in text for text in texts)
+    assert against == stated == ["the lab routine"]
+    # A cause names what the person wants to fight: it stays a passion, never an aversion.
+    assert any("bored at school" in text for text in texts)
+
+
+def test_a_held_job_the_person_says_they_are_leaving_loses_its_line_of_work() -> None:
+    from passionpath.match._scoring import LEAVING_KEEPS
+
+    # Occupations: 0 the held job, 1 and 2 its field, 3 far away; one aversion names 0-3.
+    scores = np.array([[3.5, 3.0, 1.0, 4.0]], np.float32)
+    field = np.array([[1, 2]])
+    said = aversion_factor(scores, [0], field, np.array([True]))
+    assert said[0] == said[1] == np.float32(LEAVING_KEEPS)
+    assert said[2] == 1.0  # in the field, but the aversion does not name it
+    assert LEAVING_KEEPS < said[3] < 1.0  # named, but another line of work: the usual cut
+    # The same words listed as a dislike ("visual-only design") are a side of the work.
+    listed = aversion_factor(scores, [0], field, np.array([False]))
+    assert np.array_equal(listed, aversion_factor(scores))
+    assert listed[0] > LEAVING_KEEPS
+
+
+def test_saying_you_are_leaving_the_classroom_moves_a_teacher_out_of_it(
+    starter_engine: Engine, ctx: Context
+) -> None:
+    document = ProfileDocument.model_validate(
+        {
+            "basics": {
+                "summary": "Taught year 5 for 14 years. Leaving the classroom: the marking wore me out."
+            },
+            "work": [{"position": "Primary school teacher", "startDate": "2010-09"}],
+            "education": [{"studyType": "Bachelor of Education", "area": "Primary education"}],
+            "passionpath": {
+                "reflections": {
+                    "lose_track_of_time": "Designing a lesson that makes fractions click",
+                    "talents": "Explaining things simply, writing clear materials",
+                }
+            },
+        }
+    )
+    staying = document.model_copy(deep=True)
+    assert staying.basics is not None
+    staying.basics.summary = "Taught year 5 for 14 years."
+    leaving = match(document, ctx, top=10).scores
+    staying_scores = match(staying, ctx, top=10).scores
+    row = load_matrices(ctx).index["25-2021.00"]  # Elementary School Teachers
+    assert staying_scores.quadrant[row] == "sweet spot"
+    assert leaving.passion[row] < 0.5 * staying_scores.passion[row]
+    assert leaving.qualification[row] == staying_scores.qualification[row]

@@ -15,6 +15,7 @@ from passionpath.match._scoring import (
     QUADRANTS,
     Z_SCALE,
     aversion_factor,
+    field_neighbours,
     importance_weights,
     interest_gate,
     level_factor,
@@ -226,7 +227,11 @@ class MatchEngine:
             if ok:
                 passion += np.float32(weight / used) * value
         if person.aversion_scores is not None and len(person.aversion_scores):
-            passion *= aversion_factor(relative_to_best(person.aversion_scores))
+            held = person.past_occupations
+            field = field_neighbours(held, m.description_vectors) if held else None
+            passion *= aversion_factor(
+                relative_to_best(person.aversion_scores), held, field, person.aversion_stated
+            )
         skills = skill_fit_weighted(person.levels, self._required, self._weights)
         preparation = preparation_fit(person.zone, person.education, m.job_zone, m.education)
         qualification = np.asarray(

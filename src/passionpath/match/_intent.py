@@ -29,6 +29,17 @@ _AVERSION = re.compile(
 _TRAILING = re.compile(r"\s*\b(any ?more|much longer|any longer|now)\s*$", re.IGNORECASE)
 
 
+def aversion(phrase: str) -> tuple[str, str] | None:
+    """(what comes before the cue, what the person is tired of) when ``phrase`` says they
+    want to leave something ("I am tired of the lab routine" gives ("I am", "the lab
+    routine")); None when it says nothing of the kind."""
+    found = _AVERSION.search(phrase)
+    if not found:
+        return None
+    thing = _TRAILING.sub("", found.group("object")).strip(" ,.;")
+    return phrase[: found.start()].strip(" ,;"), thing
+
+
 def summary_intents(summary: str | None) -> tuple[list[str], list[str]]:
     """(wishes, aversions) in ``summary``, each a sentence or the part of it that matters.
 

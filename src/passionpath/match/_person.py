@@ -60,6 +60,9 @@ class Person:
     phrase_scores: F32 | None = None
     #: (aversions, occupations): explore scores of what the person wants to leave behind.
     aversion_scores: F32 | None = None
+    #: (aversions,): which of them the person stated in a sentence ("I'm done with bedside
+    #: nursing"), rather than listed or set against something they want.
+    aversion_stated: NDArray[np.bool_] | None = None
     #: (occupations,) 0-1: how directly what the person studied leads to each occupation.
     study_relevance: F32 | None = None
     past_occupations: list[int] = field(default_factory=list)
@@ -117,8 +120,12 @@ _FUNCTION_WORDS = frozenset(
 )
 
 
+def _content_words(text: str) -> int:
+    return sum(w.strip(".,;:!?\"'").lower() not in _FUNCTION_WORDS for w in text.split())
+
+
 def _says_something(text: str) -> bool:
-    return sum(w.strip(".,;:!?\"'").lower() not in _FUNCTION_WORDS for w in text.split()) >= 2
+    return _content_words(text) >= 2
 
 
 def passion_phrases(document: ProfileDocument) -> list[PassionPhrase]:
@@ -127,15 +134,29 @@ def passion_phrases(document: ProfileDocument) -> list[PassionPhrase]:
     return split_phrases(document)[0]
 
 
-def split_phrases(document: ProfileDocument) -> tuple[list[PassionPhrase], list[str]]:
-    """(passion phrases, what they set against it). A phrase that compares keeps only what
-    is wanted: "more time with people than with spreadsheets" gives the passion phrase
-    "time with people" and the aversion "spreadsheets"."""
-    from passionpath.match._intent import contrast
+def split_phrases(document: ProfileDocument) -> tuple[list[PassionPhrase], list[str], list[str]]:
+    """(passion phrases, what they set against it, what they say they are leaving). A phrase
+    that compares keeps only what is wanted: "more time with people than with spreadsheets"
+    gives the passion phrase "time with people" and the aversion "spreadsheets". A phrase
+    that says the person is tired of something ("I am tired of the lab routine") is no
+    passion: what it names is an aversion, and a stated one (the third list, which the
+    second also holds)."""
+    from passionpath.match._intent import aversion, contrast
 
     wanted: list[PassionPhrase] = []
     against: list[str] = []
+    stated: list[str] = []
     for phrase in _own_phrases(document):
+        tired = aversion(phrase.text) if phrase.source in _MAY_SAY_TIRED else None
+        if tired is not None:
+            # "I am tired of the lab routine" is evidence against lab work, never for it.
+            before, thing = tired
+            if _content_words(thing):
+                against.append(thing)
+                stated.append(thing)
+            if _says_something(before):
+                wanted.append(PassionPhrase(before, phrase.source))
+            continue
         wish, avoid = contrast(phrase.text)
         if avoid:
             against.append(avoid)
@@ -143,7 +164,20 @@ def split_phrases(document: ProfileDocument) -> tuple[list[PassionPhrase], list[
             wanted.append(phrase)
         elif _says_something(wish):
             wanted.append(PassionPhrase(wish, phrase.source))
-    return wanted, against
+    return wanted, against, stated
+
+
+#: Where a person writes in sentences, and so may say what they are tired of. Causes are left
+#: out: "I hate seeing animals suffer" is what they want to fight, not work to avoid; and
+#: names of activities and interests are names.
+_MAY_SAY_TIRED = frozenset(
+    (
+        "reflections.lose_track_of_time",
+        "reflections.unpaid",
+        "reflections.talents",
+        "preferences.wants",
+    )
+)
 
 
 def _own_phrases(document: ProfileDocument) -> list[PassionPhrase]:
@@ -265,6 +299,7 @@ def build_person(
     phrase_vectors: F32 | None = None,
     phrase_scores: F32 | None = None,
     aversion_scores: F32 | None = None,
+    aversion_stated: NDArray[np.bool_] | None = None,
     study_relevance: F32 | None = None,
     past_occupations: list[int] | None = None,
 ) -> Person:
@@ -303,6 +338,7 @@ def build_person(
         phrase_vectors=phrase_vectors,
         phrase_scores=phrase_scores,
         aversion_scores=aversion_scores,
+        aversion_stated=aversion_stated,
         study_relevance=study_relevance,
         past_occupations=past,
         max_job_zone=block.constraints.max_job_zone if block else None,

@@ -131,17 +131,20 @@ def prepare_person(document: ProfileDocument, matrices: CatalogMatrices, ctx: Co
         # The model directly: a profile's own words are warned about, never refused.
         [result] = interest_model(ctx).infer_many([own_words], embed=stored)
         inferred = np.asarray([result.scores[a] for a in AREAS], dtype=np.float32)
-    phrases, set_against = split_phrases(document)
+    phrases, set_against, stated = split_phrases(document)
     texts = [p.text for p in phrases]
     studied = study_texts(document)
-    _, aversions = summary_intents(document.basics.summary if document.basics else None)
-    aversions += set_against
+    _, said = summary_intents(document.basics.summary if document.basics else None)
+    aversions = said + set_against
     if document.passionpath is not None:
         aversions += [
             t.strip() for t in document.passionpath.preferences.does_not_want if t.strip()
         ]
     if not matrices.text_index:
         aversions = []
+    stated_rows = np.asarray(
+        [i < len(said) or text in stated for i, text in enumerate(aversions)], dtype=bool
+    )
     vectors = scores = relevance = aversion_scores = None
     if texts or studied or aversions:
         # One embedding pass (and one cache lookup) for passion phrases, studies and
@@ -166,6 +169,7 @@ def prepare_person(document: ProfileDocument, matrices: CatalogMatrices, ctx: Co
         phrase_vectors=vectors,
         phrase_scores=scores,
         aversion_scores=aversion_scores,
+        aversion_stated=stated_rows if aversion_scores is not None else None,
         study_relevance=relevance,
         past_occupations=_past_occupations(document, matrices, ctx),
     )

@@ -96,19 +96,24 @@ STEP_BACK_NEIGHBOURS = 12
 STEP_BACK_COST = 0.3
 
 
+def field_neighbours(held: list[int], description_vectors: F32) -> NDArray[np.int64]:
+    """(held jobs, STEP_BACK_NEIGHBOURS): each held job's nearest other occupations by
+    description, its own line of work."""
+    rows = np.asarray(held, dtype=np.int64)
+    closeness = description_vectors[rows] @ description_vectors.T
+    closeness[np.arange(rows.size), rows] = -np.inf
+    k = min(STEP_BACK_NEIGHBOURS, description_vectors.shape[0] - 1)
+    return np.argpartition(-closeness, k - 1, axis=1)[:, :k]
+
+
 def step_back_factor(held: list[int], description_vectors: F32, job_zone: F32) -> F32:
     """(occupations,) multiplier of qualification for work in the field of a held job but
     at a lower job zone; 1 elsewhere, and for the held jobs themselves."""
     factor = np.ones(job_zone.shape, dtype=np.float32)
-    if not held:
+    if not held or job_zone.size < 2:
         return factor
     rows = np.asarray(held, dtype=np.int64)
-    closeness = description_vectors[rows] @ description_vectors.T
-    closeness[np.arange(rows.size), rows] = -np.inf
-    k = min(STEP_BACK_NEIGHBOURS, job_zone.size - 1)
-    if k <= 0:
-        return factor
-    near = np.argpartition(-closeness, k - 1, axis=1)[:, :k]
+    near = field_neighbours(held, description_vectors)
     zones = np.nan_to_num(job_zone, nan=0.0)
     for row, neighbours in zip(rows.tolist(), near, strict=True):
         if np.isnan(job_zone[row]):
@@ -146,12 +151,39 @@ AVERSION_SCALE = (3.0, 2.0)
 AVERSION_WEIGHT = 0.6
 
 
-def aversion_factor(aversion_scores: F32) -> F32:
+#: When an aversion names a job the person has held (its stretched score reaches the lower
+#: value: "leaving the classroom" from a primary teacher, "get out of the casino" from a
+#: dealer), the person is leaving that line of work: the held job, and those of its field
+#: neighbours the aversion also names (from LEAVING_NAMES), keep only LEAVING_KEEPS of
+#: their passion fit. Work further afield that the aversion touches (tutoring, for the
+#: teacher) keeps the ordinary rule.
+LEAVING_NAMES = 2.5
+LEAVING_KEEPS = 0.2
+
+
+def aversion_factor(
+    aversion_scores: F32,
+    held: list[int] | None = None,
+    field: NDArray[np.int64] | None = None,
+    stated: NDArray[np.bool_] | None = None,
+) -> F32:
     """(occupations,) multiplier of passion: work the person says they want to leave
-    (their strongest matching aversion) keeps only part of its passion fit."""
+    (their strongest matching aversion) keeps only part of its passion fit, and the line
+    of work of a held job they said they are leaving (``field``: ``field_neighbours`` of
+    ``held``; ``stated``: which aversions were said in a sentence) keeps LEAVING_KEEPS of
+    it. A listed dislike ("visual-only design") is about a side of the work, not leaving it."""
     low, span = AVERSION_SCALE
     strength = np.clip((aversion_scores.max(axis=0) - low) / span, 0.0, 1.0)
-    return (1.0 - AVERSION_WEIGHT * strength).astype(np.float32)
+    factor = (1.0 - AVERSION_WEIGHT * strength).astype(np.float32)
+    if not held or field is None or stated is None or not stated.any():
+        return factor
+    for row, neighbours in zip(held, field, strict=True):
+        leaving = stated & (aversion_scores[:, row] >= low)
+        if leaving.any():
+            line = np.append(neighbours, row)
+            named = line[(aversion_scores[leaving][:, line] >= LEAVING_NAMES).any(axis=0)]
+            factor[named] = np.minimum(factor[named], np.float32(LEAVING_KEEPS))
+    return factor
 
 
 def values_fit(person: F32, occupations: F32) -> F32:
