@@ -11,6 +11,11 @@ A third part, ``fresh``, was written on 2026-12-06, blind (without running the m
 looking at any of its output), after the held-out half had been looked at persona by
 persona. It is reported only: never tune on it, or it stops being held out.
 
+A fourth part, ``tune2``, was written blind on 2026-12-07 (again without running the
+matcher or looking at its output) to widen the tuning set: 24 more people, each carrying
+a word with more than one sense in context. It may be looked at while tuning, like
+``tune``; ``heldout`` and ``fresh`` stay unseen.
+
 Printed per part: the share of personas with at least two good careers in the top ten,
 the share with no absurd career in the top ten, and the mean reciprocal rank of the first
 good career in the whole ranking (0 when none is ranked). Then one line per persona.
@@ -33,7 +38,7 @@ from _common import onet_context
 from passionpath.profile import read_profile_file
 
 PERSONAS = Path(__file__).resolve().parent / "data" / "personas"
-SPLITS = ("tune", "heldout", "fresh")
+SPLITS = ("tune", "tune2", "heldout", "fresh")
 TOP = 10
 #: Deep enough to rank every occupation in the catalog, so the first good one always has a rank.
 WHOLE_RANKING = 1100
@@ -145,7 +150,8 @@ def main() -> None:
     parser.add_argument(
         "--split",
         choices=SPLITS,
-        help="Report only this part (tune while tuning, so heldout and fresh stay unseen).",
+        help="Report only this part (tune or tune2 while tuning, so heldout and fresh "
+        "stay unseen).",
     )
     args = parser.parse_args()
     ctx = starter_context() if args.starter else onet_context()
