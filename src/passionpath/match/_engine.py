@@ -215,7 +215,7 @@ class MatchEngine:
             text = text * interest_gate(interest)
         veto = None
         if similarity is not None:
-            veto = person_veto([p.text for p in person.phrases], self._senses)
+            veto = person_veto([*(p.text for p in person.phrases), *person.context], self._senses)
             text = np.where(veto, np.float32(0), text).astype(np.float32)
         parts = [
             (w.interest, interest, person.riasec is not None),

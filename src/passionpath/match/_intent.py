@@ -15,16 +15,23 @@ _SENTENCES = re.compile(r"[.!?;:]+(?:\s+|$)|\n+")
 _WISH = re.compile(
     r"\b(love|loving|enjoy|like to|i'?d like|would like|want|wanting|wish|dream|hope to|"
     r"care about|curious about|passion|favourite|favorite|best part|happiest|interested in|"
-    r"drawn to|towards|get into|move into|get back to|go back to)\b",
+    r"drawn to|towards|get into|move into|get back to|go back to|good at|great at|ideally|"
+    r"spare time|at weekends|for fun|apprenticeship)\b",
     re.IGNORECASE,
 )
 #: A cue, then what the person is tired of: the object is what the aversion is about.
 _AVERSION = re.compile(
     r"\b(?:tired of|sick of|fed up with|burn(?:t|ed) out(?: by| from| after| on| with)?|"
     r"can'?t take|cannot take|can no longer|no longer want(?: to)?|don'?t like|do not like|"
-    r"doesn'?t like|hate|done with|away from|leave behind|leaving|get out of|"
+    r"doesn'?t like|hate|done with|away from|leave behind|leaving|get out of|get off|"
     r"don'?t want(?: to)?|do not want(?: to)?)\b\s*(?P<object>.*)",
     re.IGNORECASE,
+)
+_NEGATION_LED = re.compile(
+    r"^\s*(?:not|no more|never again)\s+"
+    r"(?!(?:just|only|even|really|quite|always|yet|sure|that|too|so|bad|enough|because)\b)"
+    r"(?P<object>.+)$",
+    re.I,
 )
 _TRAILING = re.compile(r"\s*\b(any ?more|much longer|any longer|now)\s*$", re.IGNORECASE)
 
@@ -35,6 +42,11 @@ def aversion(phrase: str) -> tuple[str, str] | None:
     routine")); None when it says nothing of the kind."""
     found = _AVERSION.search(phrase)
     if not found:
+        # A fragment led by a negation ("not sit in a classroom for another two years",
+        # cut from "I want to learn a trade, not ...") sets itself against the wish.
+        led = _NEGATION_LED.match(phrase)
+        if led and len(led.group("object").split()) >= 3:
+            return "", _TRAILING.sub("", led.group("object")).strip(" ,.;")
         return None
     thing = _TRAILING.sub("", found.group("object")).strip(" ,.;")
     return phrase[: found.start()].strip(" ,;"), thing

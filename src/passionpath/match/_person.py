@@ -69,6 +69,9 @@ class Person:
     max_job_zone: int | None = None
     #: The person is happy with work below their preparation (fewer hours, less stress).
     lower_levels_ok: bool = False
+    #: Everything else the person wrote (summary, jobs, studies, skills, certificates),
+    #: read with the passion phrases to tell which sense of a word they mean.
+    context: list[str] = field(default_factory=list)
 
 
 def education_level(document: ProfileDocument) -> int:
@@ -222,6 +225,26 @@ def phrase_weights(found: list[PassionPhrase]) -> F32:
     return np.asarray([SOURCE_WEIGHTS.get(p.source, 1.0) for p in found], dtype=np.float32)
 
 
+def context_texts(document: ProfileDocument) -> list[str]:
+    """What the person wrote besides their passion phrases: the summary, jobs and
+    volunteering (titles, summaries, highlights), studies, certificates, skills and the
+    notes of activities. "Patient with slow progress" from a physiotherapist who worked in
+    a rehabilitation hospital is about patients after all."""
+    out: list[str] = []
+    if document.basics is not None:
+        out += [document.basics.label or "", document.basics.summary or ""]
+    for job in [*(document.work or []), *(document.volunteer or [])]:
+        out += [job.position or "", job.summary or "", *(job.highlights or [])]
+    for entry in document.education or []:
+        out += [entry.area or "", entry.studyType or "", *(entry.courses or [])]
+    out += [c.name or "" for c in document.certificates or []]
+    for skill in document.skills or []:
+        out += [skill.name or "", *(skill.keywords or [])]
+    if document.passionpath is not None:
+        out += [f"{a.name} {a.notes}" for a in document.passionpath.activities]
+    return [text for text in out if text.strip()]
+
+
 def study_texts(document: ProfileDocument) -> list[str]:
     """What each education entry covers: its field and courses, in the person's words."""
     out = []
@@ -343,6 +366,7 @@ def build_person(
         past_occupations=past,
         max_job_zone=block.constraints.max_job_zone if block else None,
         lower_levels_ok=bool(block and block.constraints.open_to_lower_levels),
+        context=context_texts(document),
     )
 
 

@@ -173,6 +173,10 @@ SENSES: tuple[Sense, ...] = (
             r"doctors?",
             r"dental",
             r"therap\w*",
+            r"rehab\w*",
+            r"physio\w*",
+            r"strokes?\b",
+            r"injur\w*",
             r"caring for",
             r"first aid",
             r"elderly",
@@ -246,6 +250,33 @@ SENSES: tuple[Sense, ...] = (
             r"treatment",
             r"manufactur\w*",
             r"control rooms?",
+        ),
+    ),
+)
+
+
+SENSES += (
+    Sense(
+        "a trade as a craft, not trading",
+        ("41-3031", "13-2051", "13-2052", "13-2099", "43-4011", "13-1041.08"),
+        (
+            r"\b(?:a|the|my|skilled|building) trades?\b",
+            r"\btrades?(?:m[ae]n|person|people)\b",
+            r"apprentic\w*",
+        ),
+        (
+            r"stocks?\b",
+            r"\bshares\b",
+            r"securities",
+            r"invest\w*",
+            r"\bmarkets?\b",
+            r"brokers?",
+            r"forex",
+            r"crypto\w*",
+            r"commodit\w*",
+            r"\bimport\w*",
+            r"\bexport\w*",
+            r"customs",
         ),
     ),
 )
