@@ -241,7 +241,9 @@ def test_a_sentence_saying_what_the_person_is_tired_of_is_no_passion() -> None:
         {
             "passionpath": {
                 "reflections": {
-                    "lose_track_of_time": "Teaching kids about cells. I am tired of the lab routine.",
+                    "lose_track_of_time": (
+                        "Teaching kids about cells. I am tired of the lab routine."
+                    ),
                     "causes": "I hate seeing children bored at school.",
                 }
             }
@@ -278,7 +280,9 @@ def test_saying_you_are_leaving_the_classroom_moves_a_teacher_out_of_it(
     document = ProfileDocument.model_validate(
         {
             "basics": {
-                "summary": "Taught year 5 for 14 years. Leaving the classroom: the marking wore me out."
+                "summary": (
+                    "Taught year 5 for 14 years. Leaving the classroom: the marking wore me out."
+                )
             },
             "work": [{"position": "Primary school teacher", "startDate": "2010-09"}],
             "education": [{"studyType": "Bachelor of Education", "area": "Primary education"}],

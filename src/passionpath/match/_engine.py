@@ -361,6 +361,9 @@ class MatchEngine:
         at_level = np.ones(rows.size, dtype=bool)
         if scores.below_level is not None:
             at_level = ~scores.below_level[rows]
+        # Work beyond the preparation the person said they would take on comes after all
+        # work within it, as step downs do: they asked not to be sent back to school.
+        at_level &= ~scores.stretch[rows]
         sweet = (scores.quadrant[rows] == QUADRANTS[0]) & at_level
         keen = (scores.passion[rows] >= PASSION_FLOOR) & at_level
         # Step downs come last of all: a nurse is shown the rest of the catalog at her

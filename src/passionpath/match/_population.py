@@ -208,6 +208,7 @@ class PopulationMatcher:
         #: Work below each (zone, lower levels fine) person's level: a step down, which
         #: the engine ranks after the sweet spot and the passion careers.
         self.below_level = self.level_factor < 1.0
+        self.job_zones = np.nan_to_num(m.job_zone, nan=0).astype(np.int64)
         self.offered = np.clip((np.nan_to_num(m.values, nan=4.0) - 1) / 6, 0, 1).T
         self.offered = self.offered.astype(np.float32)  # (6, n)
         self.candidates = np.asarray(m.matchable)
@@ -415,6 +416,9 @@ class PopulationMatcher:
         passion, qualification, score = self.scores(p, evidence, aversions)
         cand = self.candidate_rows
         at_level = ~self.below_level[(p.zones() - 1) * 2 + p.lower_levels_ok.astype(np.int64)]
+        # As the engine: work beyond a job-zone ceiling the person set ranks with step downs.
+        ceiling = p.max_job_zone[:, None]
+        at_level &= (ceiling == 0) | (self.job_zones[None, :] <= ceiling)
         if cand.size == self.candidates.size:  # every occupation can be matched: no copies
             pc, qc, sc = passion, qualification, score
         else:
