@@ -27,6 +27,7 @@ from passionpath.match._scoring import (
     skill_fit_weighted,
     step_back_factor,
     sweet_spot,
+    tail_key,
     text_fit,
     values_fit,
 )
@@ -227,10 +228,10 @@ class MatchEngine:
             if ok:
                 passion += np.float32(weight / used) * value
         if person.aversion_scores is not None and len(person.aversion_scores):
-            held = person.past_occupations
-            field = field_neighbours(held, m.description_vectors) if held else None
+            past = person.past_occupations
+            field = field_neighbours(past, m.description_vectors) if past else None
             passion *= aversion_factor(
-                relative_to_best(person.aversion_scores), held, field, person.aversion_stated
+                relative_to_best(person.aversion_scores), past, field, person.aversion_stated
             )
         skills = skill_fit_weighted(person.levels, self._required, self._weights)
         preparation = preparation_fit(person.zone, person.education, m.job_zone, m.education)
@@ -358,18 +359,21 @@ class MatchEngine:
         # Sweet spot first, then careers with real passion, then the rest, each by score:
         # high qualification must not carry work the person shows no interest in, and work
         # below the person's level is a step down, not a passion to reach for.
-        at_level = np.ones(rows.size, dtype=bool)
+        down = np.zeros(rows.size, dtype=bool)
         if scores.below_level is not None:
-            at_level = ~scores.below_level[rows]
+            down = scores.below_level[rows]
         # Work beyond the preparation the person said they would take on comes after all
-        # work within it, as step downs do: they asked not to be sent back to school.
-        at_level &= ~scores.stretch[rows]
+        # work within it: they asked not to be sent back to school.
+        beyond = scores.stretch[rows] & ~down
+        at_level = ~down & ~beyond
         sweet = (scores.quadrant[rows] == QUADRANTS[0]) & at_level
         keen = (scores.passion[rows] >= PASSION_FLOOR) & at_level
         # Step downs come last of all: a nurse is shown the rest of the catalog at her
         # level before nursing assistant work.
-        tier = np.where(sweet, 0, np.where(keen, 1, np.where(at_level, 2, 3)))
-        ranked = rows[np.lexsort((-scores.score[rows], tier))]
+        tier = np.select([sweet, keen, at_level, beyond], [0, 1, 2, 3], default=4)
+        key = np.where(tier >= 2, tail_key(scores.passion[rows], scores.qualification[rows]), 0)
+        key = np.where(tier >= 2, key, scores.score[rows]).astype(np.float32)
+        ranked = rows[np.lexsort((-key, tier))]
         if fold:
             entries = fold_siblings(self.m.codes, ranked, scores.score, top)
             if scores.below_level is not None:

@@ -15,7 +15,8 @@ phrases about what the person loves and wants to leave behind, job-zone constrai
   education and one flag, so they are looked up from tables the engine's functions fill.
 
 The ranking is the engine's ``results(..., fold=False)``: sweet spot first, then careers with
-passion fit at least ``PASSION_FLOOR``, then the rest, each by score.
+passion fit at least ``PASSION_FLOOR`` (both by score), then the rest at the person's level,
+then work beyond a job-zone ceiling they set, then step downs (those by ``tail_key``).
 """
 
 from __future__ import annotations
@@ -44,6 +45,7 @@ from passionpath.match._scoring import (
     preparation_fit,
     relative_to_best,
     resemblance_gate,
+    tail_key,
 )
 from passionpath.match._senses import sense_masks, vetoed_senses
 
@@ -143,8 +145,8 @@ def _exact_key(value: F32, score: F32, column: NDArray[np.int64], n: int) -> NDA
     """A unique integer per occupation, smallest first in the engine's order: the tier (read
     off ``value``), then the higher score (the bits of a non-negative float32 sort as it
     does), then the catalog's order (the engine's stable sort leaves ties so)."""
-    boost = value - score  # 6, 4, 2 or 0, give or take the rounding
-    tier = (3 - np.rint(boost / 2)).astype(np.int64)
+    boost = value - score  # 8, 6, 4, 2 or 0, give or take the rounding
+    tier = (4 - np.rint(boost / 2)).astype(np.int64)
     bits = (score + np.float32(0)).view(np.int32).astype(np.int64)  # + 0 turns -0 into 0
     return ((tier << 32) + (ONE_BITS - bits)) * n + column
 
@@ -415,29 +417,33 @@ class PopulationMatcher:
     ) -> PopulationTop:
         passion, qualification, score = self.scores(p, evidence, aversions)
         cand = self.candidate_rows
-        at_level = ~self.below_level[(p.zones() - 1) * 2 + p.lower_levels_ok.astype(np.int64)]
-        # As the engine: work beyond a job-zone ceiling the person set ranks with step downs.
+        down = self.below_level[(p.zones() - 1) * 2 + p.lower_levels_ok.astype(np.int64)]
+        # As the engine: work beyond a job-zone ceiling the person set ranks after the rest
+        # at their level, before step downs.
         ceiling = p.max_job_zone[:, None]
-        at_level &= (ceiling == 0) | (self.job_zones[None, :] <= ceiling)
+        beyond = (ceiling > 0) & (self.job_zones[None, :] > ceiling) & ~down
+        at_level = ~down & ~beyond
         if cand.size == self.candidates.size:  # every occupation can be matched: no copies
             pc, qc, sc = passion, qualification, score
         else:
             pc, qc, sc = passion[:, cand], qualification[:, cand], score[:, cand]
-            at_level = at_level[:, cand]
+            at_level, beyond = at_level[:, cand], beyond[:, cand]
         b, n = sc.shape
         k = min(top, n)
         hi_p, hi_q = _high(pc), _high(qc)
         # The engine's order: sweet spot, then passion at least PASSION_FLOOR, then the rest
-        # at the person's level, then step downs, each by score. As one float (6-7, 4-5,
-        # 2-3, 0-1) it finds a few more candidates than
-        # needed; their exact order (ties by catalog row) is settled on those alone.
-        value = np.where(
-            hi_p & hi_q & at_level,
-            np.float32(6),
-            np.where((pc >= PASSION_FLOOR) & at_level, 4, np.where(at_level, 2, 0)),
-        )
-        value = value.astype(np.float32)
-        value += sc
+        # at the person's level, then work beyond their ceiling, then step downs; the first
+        # two by score, the others by ``tail_key``. As one float (8-9, 6-7, 4-5, 2-3, 0-1)
+        # it finds a few more candidates than needed; their exact order (ties by catalog
+        # row) is settled on those alone.
+        value = np.select(
+            [hi_p & hi_q & at_level, (pc >= PASSION_FLOOR) & at_level, at_level, beyond],
+            [np.float32(8), np.float32(6), np.float32(4), np.float32(2)],
+            default=np.float32(0),
+        ).astype(np.float32)
+        tail = value < 5
+        key = np.where(tail & np.isfinite(sc), tail_key(pc, qc), sc).astype(np.float32)
+        value += key
         rows = np.arange(b, dtype=np.int64)[:, None]
         m = min(n, k + TOP_MARGIN)
         if m < n:
@@ -448,7 +454,7 @@ class PopulationMatcher:
         order = np.argsort(-picked, axis=1, kind="stable")
         part = np.take_along_axis(part, order, axis=1)
         picked = np.take_along_axis(picked, order, axis=1)
-        exact = _exact_key(value[rows, part], sc[rows, part], part, n)
+        exact = _exact_key(value[rows, part], key[rows, part], part, n)
         order = np.argsort(exact, axis=1)[:, :k]
         local = np.take_along_axis(part, order, axis=1)
         if m < n:
@@ -456,7 +462,7 @@ class PopulationMatcher:
             # first: those people are ranked over all occupations.
             unsure = np.flatnonzero(picked[:, m - 1] >= picked[:, k - 1])
             if unsure.size:
-                full = _exact_key(value[unsure], sc[unsure], np.arange(n), n)
+                full = _exact_key(value[unsure], key[unsure], np.arange(n), n)
                 best = np.argpartition(full, k - 1, axis=1)[:, :k]
                 order = np.argsort(np.take_along_axis(full, best, axis=1), axis=1)
                 local[unsure] = np.take_along_axis(best, order, axis=1)
