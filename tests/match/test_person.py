@@ -24,6 +24,9 @@ def _level(study_type: str) -> int:
         "GED",
         "A-levels",
         "International Baccalaureate",
+        "GCSEs (expected 2027)",
+        "NVQ Level 2",
+        "BTEC Level 2 Diploma in Construction",
     ],
 )
 def test_school_leaving_qualifications_are_high_school(study_type: str) -> None:
@@ -45,6 +48,9 @@ def test_school_leaving_qualifications_are_high_school(study_type: str) -> None:
         ("Baccalaureate degree", 6),
         ("MSc", 8),
         ("PhD", 11),
+        ("NVQ level 3", 3),
+        ("City and Guilds", 3),
+        ("Master's degree (magister)", 8),
     ],
 )
 def test_study_after_school_keeps_its_level(study_type: str, category: int) -> None:
@@ -64,6 +70,7 @@ def test_no_education_listed_reads_as_high_school() -> None:
         ("Diploma in Early Years Education", 3),
         ("Certificate IV in Training and Assessment", 3),
         ("NVQ Level 3 Electrical Installation", 3),
+        ("NVQ Level 2 Roof Slating", 2),
     ],
 )
 def test_a_licence_is_not_a_level_of_education(certificate: str, category: int) -> None:

@@ -18,20 +18,28 @@ F32 = NDArray[np.float32]
 #: tried in this order: an associate degree before the generic "degree", and school-leaving
 #: qualifications before the generic "diploma" and "certificate", so a high-school diploma
 #: is not read as a post-secondary certificate.
+_VOCATIONAL = r"(?:nvq|svq|btec|city (?:&|and) guilds)"
 _STUDY_LEVELS = [
     (r"\b(ph\.?d|doctor|doctoral)", 11),
-    (r"\b(master|msc|m\.sc|mba|ma\b|m\.a\.)", 8),
+    (r"\b(master|msc|m\.sc|mba|ma\b|m\.a\.|magister)", 8),
     (r"\b(associate|hnd\b|foundation degree)", 5),
     (r"\b(bachelor|bsc|b\.sc|ba\b|b\.a\.|bs\b|licence|degree)", 6),
-    (r"\b(high[- ]?school|(?<!post-)(?<!post )secondary|a-levels?\b|baccalaur|ged\b)", 2),
+    # A vocational level 1 or 2 (NVQ 2, BTEC level 2) is school-level, not post-secondary.
+    (rf"\b({_VOCATIONAL}\s*(?:level\s*)?[12]\b|level [12]\b)", 2),
+    (
+        r"\b(high[- ]?school|(?<!post-)(?<!post )secondary|a-levels?\b|baccalaur|ged\b|"
+        r"gcses?\b|o-levels?\b|cse\b|leaving cert)",
+        2,
+    ),
     (r"\b(no (formal )?qualifications?|left school|none\b)", 1),
-    (r"\b(certificate|diploma|bootcamp|apprentice)", 3),
+    (rf"\b(certificate|diploma|bootcamp|apprentice|{_VOCATIONAL}|level [3-5]\b)", 3),
 ]
 #: Certificates that stand for a course of post-secondary study ("Diploma in Nursing",
 #: "Certificate IV in Training", "NVQ Level 3"); a licence or a short ticket (forklift,
 #: first aid, food hygiene) shows a skill, not a level of education.
 _COURSE_CERTIFICATE = re.compile(
-    r"\b(diploma|certificate (in|of)|cert(ificate)? i[iv]+|level [3-7]|hnc|nvq|post-?graduate)\b",
+    r"\b(diploma|certificate (in|of)|cert(ificate)? i[iv]+|level [3-7]|hnc|"
+    r"nvq\s*(?:level\s*)?[3-7]|post-?graduate)\b",
     re.IGNORECASE,
 )
 #: The job zone that each education category usually prepares for.
@@ -170,7 +178,8 @@ def split_phrases(document: ProfileDocument) -> tuple[list[PassionPhrase], list[
     return wanted, against, stated
 
 
-#: Where a person writes in sentences, and so may say what they are tired of. Causes are left
+#: Where a person writes in sentences, and so may say what they are tired of (a summary's
+#: wish can end in one: "I want to learn a trade, not sit in a classroom"). Causes are left
 #: out: "I hate seeing animals suffer" is what they want to fight, not work to avoid; and
 #: names of activities and interests are names.
 _MAY_SAY_TIRED = frozenset(
@@ -179,6 +188,7 @@ _MAY_SAY_TIRED = frozenset(
         "reflections.unpaid",
         "reflections.talents",
         "preferences.wants",
+        "summary",
     )
 )
 
