@@ -303,3 +303,16 @@ def test_saying_you_are_leaving_the_classroom_moves_a_teacher_out_of_it(
     assert staying_scores.quadrant[row] == "sweet spot"
     assert leaving.passion[row] < 0.5 * staying_scores.passion[row]
     assert leaving.qualification[row] == staying_scores.qualification[row]
+
+
+def test_without_real_passion_what_the_person_mentioned_leads() -> None:
+    from passionpath.match._scoring import sweet_spot, tail_key
+
+    passion = np.array([0.45, 0.25], np.float32)  # a career they wrote about; one they did not
+    qualification = np.array([0.3, 0.95], np.float32)
+    score = sweet_spot(passion, qualification, None, 0.0)
+    assert score[1] > score[0]  # the score alone would put the unmentioned one first
+    key = tail_key(passion, qualification)
+    assert key[0] > key[1]
+    # The same order as passion**0.75 * qualification**0.25.
+    assert np.allclose(key**0.25, passion**0.75 * qualification**0.25, atol=1e-6)

@@ -251,8 +251,16 @@ class MatchEngine:
         levels = level_factor(person.zone, m.job_zone, lower_levels_ok=lower_ok)
         # Work the person has done is at their level, whatever their schooling says.
         levels[person.past_occupations] = 1.0
+        # A step down ranks last: work far below the person (STEP_DOWN_AT), work somewhat
+        # below them that they do not clearly ask for (passion under STEP_DOWN_UNLESS), or
+        # a step back in the field of a job they held. A car-plant team leader who lives
+        # for his vegetable garden is asking for nursery work; a marketing returner who
+        # cares about children's literacy is not asking to be a childminder.
+        down = (levels <= STEP_DOWN_AT) | ((levels < 1.0) & (passion < STEP_DOWN_UNLESS))
         if not lower_ok:
-            levels *= step_back_factor(person.past_occupations, m.description_vectors, m.job_zone)
+            back = step_back_factor(person.past_occupations, m.description_vectors, m.job_zone)
+            levels *= back
+            down |= back < 1.0
         qualification = qualification * levels
         values = values_fit(person.values, m.values) if person.values is not None else None
         score = sweet_spot(passion, qualification, values, w.values)
@@ -276,7 +284,7 @@ class MatchEngine:
             similarity,
             (p_cut, q_cut),
             veto,
-            levels < 1.0,
+            down,
             evidence,
         )
 
@@ -467,6 +475,13 @@ class MatchEngine:
 MAX_CLIMB = 2
 #: Below this passion fit a career is listed after every career the person cares about.
 PASSION_FLOOR = 0.4
+#: A level factor at or below this (two zones beyond the first under the person) is always a
+#: step down; above it, below 1, only without passion of at least STEP_DOWN_UNLESS. (Chosen
+#: on the tune halves: every factor below 1 a step down, as before, cost three tune2
+#: personas their second good career; 0.7 without the passion condition let childcare in
+#: for a marketing returner.)
+STEP_DOWN_AT = 0.4 + 1e-6
+STEP_DOWN_UNLESS = 0.75
 #: A phrase is quoted for an occupation from this cosine and this standardised explore
 #: score on (about two standard deviations above its average occupation).
 QUOTE_COSINE = 0.25

@@ -4,6 +4,7 @@ from __future__ import annotations
 
 from collections import Counter
 from dataclasses import dataclass
+from functools import lru_cache
 
 import numpy as np
 from numpy.typing import NDArray
@@ -19,8 +20,23 @@ _STOP = frozenset(
 _K1, _B = 1.2, 0.75
 
 
+@lru_cache(maxsize=1)
+def _stemmer():  # type: ignore[no-untyped-def]
+    import snowballstemmer  # type: ignore[import-untyped]
+
+    return snowballstemmer.stemmer("english")
+
+
+@lru_cache(maxsize=65536)
+def _stem(token: str) -> str:
+    stemmed: str = _stemmer().stemWord(token)
+    return stemmed
+
+
 def terms(text: str) -> list[str]:
-    return [t for t in tokenize(text) if t not in _STOP]
+    """Index terms: tokens without stop words, stemmed, so "pricing jobs" meets an
+    occupation that prices jobs and "coaching" one that coaches."""
+    return [_stem(t) for t in tokenize(text) if t not in _STOP]
 
 
 @dataclass

@@ -26,7 +26,7 @@ if TYPE_CHECKING:
 F32 = NDArray[np.float32]
 VALUE_ELEMENTS = ["1.B.2.a", "1.B.2.b", "1.B.2.c", "1.B.2.d", "1.B.2.e", "1.B.2.f"]
 EDUCATION_CATEGORIES = 12
-CACHE_VERSION = 6
+CACHE_VERSION = 7
 
 
 @dataclass

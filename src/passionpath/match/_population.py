@@ -27,7 +27,7 @@ from typing import Any
 import numpy as np
 from numpy.typing import NDArray
 
-from passionpath.match._engine import PASSION_FLOOR, Weights
+from passionpath.match._engine import PASSION_FLOOR, STEP_DOWN_AT, STEP_DOWN_UNLESS, Weights
 from passionpath.match._matrices import CatalogMatrices
 from passionpath.match._person import prior_levels
 from passionpath.match._scoring import (
@@ -207,9 +207,11 @@ class PopulationMatcher:
                 for ok in (False, True)
             ]
         )
-        #: Work below each (zone, lower levels fine) person's level: a step down, which
-        #: the engine ranks after the sweet spot and the passion careers.
+        #: Work below each (zone, lower levels fine) person's level, and far below it: the
+        #: engine ranks it as a step down, after everything else, when it is far below or
+        #: the person's passion for it is under STEP_DOWN_UNLESS.
         self.below_level = self.level_factor < 1.0
+        self.far_below = self.level_factor <= STEP_DOWN_AT
         self.job_zones = np.nan_to_num(m.job_zone, nan=0).astype(np.int64)
         self.offered = np.clip((np.nan_to_num(m.values, nan=4.0) - 1) / 6, 0, 1).T
         self.offered = self.offered.astype(np.float32)  # (6, n)
@@ -417,7 +419,10 @@ class PopulationMatcher:
     ) -> PopulationTop:
         passion, qualification, score = self.scores(p, evidence, aversions)
         cand = self.candidate_rows
-        down = self.below_level[(p.zones() - 1) * 2 + p.lower_levels_ok.astype(np.int64)]
+        situation = (p.zones() - 1) * 2 + p.lower_levels_ok.astype(np.int64)
+        down = self.far_below[situation] | (
+            self.below_level[situation] & (passion < np.float32(STEP_DOWN_UNLESS))
+        )
         # As the engine: work beyond a job-zone ceiling the person set ranks after the rest
         # at their level, before step downs.
         ceiling = p.max_job_zone[:, None]
