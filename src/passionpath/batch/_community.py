@@ -290,17 +290,24 @@ def assign_mentors(
     close = np.concatenate([x[2] for x in pieces]).astype(np.float32)
     del pieces
     order = np.argsort(me, kind="stable")  # by mentee, each one's candidates in order
-    me, mr, close = me[order], mr[order], close[order]
+    # One array at a time, so the old one is freed before the next copy is made.
+    me = me[order]
+    mr = mr[order]
+    close = close[order]
     del order
     not_self = mentor_people[mr] != mentee_people[me]
-    me, mr, close = me[not_self], mr[not_self], close[not_self]
+    me = me[not_self]
+    mr = mr[not_self]
+    close = close[not_self]
     del not_self
     # At most per_mentee per mentee (the set gave one spare for the mentee themselves).
     first = np.r_[True, me[1:] != me[:-1]] if me.size else np.zeros(0, bool)
     group = np.flatnonzero(first)[np.cumsum(first) - 1] if me.size else np.zeros(0, np.int64)
     keep = (np.arange(me.size) - group) < per_mentee
     del first, group
-    me, mr, close = me[keep], mr[keep], close[keep]
+    me = me[keep]
+    mr = mr[keep]
+    close = close[keep]
     del keep
     interests = _interests(output, mentee_people, me, mentor_people, mr)
     capacity = capacity_all[mentor_people]
@@ -354,16 +361,16 @@ def _interests(output: str, mentee_people: Any, me: Any, mentor_people: Any, mr:
         else np.zeros((0, 384), np.float32)
     )
     out = np.empty(me.size, np.float32)
-    row_of_pair = mentee_people[me]  # in ascending order
-    cuts = np.searchsorted(row_of_pair, starts)
+    # Pairs are in mentee order and mentees in row order: where each partition's pairs start.
+    cuts = np.searchsorted(me, np.searchsorted(mentee_people, starts))
     for k, p in enumerate(parts):
         lo, hi = int(cuts[k]), int(cuts[k + 1])
         if lo == hi:
             continue
         vectors = np.load(p)
-        out[lo:hi] = pair_interests(
-            row_of_pair[lo:hi] - starts[k], mr[lo:hi].astype(np.int64), vectors, mentors
-        )
+        rows = mentee_people[me[lo:hi]] - starts[k]
+        out[lo:hi] = pair_interests(rows, mr[lo:hi], vectors, mentors)
+        del vectors, rows
     return out
 
 

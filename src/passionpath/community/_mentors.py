@@ -165,15 +165,26 @@ def candidate_pairs(
 
 
 def pair_interests(
-    mentee: I64, mentor: I64, mentee_vectors: F32, mentor_vectors: F32, *, chunk: int = 200_000
+    mentee: npt.NDArray[np.integer],
+    mentor: npt.NDArray[np.integer],
+    mentee_vectors: F32,
+    mentor_vectors: F32,
+    *,
+    chunk: int = 16_384,
 ) -> F32:
-    """Cosine of each pair's person vectors (their passions), clipped to 0-1."""
+    """Cosine of each pair's person vectors (their passions), clipped to 0-1. The pairs'
+    vectors are gathered ``chunk`` pairs at a time (two 25 MB blocks at 384 dimensions)."""
     out = np.empty(mentee.size, dtype=np.float32)
     for s in range(0, mentee.size, chunk):
         a = mentee_vectors[mentee[s : s + chunk]]
         b = mentor_vectors[mentor[s : s + chunk]]
         out[s : s + chunk] = np.einsum("nd,nd->n", a, b)
-    return np.clip(out, 0, 1)
+    np.clip(out, 0, 1, out=out)
+    return out
+
+
+#: Pairs whose mentor ranks are worked out together in ``stable_from_scores``.
+RANK_BLOCK = 1 << 20
 
 
 def stable_from_scores(
@@ -195,15 +206,23 @@ def stable_from_scores(
     order = np.lexsort((mentee, neg, mentor))
     rank: npt.NDArray[np.integer] = np.empty(mentee.size, small)
     counts = np.bincount(mentor, minlength=n_mentors)
-    first = np.concatenate([[0], np.cumsum(counts)[:-1]])
-    rank[order] = (np.arange(mentee.size) - np.repeat(first, counts)).astype(small)
+    first = np.concatenate([[0], np.cumsum(counts)[:-1]]).astype(small)
+    # A pair's place in its mentor's list is its place in the order less where that
+    # mentor's list starts: a block at a time, so no full-length temporaries.
+    for s in range(0, mentee.size, RANK_BLOCK):
+        at = order[s : s + RANK_BLOCK]
+        rank[at] = np.arange(s, s + at.size, dtype=small) - first[mentor[at]]
     del order
     # Each mentee's mentors by score, then mentor index.
     order = np.lexsort((mentor, neg, mentee))
     del neg
     ptr = np.zeros(n_mentees + 1, dtype=np.int64)
     np.cumsum(np.bincount(mentee, minlength=n_mentees), out=ptr[1:])
-    return propose(ptr, mentor[order], rank[order], np.asarray(capacity, dtype=np.int64))
+    # The rounds need only the lists: the order and the ranks in pair order go first.
+    rank = rank[order]
+    listed = mentor[order]
+    del order
+    return propose(ptr, listed, rank, np.asarray(capacity, dtype=np.int64))
 
 
 def preferences_from_scores(
