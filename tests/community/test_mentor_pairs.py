@@ -76,11 +76,15 @@ def test_the_lean_assignment_is_the_same_worked_out_in_small_blocks(
     pairs = np.unique(np.stack([me, mr], axis=1), axis=0)
     score = (rng.integers(0, 7, pairs.shape[0]) / 6).astype(np.float32)
     capacity = rng.integers(0, 5, size=n_mr).astype(np.int64)
-    whole = stable_from_scores(pairs[:, 0], pairs[:, 1], score, n_me, capacity)
-    monkeypatch.setattr(_mentors, "RANK_BLOCK", 7)  # blocks that split mentors' lists
-    blocks = stable_from_scores(pairs[:, 0], pairs[:, 1], score, n_me, capacity)
     prefs = preferences_from_scores(pairs[:, 0], pairs[:, 1], score, n_me, capacity)
-    assert blocks.tolist() == whole.tolist() == deferred_acceptance(prefs).tolist()
+    expected = deferred_acceptance(prefs).tolist()
+    shuffled = rng.permutation(pairs.shape[0])
+    for block in (1 << 20, 7, 1):  # one range; ranges splitting lists; one person each
+        monkeypatch.setattr(_mentors, "PAIR_BLOCK", block)
+        # Pairs in mentee order (read in place) and in any order (picked out per range).
+        for at in (np.arange(pairs.shape[0]), shuffled):
+            got = stable_from_scores(pairs[at, 0], pairs[at, 1], score[at], n_me, capacity)
+            assert got.tolist() == expected
 
 
 def test_pair_interests_do_not_depend_on_how_pairs_are_chunked() -> None:
