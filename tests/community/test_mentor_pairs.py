@@ -3,12 +3,14 @@
 from __future__ import annotations
 
 import numpy as np
+import pytest
 
 from passionpath.community import (
     blocking_pairs,
     candidate_pairs,
     deferred_acceptance,
     occupation_edges,
+    pair_interests,
     preferences_from_scores,
 )
 
@@ -60,3 +62,37 @@ def test_the_lean_assignment_equals_deferred_acceptance_over_the_same_scores() -
         )
         assert got.tolist() == expected.tolist()
         assert blocking_pairs(prefs, got) == []
+
+
+def test_the_lean_assignment_is_the_same_worked_out_in_small_blocks(
+    monkeypatch: pytest.MonkeyPatch,
+) -> None:
+    from passionpath.community import _mentors, stable_from_scores
+
+    rng = np.random.default_rng(11)
+    n_me, n_mr = 500, 60
+    me = np.repeat(np.arange(n_me), rng.integers(0, 10, n_me))
+    mr = rng.integers(0, n_mr, size=me.size)
+    pairs = np.unique(np.stack([me, mr], axis=1), axis=0)
+    score = (rng.integers(0, 7, pairs.shape[0]) / 6).astype(np.float32)
+    capacity = rng.integers(0, 5, size=n_mr).astype(np.int64)
+    prefs = preferences_from_scores(pairs[:, 0], pairs[:, 1], score, n_me, capacity)
+    expected = deferred_acceptance(prefs).tolist()
+    shuffled = rng.permutation(pairs.shape[0])
+    for block in (1 << 20, 7, 1):  # one range; ranges splitting lists; one person each
+        monkeypatch.setattr(_mentors, "PAIR_BLOCK", block)
+        # Pairs in mentee order (read in place) and in any order (picked out per range).
+        for at in (np.arange(pairs.shape[0]), shuffled):
+            got = stable_from_scores(pairs[at, 0], pairs[at, 1], score[at], n_me, capacity)
+            assert got.tolist() == expected
+
+
+def test_pair_interests_do_not_depend_on_how_pairs_are_chunked() -> None:
+    rng = np.random.default_rng(3)
+    mentees = rng.standard_normal((40, 16)).astype(np.float32)
+    mentors = rng.standard_normal((9, 16)).astype(np.float32)
+    a, b = rng.integers(0, 40, 1000), rng.integers(0, 9, 1000).astype(np.int32)
+    one = pair_interests(a, b, mentees, mentors, chunk=1000)
+    assert np.array_equal(pair_interests(a, b, mentees, mentors, chunk=13), one)
+    expected = np.clip((mentees[a] * mentors[b]).sum(axis=1), 0, 1)
+    assert np.allclose(one, expected, atol=1e-5)

@@ -45,6 +45,8 @@ NEAREST_OCCUPATIONS = 10
 #: Mentees per group of the mentor assignment (each group sees the mentors in its own order).
 MENTEES_PER_GROUP = 20_000
 MAX_GROUPS = 64
+#: Pairs worked on together where a step over all the pairs would need full-length copies.
+PAIR_BLOCK = 1 << 20
 
 
 @dataclass
@@ -186,27 +188,16 @@ def _all_ids(output: str) -> Any:
     return _IDS[output]
 
 
-def assign_mentors(
-    output: str,
-    neighbours: tuple[np.ndarray, np.ndarray, np.ndarray],
-    codes: list[str],
-    per_mentee: int,
-) -> dict[str, Any]:
-    """Deferred acceptance over every mentee and mentor of the run (one worker)."""
+def _cohort(folder: Path, codes: list[str]) -> tuple[Any, ...]:
+    """The cohort's mentees and mentors as arrays (only these outlive the call, not the
+    fields read): the people's ids, everyone's capacity, the mentors' and mentees' rows,
+    (mentor, occupation) pairs, each mentee's set of target careers and the sets."""
     import pyarrow as pa
     import pyarrow.compute as pc
     import pyarrow.parquet as pq
 
-    from passionpath.batch._worker import _atomic_write
-    from passionpath.community import (
-        candidate_pairs,
-        stable_from_scores,
-    )
-
-    folder = Path(output)
     parts = sorted((folder / "_people").glob("part-*.parquet"))
     fields = pa.concat_tables([pq.read_table(p) for p in parts])
-    n_codes = len(codes)
     code_set = pa.array(codes)
 
     def occupations(column: pa.ChunkedArray) -> tuple[np.ndarray, np.ndarray]:
@@ -244,6 +235,31 @@ def assign_mentors(
         key = tuple(sorted(set(codes_sorted[ptr[i] : ptr[i + 1]].tolist())))
         set_of[i] = sets.setdefault(key, len(sets))
     set_codes = list(sets)
+    ids = fields.column("person_id").combine_chunks()
+    return ids, capacity_all, mentor_people, mentee_people, all_mo, all_mc, set_of, set_codes
+
+
+def assign_mentors(
+    output: str,
+    neighbours: tuple[np.ndarray, np.ndarray, np.ndarray],
+    codes: list[str],
+    per_mentee: int,
+) -> dict[str, Any]:
+    """Deferred acceptance over every mentee and mentor of the run (one worker)."""
+    import pyarrow as pa
+    import pyarrow.parquet as pq
+
+    from passionpath.batch._worker import _atomic_write
+    from passionpath.community import (
+        candidate_pairs,
+        stable_from_scores,
+    )
+
+    folder = Path(output)
+    ids, capacity_all, mentor_people, mentee_people, all_mo, all_mc, set_of, set_codes = _cohort(
+        folder, codes
+    )
+    n_codes = len(codes)
     # The core breaks ties in career closeness by mentor index, so every mentee with the
     # same targets would list the same mentors. A large cohort is dealt into groups, each
     # seeing the mentors in its own random order: the ties fall differently for each group.
@@ -282,36 +298,50 @@ def assign_mentors(
         at = np.arange(me.size) + np.repeat(
             set_ptr[mine] - np.r_[0, np.cumsum(counts)[:-1]], counts
         )
+        me = me.astype(np.int32)
+        mr = s_mentor[at].astype(np.int32)
+        close = s_close[at]
+        del s_set, s_mentor, s_close, at
+        # Not the mentee themselves, and at most per_mentee each (the set gave one spare).
+        ok = mentor_people[mr] != mentee_people[me]
+        me, mr, close = me[ok], mr[ok], close[ok]
+        first = np.searchsorted(me, me)  # where each pair's mentee starts (me ascending)
+        ok = (np.arange(me.size) - first) < per_mentee
         # Compact pieces (int32 indices): a million mentees give some 20 million pairs.
-        pieces.append((me.astype(np.int32), s_mentor[at].astype(np.int32), s_close[at]))
-        del s_set, s_mentor, s_close, me, at
-    me = np.concatenate([x[0] for x in pieces])
-    mr = np.concatenate([x[1] for x in pieces])
-    close = np.concatenate([x[2] for x in pieces]).astype(np.float32)
-    del pieces
-    order = np.argsort(me, kind="stable")  # by mentee, each one's candidates in order
-    me, mr, close = me[order], mr[order], close[order]
-    del order
-    not_self = mentor_people[mr] != mentee_people[me]
-    me, mr, close = me[not_self], mr[not_self], close[not_self]
-    del not_self
-    # At most per_mentee per mentee (the set gave one spare for the mentee themselves).
-    first = np.r_[True, me[1:] != me[:-1]] if me.size else np.zeros(0, bool)
-    group = np.flatnonzero(first)[np.cumsum(first) - 1] if me.size else np.zeros(0, np.int64)
-    keep = (np.arange(me.size) - group) < per_mentee
-    del first, group
-    me, mr, close = me[keep], mr[keep], close[keep]
-    del keep
+        pieces.append((me[ok], mr[ok], close[ok].astype(np.float32)))
+        del me, mr, close, first, ok
+    # All pairs in mentee order, each mentee's in its group's order: every mentee is in one
+    # group, so each piece's pairs go straight to their places (no sort of all the pairs).
+    per = np.zeros(mentee_people.size, np.int64)
+    for piece in pieces:
+        per += np.bincount(piece[0], minlength=mentee_people.size)
+    start = np.concatenate([[0], np.cumsum(per)[:-1]])
+    total = int(per.sum())
+    me = np.repeat(np.arange(mentee_people.size, dtype=np.int32), per)
+    mr = np.empty(total, np.int32)
+    close = np.empty(total, np.float32)
+    while pieces:
+        p_me, p_mr, p_close = pieces.pop()
+        to = start[p_me] + (np.arange(p_me.size) - np.searchsorted(p_me, p_me))
+        mr[to] = p_mr
+        close[to] = p_close
+        del p_me, p_mr, p_close, to
+    del per, start
     interests = _interests(output, mentee_people, me, mentor_people, mr)
     capacity = capacity_all[mentor_people]
-    score = (0.6 * close + 0.3 * interests + 0.1 * (capacity[mr] > 0)).astype(np.float32)
+    score = np.empty(me.size, np.float32)
+    for s in range(0, me.size, PAIR_BLOCK):  # a block at a time: no full-length float64
+        e = s + PAIR_BLOCK
+        room = 0.1 * (capacity[mr[s:e]] > 0)
+        score[s:e] = (0.6 * close[s:e] + 0.3 * interests[s:e] + room).astype(np.float32)
     del interests, close
     assigned = stable_from_scores(me, mr, score, mentee_people.size, capacity)
-    ids = fields.column("person_id").combine_chunks()
     got = assigned >= 0
     pair_score = np.full(mentee_people.size, np.nan, np.float32)
-    chosen = mr == assigned[me]  # the pair each assigned mentee got
-    pair_score[me[chosen]] = score[chosen]
+    for s in range(0, me.size, PAIR_BLOCK):
+        block = slice(s, s + PAIR_BLOCK)
+        chosen = mr[block] == assigned[me[block]]  # the pair each assigned mentee got
+        pair_score[me[block][chosen]] = score[block][chosen]
     table = pa.table(
         {
             "mentee_id": ids.take(pa.array(mentee_people)),
@@ -339,31 +369,25 @@ def _interests(output: str, mentee_people: Any, me: Any, mentor_people: Any, mr:
     parts = _parts(output)
     sizes = [np.load(p, mmap_mode="r").shape[0] for p in parts]
     starts = np.concatenate([[0], np.cumsum(sizes)])
-    mentors = (
-        np.concatenate(
-            [
-                np.asarray(
-                    np.load(p, mmap_mode="r")[
-                        mentor_people[(mentor_people >= a) & (mentor_people < b)] - a
-                    ]
-                )
-                for p, a, b in zip(parts, starts[:-1], starts[1:], strict=True)
-            ]
-        )
-        if parts
-        else np.zeros((0, 384), np.float32)
-    )
+    # The mentors' vectors (in mentor order, which is row order), filled part by part.
+    dim = np.load(parts[0], mmap_mode="r").shape[1] if parts else 384
+    mentors = np.empty((mentor_people.size, dim), np.float32)
+    filled = 0
+    for p, a, b in zip(parts, starts[:-1], starts[1:], strict=True):
+        rows = mentor_people[(mentor_people >= a) & (mentor_people < b)] - a
+        mentors[filled : filled + rows.size] = np.load(p, mmap_mode="r")[rows]
+        filled += rows.size
     out = np.empty(me.size, np.float32)
-    row_of_pair = mentee_people[me]  # in ascending order
-    cuts = np.searchsorted(row_of_pair, starts)
+    # Pairs are in mentee order and mentees in row order: where each partition's pairs start.
+    cuts = np.searchsorted(me, np.searchsorted(mentee_people, starts))
     for k, p in enumerate(parts):
         lo, hi = int(cuts[k]), int(cuts[k + 1])
         if lo == hi:
             continue
         vectors = np.load(p)
-        out[lo:hi] = pair_interests(
-            row_of_pair[lo:hi] - starts[k], mr[lo:hi].astype(np.int64), vectors, mentors
-        )
+        rows = mentee_people[me[lo:hi]] - starts[k]
+        out[lo:hi] = pair_interests(rows, mr[lo:hi], vectors, mentors)
+        del vectors, rows
     return out
 
 

@@ -165,15 +165,41 @@ def candidate_pairs(
 
 
 def pair_interests(
-    mentee: I64, mentor: I64, mentee_vectors: F32, mentor_vectors: F32, *, chunk: int = 200_000
+    mentee: npt.NDArray[np.integer],
+    mentor: npt.NDArray[np.integer],
+    mentee_vectors: F32,
+    mentor_vectors: F32,
+    *,
+    chunk: int = 16_384,
 ) -> F32:
-    """Cosine of each pair's person vectors (their passions), clipped to 0-1."""
+    """Cosine of each pair's person vectors (their passions), clipped to 0-1. The pairs'
+    vectors are gathered ``chunk`` pairs at a time (two 25 MB blocks at 384 dimensions)."""
     out = np.empty(mentee.size, dtype=np.float32)
     for s in range(0, mentee.size, chunk):
         a = mentee_vectors[mentee[s : s + chunk]]
         b = mentor_vectors[mentor[s : s + chunk]]
         out[s : s + chunk] = np.einsum("nd,nd->n", a, b)
-    return np.clip(out, 0, 1)
+    np.clip(out, 0, 1, out=out)
+    return out
+
+
+#: About this many pairs are sorted together in ``stable_from_scores`` (a range of mentors,
+#: or of mentees, at a time).
+PAIR_BLOCK = 1 << 20
+
+
+def _ranges(ptr: I64, size: int) -> list[tuple[int, int]]:
+    """Ranges [a, b) of people (a CSR ``ptr`` over them) whose lists together hold about
+    ``size`` pairs (a longer list is a range of its own)."""
+    at = np.searchsorted(ptr, np.arange(0, int(ptr[-1]), max(size, 1)), side="right") - 1
+    cuts = np.unique(np.concatenate([[0], at, [ptr.shape[0] - 1]]))
+    return list(zip(cuts[:-1].tolist(), cuts[1:].tolist(), strict=True))
+
+
+def _csr(owner: npt.NDArray[np.integer], n: int) -> I64:
+    ptr = np.zeros(n + 1, dtype=np.int64)
+    np.cumsum(np.bincount(owner, minlength=n), out=ptr[1:])
+    return ptr
 
 
 def stable_from_scores(
@@ -185,25 +211,44 @@ def stable_from_scores(
 ) -> I64:
     """``deferred_acceptance(preferences_from_scores(...))`` for scored pairs with no pair
     twice, in a fraction of its memory: both sides list the same pairs, so every pair is
-    acceptable and the mentors' ranks are read off one sort (int32 arrays where they fit)."""
+    acceptable, and each side's lists are sorted a range of people at a time (the order of
+    a whole side is that of its ranges one after the other), into int32 arrays where they
+    fit. Beside the pairs it holds three arrays of one index per pair."""
     n_mentors = int(capacity.shape[0])
     small = np.int32 if max(n_mentees, n_mentors, mentee.size) < 2**31 - 1 else np.int64
     mentee = mentee.astype(small, copy=False)
     mentor = mentor.astype(small, copy=False)
-    neg = -score
     # Where each mentor ranks each pair's mentee: by score, then mentee index.
-    order = np.lexsort((mentee, neg, mentor))
     rank: npt.NDArray[np.integer] = np.empty(mentee.size, small)
-    counts = np.bincount(mentor, minlength=n_mentors)
-    first = np.concatenate([[0], np.cumsum(counts)[:-1]])
-    rank[order] = (np.arange(mentee.size) - np.repeat(first, counts)).astype(small)
-    del order
-    # Each mentee's mentors by score, then mentor index.
-    order = np.lexsort((mentor, neg, mentee))
-    del neg
-    ptr = np.zeros(n_mentees + 1, dtype=np.int64)
-    np.cumsum(np.bincount(mentee, minlength=n_mentees), out=ptr[1:])
-    return propose(ptr, mentor[order], rank[order], np.asarray(capacity, dtype=np.int64))
+    mentor_ptr = _csr(mentor, n_mentors)
+    for a, b in _ranges(mentor_ptr, PAIR_BLOCK):
+        sel = np.flatnonzero((mentor >= a) & (mentor < b))
+        at = sel[np.lexsort((mentee[sel], -score[sel], mentor[sel]))]
+        del sel
+        # A pair's place in its mentor's list: its place in the whole side's order less
+        # where that mentor's list starts.
+        place = np.arange(mentor_ptr[a], mentor_ptr[b], dtype=small)
+        place -= mentor_ptr[mentor[at]].astype(small)
+        rank[at] = place
+        del at, place
+    # Each mentee's mentors by score, then mentor index, with those mentors' ranks.
+    ptr = _csr(mentee, n_mentees)
+    listed: npt.NDArray[np.integer] = np.empty(mentee.size, small)
+    ranks: npt.NDArray[np.integer] = np.empty(mentee.size, small)
+    in_order = mentee.size < 2 or bool(np.all(mentee[1:] >= mentee[:-1]))
+    for a, b in _ranges(ptr, PAIR_BLOCK):
+        lo, hi = int(ptr[a]), int(ptr[b])
+        if in_order:  # the range's pairs are already together
+            at = lo + np.lexsort((mentor[lo:hi], -score[lo:hi], mentee[lo:hi]))
+        else:
+            sel = np.flatnonzero((mentee >= a) & (mentee < b))
+            at = sel[np.lexsort((mentor[sel], -score[sel], mentee[sel]))]
+            del sel
+        listed[lo:hi] = mentor[at]
+        ranks[lo:hi] = rank[at]
+        del at
+    del rank
+    return propose(ptr, listed, ranks, np.asarray(capacity, dtype=np.int64))
 
 
 def preferences_from_scores(

@@ -291,9 +291,14 @@ class PopulationMatcher:
         return out, counts > 0
 
     def scores(
-        self, p: Population, evidence: F32 | None, aversions: F32 | None
+        self,
+        p: Population,
+        evidence: F32 | None,
+        aversions: F32 | None,
+        zones: I64 | None = None,
     ) -> tuple[F32, F32, F32]:
-        """(passion, qualification, score), each (B, n), as ``MatchEngine.score`` gives them."""
+        """(passion, qualification, score), each (B, n), as ``MatchEngine.score`` gives them
+        (``zones``: ``p.zones()`` when already worked out)."""
         w = self.w
         b = p.size
         interest = (p.riasec - p.riasec.mean(axis=1, keepdims=True)).astype(np.float32)
@@ -334,7 +339,7 @@ class PopulationMatcher:
                 picked = aversions[np.where(present, rows, 0)]  # (G, A, n)
                 picked[~present] = 1
                 passion[who] *= picked.min(axis=1)
-        zone = p.zones() - 1
+        zone = (p.zones() if zones is None else zones) - 1
         # Skill shortfall: the zone prior's, corrected for every rated descriptor.
         short = self.prior_short[zone].copy()
         # Ratings are packed first in each row: only as many passes as the longest row.
@@ -392,8 +397,9 @@ class PopulationMatcher:
         rated = (p.rated_index < self.descriptors).sum(axis=1)
         order = np.argsort(rated, kind="stable")
         p = p.take(order)
+        zones = p.zones()
         parts = [
-            self._top_chunk(p.rows(s, s + chunk), evidence, aversions, top)
+            self._top_chunk(p.rows(s, s + chunk), evidence, aversions, top, zones[s : s + chunk])
             for s in range(0, p.size, chunk)
         ]
         if not parts:
@@ -415,11 +421,11 @@ class PopulationMatcher:
         )
 
     def _top_chunk(
-        self, p: Population, evidence: F32 | None, aversions: F32 | None, top: int
+        self, p: Population, evidence: F32 | None, aversions: F32 | None, top: int, zones: I64
     ) -> PopulationTop:
-        passion, qualification, score = self.scores(p, evidence, aversions)
+        passion, qualification, score = self.scores(p, evidence, aversions, zones)
         cand = self.candidate_rows
-        situation = (p.zones() - 1) * 2 + p.lower_levels_ok.astype(np.int64)
+        situation = (zones - 1) * 2 + p.lower_levels_ok.astype(np.int64)
         down = self.far_below[situation] | (
             self.below_level[situation] & (passion < np.float32(STEP_DOWN_UNLESS))
         )

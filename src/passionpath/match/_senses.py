@@ -18,7 +18,7 @@ from __future__ import annotations
 import re
 from collections.abc import Iterable, Sequence
 from dataclasses import dataclass
-from functools import cache
+from functools import cache, lru_cache
 
 import numpy as np
 from numpy.typing import NDArray
@@ -287,20 +287,26 @@ def _pattern(words: tuple[str, ...]) -> re.Pattern[str]:
     return re.compile("|".join(f"(?:{w})" for w in words))
 
 
+#: Distinct texts whose cue bits are remembered (a population repeats its phrases).
+CUE_MEMORY = 1 << 16
+
+
+@lru_cache(maxsize=CUE_MEMORY)
+def _text_cues(text: str) -> int:
+    lower = text.lower()
+    bits = 0
+    for i, sense in enumerate(SENSES):
+        if _pattern(sense.everyday).search(lower):
+            bits |= 1 << (2 * i)
+        if _pattern(sense.occupational).search(lower):
+            bits |= 1 << (2 * i + 1)
+    return bits
+
+
 def cue_bits(texts: Iterable[str]) -> NDArray[np.int64]:
     """(texts,) bit patterns: bit 2i says text shows sense i's everyday words, bit 2i+1 its
     occupational words. A person's pattern is the OR of their texts' patterns."""
-    out = []
-    for text in texts:
-        lower = text.lower()
-        bits = 0
-        for i, sense in enumerate(SENSES):
-            if _pattern(sense.everyday).search(lower):
-                bits |= 1 << (2 * i)
-            if _pattern(sense.occupational).search(lower):
-                bits |= 1 << (2 * i + 1)
-        out.append(bits)
-    return np.asarray(out, dtype=np.int64)
+    return np.asarray([_text_cues(t) for t in texts], dtype=np.int64)
 
 
 def vetoed_senses(bits: NDArray[np.int64]) -> NDArray[np.bool_]:
