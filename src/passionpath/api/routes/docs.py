@@ -2,19 +2,23 @@
 
 ``/docs`` is the reference, rendered on the server from the app's OpenAPI document: it opens
 at once and needs no JavaScript. ``/docs/try`` is Swagger UI for trying calls out (FastAPI's
-own docs page would load it from a CDN). Both carry the attribution of the loaded catalog,
+own docs page would load it from a CDN), on a page of ours that paints before Swagger UI's
+large script has run. Both carry the attribution of the loaded catalog,
 because the API serves O*NET data.
 """
 
 from __future__ import annotations
 
+import gzip
+import hashlib
 import json
+from dataclasses import dataclass
 from functools import cache
-from html import escape
+from importlib.metadata import version
 from pathlib import Path
 
 from fastapi import APIRouter, Request
-from fastapi.responses import FileResponse, HTMLResponse, Response
+from fastapi.responses import HTMLResponse, Response
 from jinja2 import Environment, PackageLoader
 
 from passionpath.api._reference import reference
@@ -81,33 +85,63 @@ def docs(request: Request) -> Response:
 
 @router.get("/docs/try")
 def try_it(request: Request) -> Response:
-    from fastapi.openapi.docs import get_swagger_ui_html
-
     base = request.url.path.removesuffix("/docs/try")
-    page = get_swagger_ui_html(
-        openapi_url=f"{base}/openapi.json",
-        title="passionpath API",
-        swagger_js_url=f"{base}/docs/assets/swagger-ui-bundle.js",
-        swagger_css_url=f"{base}/docs/assets/swagger-ui.css",
-        swagger_favicon_url=f"{base}/docs/assets/favicon-32x32.png",
+    config = {
+        "url": f"{base}/openapi.json",
+        "dom_id": "#swagger-ui",
+        "layout": "BaseLayout",
+        "deepLinking": True,
+        "showExtensions": True,
+        "showCommonExtensions": True,
         # No call home: Swagger UI would otherwise send the spec to an online validator.
-        swagger_ui_parameters={"validatorUrl": None},
+        "validatorUrl": None,
+    }
+    page = _templates().get_template("swagger.html")
+    return HTMLResponse(
+        page.render(
+            title=request.app.title,
+            base=base,
+            config=config,
+            attribution=_attribution(request),
+            swagger_version=version("swagger-ui-bundle-v2"),
+        )
     )
-    footer = (
-        '<footer style="font: 14px/1.5 sans-serif; max-width: 1460px; margin: 1rem auto; '
-        f'padding: 0 20px; color: #3b4151"><p><a href="{base}/docs">The API reference</a></p>'
-        f"<p>{escape(_attribution(request))}</p></footer>"
-    )
-    html = bytes(page.body).decode("utf-8").replace("</body>", footer + "</body>", 1)
-    return HTMLResponse(html)
+
+
+@dataclass(frozen=True)
+class _Asset:
+    """One docs file as it is sent: its bytes, the same gzip-compressed, and their ETag (weak:
+    both encodings carry it)."""
+
+    body: bytes
+    gzipped: bytes
+    etag: str
+
+
+@cache
+def _asset(name: str) -> _Asset:
+    """A docs file read once and kept: sent from memory, compressed once (Swagger UI's
+    1.5 MB script is 0.4 MB gzipped)."""
+    body = (_swagger_ui() / name).read_bytes()
+    gzipped = gzip.compress(body, compresslevel=9, mtime=0)
+    return _Asset(body, gzipped, f'W/"{hashlib.sha256(body).hexdigest()[:32]}"')
 
 
 @router.get("/docs/assets/{name}")
-def asset(name: str) -> Response:
+def asset(name: str, request: Request) -> Response:
     if name not in ASSETS:
         raise NotFoundError(f"No docs file {name!r}.", field="name")
-    return FileResponse(
-        _swagger_ui() / name,
-        media_type=ASSETS[name],
-        headers={"Cache-Control": "public, max-age=86400"},
-    )
+    file = _asset(name)
+    headers = {
+        # A day before the browser asks again; then the ETag answers 304 with no body.
+        "Cache-Control": "public, max-age=86400",
+        "ETag": file.etag,
+        "Vary": "Accept-Encoding",
+    }
+    if file.etag in request.headers.get("if-none-match", ""):
+        return Response(status_code=304, headers=headers)
+    body = file.body
+    if "gzip" in request.headers.get("accept-encoding", "") and len(file.gzipped) < len(body):
+        body = file.gzipped
+        headers["Content-Encoding"] = "gzip"
+    return Response(body, media_type=ASSETS[name], headers=headers)
