@@ -227,9 +227,10 @@ class MatchEngine:
         for weight, value, ok in parts:
             if ok:
                 passion += np.float32(weight / used) * value
+        past = person.past_occupations
+        # Each held job's own line of work, for leaving it and for stepping back in it.
+        field = field_neighbours(past, m.description_vectors) if past and n > 1 else None
         if person.aversion_scores is not None and len(person.aversion_scores):
-            past = person.past_occupations
-            field = field_neighbours(past, m.description_vectors) if past else None
             passion *= aversion_factor(
                 relative_to_best(person.aversion_scores), past, field, person.aversion_stated
             )
@@ -258,7 +259,7 @@ class MatchEngine:
         # cares about children's literacy is not asking to be a childminder.
         down = (levels <= STEP_DOWN_AT) | ((levels < 1.0) & (passion < STEP_DOWN_UNLESS))
         if not lower_ok:
-            back = step_back_factor(person.past_occupations, m.description_vectors, m.job_zone)
+            back = step_back_factor(past, m.description_vectors, m.job_zone, near=field)
             levels *= back
             down |= back < 1.0
         qualification = qualification * levels
@@ -379,8 +380,8 @@ class MatchEngine:
         # Step downs come last of all: a nurse is shown the rest of the catalog at her
         # level before nursing assistant work.
         tier = np.select([sweet, keen, at_level, beyond], [0, 1, 2, 3], default=4)
-        key = np.where(tier >= 2, tail_key(scores.passion[rows], scores.qualification[rows]), 0)
-        key = np.where(tier >= 2, key, scores.score[rows]).astype(np.float32)
+        tail = tail_key(scores.passion[rows], scores.qualification[rows])
+        key = np.where(tier >= 2, tail, scores.score[rows]).astype(np.float32)
         ranked = rows[np.lexsort((-key, tier))]
         if fold:
             entries = fold_siblings(self.m.codes, ranked, scores.score, top)

@@ -46,10 +46,14 @@ def aversion(phrase: str) -> tuple[str, str] | None:
         # cut from "I want to learn a trade, not ...") sets itself against the wish.
         led = _NEGATION_LED.match(phrase)
         if led and len(led.group("object").split()) >= 3:
-            return "", _TRAILING.sub("", led.group("object")).strip(" ,.;")
+            return "", _object(led)
         return None
-    thing = _TRAILING.sub("", found.group("object")).strip(" ,.;")
-    return phrase[: found.start()].strip(" ,;"), thing
+    return phrase[: found.start()].strip(" ,;"), _object(found)
+
+
+def _object(found: re.Match[str]) -> str:
+    """What a matched cue is about, without "anymore" and the like."""
+    return _TRAILING.sub("", found.group("object")).strip(" ,.;")
 
 
 def summary_intents(summary: str | None) -> tuple[list[str], list[str]]:
@@ -66,7 +70,7 @@ def summary_intents(summary: str | None) -> tuple[list[str], list[str]]:
             continue
         aversion = _AVERSION.search(sentence)
         if aversion:
-            thing = _TRAILING.sub("", aversion.group("object")).strip(" ,")
+            thing = _object(aversion)
             aversions.append(thing if len(thing.split()) >= 1 else sentence)
         elif _WISH.search(sentence):
             wishes.append(sentence)

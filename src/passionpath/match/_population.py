@@ -141,13 +141,14 @@ def _high(values: F32, share: float = 0.6) -> NDArray[np.bool_]:
     return high
 
 
-def _exact_key(value: F32, score: F32, column: NDArray[np.int64], n: int) -> NDArray[np.int64]:
+def _exact_key(value: F32, key: F32, column: NDArray[np.int64], n: int) -> NDArray[np.int64]:
     """A unique integer per occupation, smallest first in the engine's order: the tier (read
-    off ``value``), then the higher score (the bits of a non-negative float32 sort as it
-    does), then the catalog's order (the engine's stable sort leaves ties so)."""
-    boost = value - score  # 8, 6, 4, 2 or 0, give or take the rounding
+    off ``value``), then the higher ordering key (the score, or ``tail_key`` in the tail:
+    the bits of a non-negative float32 sort as it does), then the catalog's order (the
+    engine's stable sort leaves ties so)."""
+    boost = value - key  # 8, 6, 4, 2 or 0, give or take the rounding
     tier = (4 - np.rint(boost / 2)).astype(np.int64)
-    bits = (score + np.float32(0)).view(np.int32).astype(np.int64)  # + 0 turns -0 into 0
+    bits = (key + np.float32(0)).view(np.int32).astype(np.int64)  # + 0 turns -0 into 0
     return ((tier << 32) + (ONE_BITS - bits)) * n + column
 
 

@@ -106,14 +106,22 @@ def field_neighbours(held: list[int], description_vectors: F32) -> NDArray[np.in
     return np.argpartition(-closeness, k - 1, axis=1)[:, :k]
 
 
-def step_back_factor(held: list[int], description_vectors: F32, job_zone: F32) -> F32:
+def step_back_factor(
+    held: list[int],
+    description_vectors: F32,
+    job_zone: F32,
+    *,
+    near: NDArray[np.int64] | None = None,
+) -> F32:
     """(occupations,) multiplier of qualification for work in the field of a held job but
-    at a lower job zone; 1 elsewhere, and for the held jobs themselves."""
+    at a lower job zone; 1 elsewhere, and for the held jobs themselves (``near``: their
+    ``field_neighbours`` when already worked out)."""
     factor = np.ones(job_zone.shape, dtype=np.float32)
     if not held or job_zone.size < 2:
         return factor
     rows = np.asarray(held, dtype=np.int64)
-    near = field_neighbours(held, description_vectors)
+    if near is None:
+        near = field_neighbours(held, description_vectors)
     zones = np.nan_to_num(job_zone, nan=0.0)
     for row, neighbours in zip(rows.tolist(), near, strict=True):
         if np.isnan(job_zone[row]):

@@ -252,10 +252,6 @@ SENSES: tuple[Sense, ...] = (
             r"control rooms?",
         ),
     ),
-)
-
-
-SENSES += (
     Sense(
         "a trade as a craft, not trading",
         ("41-3031", "13-2051", "13-2052", "13-2099", "43-4011", "13-1041.08"),
