@@ -16,6 +16,12 @@ matcher or looking at its output) to widen the tuning set: 24 more people, each 
 a word with more than one sense in context. It may be looked at while tuning, like
 ``tune``; ``heldout`` and ``fresh`` stay unseen.
 
+A fifth part, ``tune3``, was written blind on 2026-12-07 as well: 24 more people from work
+the earlier parts cover thinly (nursing, care, dental and pharmacy support, driving and
+dispatch, hospitality, retail, office and finance, construction sites, IT support, police,
+fire and military leavers, lab technicians, farming, hair, journalism), many of them
+leaving their work or returning after a break. Tuning may look at it too.
+
 Printed per part: the share of personas with at least two good careers in the top ten,
 the share with no absurd career in the top ten, and the mean reciprocal rank of the first
 good career in the whole ranking (0 when none is ranked). Then one line per persona.
@@ -38,7 +44,7 @@ from _common import onet_context
 from passionpath.profile import read_profile_file
 
 PERSONAS = Path(__file__).resolve().parent / "data" / "personas"
-SPLITS = ("tune", "tune2", "heldout", "fresh")
+SPLITS = ("tune", "tune2", "tune3", "heldout", "fresh")
 TOP = 10
 #: Deep enough to rank every occupation in the catalog, so the first good one always has a rank.
 WHOLE_RANKING = 1100
@@ -150,8 +156,8 @@ def main() -> None:
     parser.add_argument(
         "--split",
         choices=SPLITS,
-        help="Report only this part (tune or tune2 while tuning, so heldout and fresh "
-        "stay unseen).",
+        help="Report only this part (tune, tune2 or tune3 while tuning, so heldout and "
+        "fresh stay unseen).",
     )
     args = parser.parse_args()
     ctx = starter_context() if args.starter else onet_context()
