@@ -174,6 +174,9 @@ class MatchScores:
     #: (phrases, occupations): the explore evidence the text fit counted, stretched to each
     #: phrase's best occupation and believed as far as the phrase resembles the work.
     evidence: F32 | None = None
+    #: The jobs the person has held and their own lines of work (``field_neighbours``):
+    #: among careers without real passion, the experience they have is listed first.
+    own_field: NDArray[np.bool_] | None = None
 
 
 class MatchEngine:
@@ -262,6 +265,11 @@ class MatchEngine:
             back = step_back_factor(past, m.description_vectors, m.job_zone, near=field)
             levels *= back
             down |= back < 1.0
+            if past and person.aversion_scores is not None and len(person.aversion_scores):
+                # A held job the person says they do not want ("Commercial fishing" from a
+                # skipper who tied up his boat) is a step back: it ranks last.
+                named = relative_to_best(person.aversion_scores)[:, past].max(axis=0)
+                down[np.asarray(past)[named >= AVERSION_NAMES]] = True
         qualification = qualification * levels
         values = values_fit(person.values, m.values) if person.values is not None else None
         score = sweet_spot(passion, qualification, values, w.values)
@@ -270,6 +278,20 @@ class MatchEngine:
         if person.max_job_zone is not None:
             stretch = np.nan_to_num(m.job_zone, nan=0) > person.max_job_zone
         labels, p_cut, q_cut = quadrants(passion, qualification, candidates)
+        own_field = None
+        if field is not None:
+            # Neighbours by description in the held job's SOC minor group (51-10,
+            # production supervisors): close by words alone is not the same work.
+            own_field = np.zeros(n, dtype=bool)
+            groups = np.asarray([c[:4] for c in m.codes.astype(str)])
+            for row, near in zip(past, field, strict=True):
+                own_field[near[groups[near] == groups[row]]] = True
+            own_field[past] = True
+            own_field &= passion >= OWN_FIELD_PASSION
+            if person.aversion_scores is not None and len(person.aversion_scores):
+                # Work they say they do not want is not experience to build on.
+                named = relative_to_best(person.aversion_scores).max(axis=0)
+                own_field &= named < AVERSION_NAMES
         return MatchScores(
             passion.astype(np.float32),
             qualification.astype(np.float32),
@@ -287,6 +309,7 @@ class MatchEngine:
             veto,
             down,
             evidence,
+            own_field,
         )
 
     def _supporting_phrases(self, person: Person, scores: MatchScores, row: int) -> list[int]:
@@ -377,9 +400,14 @@ class MatchEngine:
         at_level = ~down & ~beyond
         sweet = (scores.quadrant[rows] == QUADRANTS[0]) & at_level
         keen = (scores.passion[rows] >= PASSION_FLOOR) & at_level
-        # Step downs come last of all: a nurse is shown the rest of the catalog at her
-        # level before nursing assistant work.
-        tier = np.select([sweet, keen, at_level, beyond], [0, 1, 2, 3], default=4)
+        # Without real passion, the person's own experience comes first: a warehouse
+        # supervisor who restores furniture is shown warehouse management before janitor
+        # work. Step downs come last of all: a nurse is shown the rest of the catalog at
+        # her level before nursing assistant work.
+        own = at_level.copy() if scores.own_field is None else scores.own_field[rows] & at_level
+        if scores.own_field is None:
+            own[:] = False
+        tier = np.select([sweet, keen, own, at_level, beyond], [0, 1, 2, 3, 4], default=5)
         tail = tail_key(scores.passion[rows], scores.qualification[rows])
         key = np.where(tier >= 2, tail, scores.score[rows]).astype(np.float32)
         ranked = rows[np.lexsort((-key, tier))]
@@ -476,6 +504,12 @@ class MatchEngine:
 MAX_CLIMB = 2
 #: Below this passion fit a career is listed after every career the person cares about.
 PASSION_FLOOR = 0.4
+#: From this stretched aversion score (``relative_to_best``) an aversion names an
+#: occupation: a held job it names ranks last, and it is no experience to build on.
+AVERSION_NAMES = 2.5
+#: Among careers below PASSION_FLOOR, the person's own lines of work come first from this
+#: passion fit on (below it, nothing they said or showed points there at all).
+OWN_FIELD_PASSION = 0.1
 #: A level factor at or below this (two zones beyond the first under the person) is always a
 #: step down; above it, below 1, only without passion of at least STEP_DOWN_UNLESS. (Chosen
 #: on the tune halves: every factor below 1 a step down, as before, cost three tune2

@@ -24,16 +24,27 @@ _AVERSION = re.compile(
     r"\b(?:tired of|sick of|fed up with|burn(?:t|ed) out(?: by| from| after| on| with)?|"
     r"can'?t take|cannot take|can no longer|no longer want(?: to)?|don'?t like|do not like|"
     r"doesn'?t like|hate|done with|away from|leave behind|leaving|get out of|get off|"
-    r"don'?t want(?: to)?|do not want(?: to)?)\b\s*(?P<object>.*)",
+    r"don'?t want(?: to)?|do not want(?: to)?|want out of|(?:had|'s had|'ve had) enough of|"
+    r"move on from|moving on from|"
+    r"step away from|a change from|(?:options|roles|jobs|work|careers?|something|"
+    r"opportunities) outside(?: of)?)\b\s*(?P<object>.*)",
     re.IGNORECASE,
 )
 _NEGATION_LED = re.compile(
     r"^\s*(?:not|no more|never again)\s+"
-    r"(?!(?:just|only|even|really|quite|always|yet|sure|that|too|so|bad|enough|because)\b)"
+    r"(?!(?:just|only|even|really|quite|always|yet|sure|that|too|so|bad|enough|because|"
+    r"ready|afraid|scared|bothered|fussed|certain|giving up|long|many|much)\b)"
     r"(?P<object>.+)$",
     re.I,
 )
 _TRAILING = re.compile(r"\s*\b(any ?more|much longer|any longer|now)\s*$", re.IGNORECASE)
+#: Where an aversion's object ends and the next thought begins: "burnt out by the workload
+#: and looking at options outside the classroom" is about the workload, then the classroom.
+_NEXT_THOUGHT = re.compile(
+    r"\s*,?\s+(?:(?:and|so)\s+(?=(?:i'?m\s+|i am\s+|i\s+)?(?:looking|want|wanting|would|"
+    r"i'?d|ready|hoping|keen|thinking|need|considering)\b)|but\s+)",
+    re.IGNORECASE,
+)
 
 
 def aversion(phrase: str) -> tuple[str, str] | None:
@@ -52,8 +63,25 @@ def aversion(phrase: str) -> tuple[str, str] | None:
 
 
 def _object(found: re.Match[str]) -> str:
-    """What a matched cue is about, without "anymore" and the like."""
-    return _TRAILING.sub("", found.group("object")).strip(" ,.;")
+    """What a matched cue is about, up to the next thought, without "anymore" and the
+    like."""
+    thing = _NEXT_THOUGHT.split(found.group("object"), maxsplit=1)[0]
+    return _TRAILING.sub("", thing).strip(" ,.;")
+
+
+def _aversions_in(sentence: str) -> tuple[list[str], str]:
+    """Every aversion a sentence states, in order (one cue after another), and the thought
+    left after the last ("ready to move on from bar work and I would like to train as a
+    plumber" leaves the wish)."""
+    out: list[str] = []
+    rest = sentence
+    while found := _AVERSION.search(rest):
+        thing = _object(found)
+        if thing:
+            out.append(thing)
+        after = _NEXT_THOUGHT.split(found.group("object"), maxsplit=1)
+        rest = after[1] if len(after) == 2 else ""
+    return out, rest
 
 
 def summary_intents(summary: str | None) -> tuple[list[str], list[str]]:
@@ -68,10 +96,14 @@ def summary_intents(summary: str | None) -> tuple[list[str], list[str]]:
         sentence = sentence.strip(" ,-")
         if not sentence:
             continue
-        aversion = _AVERSION.search(sentence)
-        if aversion:
-            thing = _object(aversion)
-            aversions.append(thing if len(thing.split()) >= 1 else sentence)
+        if _AVERSION.search(sentence):
+            found, rest = _aversions_in(sentence)
+            aversions += found or [sentence]
+            if _WISH.search(rest):
+                wishes.append(rest.strip(" ,.;"))
+        elif led := _NEGATION_LED.match(sentence):
+            # A sentence of its own led by a negation ("Not driving anymore.").
+            aversions.append(_object(led))
         elif _WISH.search(sentence):
             wishes.append(sentence)
     return wishes, aversions

@@ -26,7 +26,7 @@ if TYPE_CHECKING:
 F32 = NDArray[np.float32]
 VALUE_ELEMENTS = ["1.B.2.a", "1.B.2.b", "1.B.2.c", "1.B.2.d", "1.B.2.e", "1.B.2.f"]
 EDUCATION_CATEGORIES = 12
-CACHE_VERSION = 7
+CACHE_VERSION = 8
 
 
 @dataclass
@@ -199,6 +199,10 @@ def build_matrices(ctx: Context) -> CatalogMatrices:
     for code, category, value in education_rows:
         if 1 <= category <= EDUCATION_CATEGORIES:
             education[row_of[code], category - 1] = value / 100.0
+    job_zone = np.asarray(
+        [o[2] if o[2] is not None else np.nan for o in occupations], dtype=np.float32
+    )
+    education = borrow_education(codes, job_zone, education)
 
     tech_names = sorted({t for _, t, _ in tech_rows})
     tech_col = {t: j for j, t in enumerate(tech_names)}
@@ -232,9 +236,7 @@ def build_matrices(ctx: Context) -> CatalogMatrices:
         titles=[o[1] for o in occupations],
         descriptions=[o[4] or "" for o in occupations],
         riasec_codes=[o[3] or "" for o in occupations],
-        job_zone=np.asarray(
-            [o[2] if o[2] is not None else np.nan for o in occupations], dtype=np.float32
-        ),
+        job_zone=job_zone,
         interests=interests,
         descriptor_ids=skill_ids + know_ids,
         descriptor_names=[names.get(e, e) for e in skill_ids + know_ids],
@@ -287,3 +289,31 @@ def load_matrices(ctx: Context) -> CatalogMatrices:
         )
 
     return ctx.shared.get_or_make("matrices", (sha, model_id), from_disk, limit=2)
+
+
+def borrow_education(codes: NDArray[np.str_], job_zone: F32, education: F32) -> F32:
+    """Education spreads for occupations the release has none for, borrowed from their
+    nearest relatives that have one: the same SOC broad group (29-121x), else minor group
+    (29-12), else major group (29-), preferring relatives in the same job zone; averaged.
+
+    About one matchable occupation in fourteen of O*NET 30.0 lacks the spread (Emergency
+    Medicine Physicians, Accountants and Auditors, Software Developers). Without it,
+    preparation fell back to the job-zone gap alone, and a nurse read as two-thirds
+    prepared to be a physician."""
+    totals = education.sum(axis=1)
+    known = totals > 0
+    if known.all() or not known.any():
+        return education
+    spread = np.where(known[:, None], education / np.where(known, totals, 1.0)[:, None], 0.0)
+    zones = np.nan_to_num(job_zone, nan=-1.0)
+    text = [str(c) for c in codes]
+    out = education.copy()
+    for row in np.flatnonzero(~known):
+        for width in (6, 4, 3):
+            kin = known & np.asarray([c[:width] == text[row][:width] for c in text])
+            same = kin & (zones == zones[row])
+            pick = same if same.any() else kin
+            if pick.any():
+                out[row] = spread[pick].mean(axis=0)
+                break
+    return out.astype(np.float32)

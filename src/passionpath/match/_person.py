@@ -223,6 +223,36 @@ def _own_phrases(document: ProfileDocument) -> list[PassionPhrase]:
     return out
 
 
+#: At most this many phrases are read from a work history standing in for passion.
+WORK_PHRASES = 12
+
+
+def work_phrases(document: ProfileDocument) -> list[PassionPhrase]:
+    """What the person's work history says they do, as phrases (source ``work``): the
+    headline and every position held, then what the latest jobs involved (summaries and
+    highlights). Read only when the person has said nothing yet about what they love: a
+    published resume holds no reflections, and a nurse who has only uploaded hers should
+    see nursing and the work around it, not a list in catalog order."""
+    from passionpath.text import phrases
+
+    out: list[str] = []
+    if document.basics is not None and document.basics.label:
+        out.append(document.basics.label)
+    jobs = [*(document.work or []), *(document.volunteer or [])]
+    out += [job.position for job in jobs if job.position]
+    for job in (document.work or [])[:3]:
+        for text in [job.summary or "", *(job.highlights or [])]:
+            out += [clause for clause, _, _ in phrases(text)]
+    kept: list[PassionPhrase] = []
+    seen: set[str] = set()
+    for text in out:
+        text = re.sub(r"\s+", " ", text).strip(" .;,")
+        if _says_something(text) and text.lower() not in seen:
+            seen.add(text.lower())
+            kept.append(PassionPhrase(text, "work"))
+    return kept[:WORK_PHRASES]
+
+
 #: How much a phrase's evidence counts, by where the person wrote it. A cause says what the
 #: person cares about ("kids who don't fit in"), which is more often who they want to help
 #: than the work they want to do, so it counts half; everything else counts in full.
@@ -389,9 +419,10 @@ class Readiness:
     """What a profile gives matching to go on, by side, as the parts of the profile that
     hold it (``"reflections"``, ``"inventory"``, ``"education"``, ...).
 
-    Ranking needs the passion side: with no word of what the person loves and no
-    inventory, every occupation's passion fit is zero, and an order made from preparation
-    alone would put work the person never asked for first.
+    Ranking needs the passion side: with no word of what the person loves, no inventory
+    and no work history, every occupation's passion fit is zero, and an order made from
+    preparation alone would put work the person never asked for first. A work history
+    alone (``"work"``) stands in for it: the list then follows what the person has done.
     """
 
     passion: tuple[str, ...]
@@ -400,6 +431,11 @@ class Readiness:
     @property
     def can_rank(self) -> bool:
         return bool(self.passion)
+
+    @property
+    def from_work_only(self) -> bool:
+        """True when the passion side is read from the work history alone."""
+        return self.passion == ("work",)
 
 
 def readiness(document: ProfileDocument) -> Readiness:
@@ -419,6 +455,8 @@ def readiness(document: ProfileDocument) -> Readiness:
         passion.append("summary")
     if any(i.name for i in document.interests or []):
         passion.append("interests")
+    if not passion and work_phrases(document):
+        passion.append("work")  # stands in until the person says what they love
     preparation = [
         name
         for name, present in (

@@ -16,7 +16,7 @@ from passionpath.cache import digest
 from passionpath.match._congruence import AREAS
 from passionpath.match._engine import MatchEngine, MatchResult, MatchScores, Weights, riasec_letters
 from passionpath.match._matrices import CatalogMatrices, load_matrices
-from passionpath.match._person import Person, build_person
+from passionpath.match._person import Person, build_person, readiness
 from passionpath.profile import ProfileDocument
 
 if TYPE_CHECKING:
@@ -65,21 +65,23 @@ def _past_occupations(
 ) -> list[int]:
     """Rows of occupations the person has held, found by their job titles.
 
-    A title only counts when the matched occupation title shares at least half of its
-    words, so "Marketing intern" does not become a medical intern. Every occupation tied
-    for the best match counts: O*NET lists some titles ("UX Designer") under several.
+    A title with several roles ("Class Teacher and Maths Lead", "Owner, roofer") is read
+    role by role. A role only counts when the matched occupation title shares at least half
+    of its words, so "Marketing intern" does not become a medical intern, and when the
+    role's words also describe the occupation's work (it is among the explore index's
+    first HELD_AGREES for them), so "Care Assistant" is not an animal caretaker. Every
+    occupation tied for the best match counts: O*NET lists some titles ("UX Designer")
+    under several.
     """
     from passionpath.catalog import title_index, tokenize
 
     index = title_index(ctx)  # only codes and matched titles are needed: no detail queries
-    rows = []
-    for job in document.work or []:
-        title = re.sub(r"\(.*?\)", " ", job.position or "").strip()
-        if not title or _NOT_EVIDENCE.search(title):
-            continue
-        hits = index.search(title, 5)
-        words = [w for w in tokenize(title) if w not in _RANK_WORDS]
+
+    def named_by(role: str) -> list[int]:
+        hits = index.search(role, 5)
+        words = [w for w in tokenize(role) if w not in _RANK_WORDS]
         wanted = set(words)
+        rows = []
         for hit in hits:
             if hit.score < hits[0].score or hit.code not in matrices.index:
                 continue
@@ -89,7 +91,121 @@ def _past_occupations(
             # patient transporter): the matched title must name it.
             if wanted and len(shared) / len(wanted) >= 0.5 and words[-1] in matched:
                 rows.append(matrices.index[hit.code])
-    return sorted(set(rows))
+        return rows
+
+    found: dict[str, list[int]] = {}
+    for job in document.work or []:
+        title = re.sub(r"\(.*?\)", " ", job.position or "").strip()
+        if not title or _NOT_EVIDENCE.search(title) or _NO_ROLE.fullmatch(title):
+            continue
+        # The whole title first ("Health and Safety Officer"), its roles only if it names
+        # nothing ("Class Teacher and Maths Lead").
+        if rows := named_by(title):
+            found[title] = rows
+            continue
+        for role in _ROLE_SPLIT.split(title):
+            role = role.strip()
+            if role and not _NO_ROLE.fullmatch(role) and role not in found:
+                found[role] = named_by(role)
+    if found and matrices.text_index is not None:
+        from passionpath.text import embed_cached, get_embedder
+
+        named = list(found)
+        vectors = embed_cached(named, ctx.engine, embedder=get_embedder(ctx.settings.text_model))
+        scores = matrices.text_index.scores(vectors[0], named)
+        for role, row_scores in zip(named, scores, strict=True):
+            order = np.argsort(-row_scores, kind="stable")
+            near = set(order[:HELD_AGREES].tolist())
+            found[role] = [row for row in found[role] if row in near]
+            best = int(order[0])
+            last = _stem(tokenize(role)[-1]) if tokenize(role) else ""
+            # No title names it ("Care Assistant"): the work its words describe best,
+            # when that clearly stands out and is the same kind of job.
+            if (
+                not found[role]
+                and row_scores[best] >= HELD_BY_WORDS
+                and last in {_stem(w) for w in tokenize(matrices.titles[best])}
+            ):
+                found[role] = [best]
+    return sorted({row for rows in found.values() for row in rows})
+
+
+def _job_titles(document: ProfileDocument) -> list[str]:
+    """The person's job titles, latest first, without asides in brackets."""
+    out = []
+    for job in document.work or []:
+        title = re.sub(r"\(.*?\)", " ", job.position or "").strip()
+        if title and not _NOT_EVIDENCE.search(title) and title not in out:
+            out.append(title)
+    return out
+
+
+def _names_job(aversion: str, title: str) -> bool:
+    """True when a short aversion names the work of one of the title's roles, its last word
+    (by stem: "driving" and "driver" alike): "Driving" from an HGV Class 1 Driver,
+    "Operational firefighting" from a Firefighter / Crew Commander. Not "Weddings" from a
+    wedding and portrait photographer (who still loves photography), nor "Shift work" or
+    "visual-only design"."""
+    from passionpath.match._lexical import terms
+
+    said = [t for t in terms(aversion) if t not in _GENERIC_WORK]
+    if not said or len(said) > 3 or _A_SIDE_OF_IT.search(aversion):
+        return False
+    heads = []
+    for role in _roles(title):
+        words = [t for t in terms(role) if t not in _GENERIC_WORK]
+        if words:
+            heads.append(words[-1])
+
+    def same(a: str, b: str) -> bool:
+        return a == b or (min(len(a), len(b)) >= 4 and (a.startswith(b) or b.startswith(a)))
+
+    return any(same(t, head) for t in said for head in heads)
+
+
+def _roles(title: str) -> list[str]:
+    """The roles a job title joins: "Firefighter / Crew Commander", "Class Teacher and Maths
+    Lead"; but "Health and Safety Officer" and "wedding and portrait photographer" are one."""
+    out = []
+    for part in re.split(r"\s*(?:,|/|&|\+|\||\s[-\u2013]\s)\s*", title):
+        pieces = re.split(r"\s+and\s+", part.strip(), flags=re.IGNORECASE)
+        if len(pieces) > 1 and all(len(p.split()) >= 2 for p in pieces):
+            out += pieces
+        elif part.strip():
+            out.append(part.strip())
+    return out
+
+
+#: Words of an aversion or a title that name no line of work by themselves.
+_GENERIC_WORK = frozenset(
+    "work job role shift night nights week day hour senior junior lead head chief assist "
+    "staff team crew owner self employ full part time".split()
+)
+#: An aversion about one side of the work ("visual-only design", "just admin").
+_A_SIDE_OF_IT = re.compile(r"-only\b|\b(?:only|just|purely|mostly|all)\b", re.IGNORECASE)
+#: An aversion that only points back ("done with it").
+_PRONOUN = re.compile(
+    r"(?:it|that|this|all (?:of )?(?:it|that|this)|the lot|(?:the|my) job)", re.IGNORECASE
+)
+
+
+def _stem(word: str) -> str:
+    return word[:-1] if word.endswith("s") else word
+
+
+#: A held job's title match must also be among the explore index's first this many
+#: occupations for the title's words.
+HELD_AGREES = 15
+#: Below this standardised explore score, a role's words name no occupation by themselves.
+HELD_BY_WORDS = 3.5
+#: Roles that say nothing of the work on their own ("Owner, roofer" is a roofer).
+_NO_ROLE = re.compile(
+    r"(?:owner|co-?owner|founder|co-?founder|proprietor|partner|self[- ]employed|freelancer?|"
+    r"director|contractor)",
+    re.IGNORECASE,
+)
+#: Where a job title joins several roles: commas, slashes, ampersands, "and", dashes.
+_ROLE_SPLIT = re.compile(r"\s*(?:,|/|&|\+|\||\band\b|\s[-\u2013]\s)\s*", re.IGNORECASE)
 
 
 def suggested_levels(document: ProfileDocument, ctx: Context) -> dict[str, tuple[float, str]]:
@@ -114,8 +230,15 @@ def suggested_levels(document: ProfileDocument, ctx: Context) -> dict[str, tuple
 def prepare_person(document: ProfileDocument, matrices: CatalogMatrices, ctx: Context) -> Person:
     """Everything slow about a person (text inference, embeddings) done once."""
     from passionpath.match._intent import summary_intents
-    from passionpath.match._person import split_phrases, study_texts
+    from passionpath.match._person import (
+        context_texts,
+        profile_interests,
+        split_phrases,
+        study_texts,
+        work_phrases,
+    )
     from passionpath.match._scoring import study_fit
+    from passionpath.match._senses import hinted
     from passionpath.text import embed_cached, get_embedder, interest_model
 
     block = document.passionpath
@@ -126,25 +249,55 @@ def prepare_person(document: ProfileDocument, matrices: CatalogMatrices, ctx: Co
         # Vectors seen before come from the database: a profile matched again runs no model.
         return embed_cached(texts, ctx.engine, embedder=embedder)[0]
 
-    inferred = None
-    if own_words.strip():
-        # The model directly: a profile's own words are warned about, never refused.
-        [result] = interest_model(ctx).infer_many([own_words], embed=stored)
-        inferred = np.asarray([result.scores[a] for a in AREAS], dtype=np.float32)
     phrases, set_against, stated = split_phrases(document)
-    texts = [p.text for p in phrases]
+    worked = work_phrases(document)
+    if not phrases and not own_words.strip() and profile_interests(document, None) is None:
+        # Nothing said yet about what they love (a resume just imported): what they have
+        # done stands in for the text fit.
+        phrases = worked
+    # Read in the sense the person's jobs and summary give their words (shown as written).
+    texts = hinted([p.text for p in phrases], context_texts(document))
+    senses = [t[len(p.text) :].strip(" ()") for t, p in zip(texts, phrases, strict=True)]
+    if own_words.strip() and any(senses):
+        own_words += ". " + ". ".join(dict.fromkeys(h for h in senses if h))
+    inferred = None
+    if own_words.strip() or worked:
+        # Interests are read from the person's own words and from the work they have done
+        # for years (a groundworks foreman who "teaches the young lads" is no social
+        # worker). The model directly: a profile's own words are warned about, never
+        # refused.
+        sides = [t for t in (own_words, ". ".join(p.text for p in worked)) if t.strip()]
+        found = [
+            np.asarray([r.scores[a] for a in AREAS], dtype=np.float32)
+            for r in interest_model(ctx).infer_many(sides, embed=stored)
+        ]
+        inferred = found[0]
+        if len(found) == 2:
+            inferred = WORDS_SHARE * found[0] + (1.0 - WORDS_SHARE) * found[1]
     studied = study_texts(document)
     _, said = summary_intents(document.basics.summary if document.basics else None)
+    titles = _job_titles(document)
+    # "Done with it", after a sentence about the job, is about the job.
+    said = [titles[0] if _PRONOUN.fullmatch(t) and titles else t for t in said]
     aversions = said + set_against
     if document.passionpath is not None:
         aversions += [
             t.strip() for t in document.passionpath.preferences.does_not_want if t.strip()
         ]
+    flags = [i < len(said) or text in stated for i, text in enumerate(aversions)]
+    # An aversion that names a job the person holds ("Driving" from an HGV driver, "not
+    # operational firefighting" from a watch commander) says they are leaving it: the
+    # job's own title joins what they said they are leaving.
+    for title in titles:
+        naming = [i for i, t in enumerate(aversions) if _names_job(t, title)]
+        for i in naming:
+            flags[i] = True
+        if naming and title not in aversions:
+            aversions.append(title)
+            flags.append(True)
     if not matrices.text_index:
-        aversions = []
-    stated_rows = np.asarray(
-        [i < len(said) or text in stated for i, text in enumerate(aversions)], dtype=bool
-    )
+        aversions, flags = [], []
+    stated_rows = np.asarray(flags, dtype=bool)
     vectors = scores = relevance = aversion_scores = None
     if texts or studied or aversions:
         # One embedding pass (and one cache lookup) for passion phrases, studies and
@@ -186,6 +339,22 @@ def _cached_person(document: ProfileDocument, matrices: CatalogMatrices, ctx: Co
     )
 
 
+#: The share of the interests read from text that comes from the person's own words; the
+#: rest comes from their work history. (0.5, 0.7 and 1 were tried on the tune halves.)
+WORDS_SHARE = 0.7
+#: Said with a list read from the work history alone (a resume, no word of passion yet).
+WORK_ONLY = (
+    "Nothing in this profile says yet what you love doing, so these careers follow your "
+    "work history. Add your own words (what makes you lose track of time, what you would "
+    "do unpaid) or take the interest inventory to find where passion and qualification meet."
+)
+#: Said instead of a list when the profile gives nothing to rank by.
+NOTHING_TO_RANK = (
+    "Nothing to rank yet: this profile has no word of what you love, no interest inventory "
+    "and no work history. Add your own words, the inventory, or the jobs you have held."
+)
+
+
 def _warnings(document: ProfileDocument, ctx: Context) -> list[str]:
     """The language warnings for a profile's own words, remembered by those words (checking
     them costs more than a warm match)."""
@@ -225,6 +394,15 @@ def match(
         person, scores, top=top, quadrant=quadrant, include_stretch=include_stretch
     )
     stretch = matcher.worth_the_stretch(person, scores, results) if quadrant is None else []
+    warnings = _warnings(document, ctx)
+    ready = readiness(document)
+    if ready.from_work_only:
+        warnings.append(WORK_ONLY)
+    elif not ready.can_rank:
+        # Every passion fit is zero: an order from preparation alone would put work the
+        # person never asked for first (the catalog's first code, Chief Executives).
+        results, stretch = [], []
+        warnings.append(NOTHING_TO_RANK)
     attribution, notice = release_attribution(ctx.engine)
     return MatchReport(
         profile=name,
@@ -239,7 +417,7 @@ def match(
         attribution=attribution,
         notice=notice,
         scores=scores,
-        warnings=_warnings(document, ctx),
+        warnings=warnings,
         worth_the_stretch=stretch,
     )
 

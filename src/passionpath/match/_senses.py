@@ -34,6 +34,12 @@ class Sense:
     everyday: tuple[str, ...]
     #: Words that show the occupation's own sense: with any of them, nothing is vetoed.
     occupational: tuple[str, ...]
+    #: The ambiguous word itself (a regular expression), and the words that say which
+    #: sense is meant: when the person's other writing (jobs, summary, studies) shows the
+    #: everyday sense, each phrase holding the word is read with the hint, so "want to go
+    #: site manager" from a groundworks foreman reaches construction work, not websites.
+    word: str | None = None
+    hint: str = ""
 
 
 _GAMBLING = (
@@ -275,6 +281,94 @@ SENSES: tuple[Sense, ...] = (
             r"customs",
         ),
     ),
+    Sense(
+        "the lads in a trade are apprentices, not children",
+        ("39-9011", "25-2011", "25-2012", "25-9042", "33-9094", "25-2051", "25-2052"),
+        (
+            r"foreman",
+            r"groundwork\w*",
+            r"on the tools",
+            r"apprentic\w*",
+            r"roof(?:er|ers|ing)\b",
+            r"plaster\w*",
+            r"bricklay\w*",
+            r"joiner\w*",
+            r"electrician",
+            r"plumb\w*",
+            r"\b(?:a|the|my) trade\b",
+            r"building sites?",
+        ),
+        (
+            r"child\w*",
+            r"\bkids?\b",
+            r"nursery",
+            r"school",
+            r"pupils?",
+            r"youth",
+            r"teenagers?",
+            r"bab(?:y|ies)",
+            r"toddlers?",
+        ),
+        word=r"\b(?:young )?lads?\b",
+        hint="apprentices learning a trade",
+    ),
+    Sense(
+        "a site is a building site, not a website",
+        ("15-1254", "15-1255", "15-1299.01"),
+        (
+            r"groundwork\w*",
+            r"building sites?",
+            r"construction",
+            r"site (?:manager|management|agent|supervisor|foreman|safety)",
+            r"foreman",
+            r"scaffold\w*",
+            r"bricklay\w*",
+            r"footings",
+            r"concrete",
+            r"new[- ]build",
+            r"plant hire",
+            r"\bcscs\b",
+            r"\bs[ms]sts\b",
+        ),
+        (
+            r"web ?sites?",
+            r"\bweb\b",
+            r"\bhtml\b",
+            r"\bcss\b",
+            r"javascript",
+            r"wordpress",
+            r"\bonline\b",
+            r"\bseo\b",
+            r"front[- ]?end",
+        ),
+        word="\\bsites?\\b",
+        hint="on a building site, construction",
+    ),
+    Sense(
+        "a plot of land, not a story's",
+        ("27-3043", "27-4032", "27-3041", "27-2012"),
+        (
+            r"setting[- ]out",
+            r"groundwork\w*",
+            r"surveying",
+            r"allotments?",
+            r"vegetable",
+            r"\bplots? of land",
+            r"building plots?",
+        ),
+        (
+            r"novels?",
+            r"stor(?:y|ies)",
+            r"fiction",
+            r"screenplay\w*",
+            r"scripts?",
+            r"\bbooks?\b",
+            r"\bfilms?\b",
+            r"writing",
+        ),
+        word="\\bplots?\\b",
+        hint="a building plot of land",
+    ),
 )
 
 
@@ -329,3 +423,26 @@ def person_veto(texts: Iterable[str], masks: NDArray[np.bool_]) -> NDArray[np.bo
     bits = np.bitwise_or.reduce(cue_bits(texts), initial=0)
     chosen = vetoed_senses(np.asarray(bits))
     return np.asarray(masks[chosen].any(axis=0))
+
+
+def hinted(phrases: Sequence[str], context: Sequence[str]) -> list[str]:
+    """``phrases`` as the text model should read them: a phrase holding a word with two
+    senses gets its sense's hint when the person's other writing (``context``: jobs,
+    summary, studies, skills) shows the everyday sense and nothing they wrote shows the
+    occupational one. Only that other writing chooses: a phrase alone ("site manager") is
+    read as it stands."""
+    shown = np.bitwise_or.reduce(cue_bits(context), initial=0)
+    everywhere = np.bitwise_or.reduce(cue_bits([*phrases, *context]), initial=0)
+    out = []
+    for phrase in phrases:
+        hints = []
+        for i, sense in enumerate(SENSES):
+            if (
+                sense.word is not None
+                and (shown >> (2 * i)) & 1
+                and not (everywhere >> (2 * i + 1)) & 1
+                and re.search(sense.word, phrase, re.IGNORECASE)
+            ):
+                hints.append(sense.hint)
+        out.append(f"{phrase} ({'; '.join(hints)})" if hints else phrase)
+    return out
