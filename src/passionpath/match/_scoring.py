@@ -92,7 +92,7 @@ def level_factor(person_zone: int, job_zone: F32, *, lower_levels_ok: bool = Fal
 #: STEP_BACK_COST of their qualification fit per job zone below: a registered nurse is
 #: qualified to be a nursing assistant, and a head chef a kitchen hand, but offering it
 #: reads as a demotion. Further afield, one zone down is an ordinary career change.
-STEP_BACK_NEIGHBOURS = 12
+STEP_BACK_NEIGHBOURS = 16
 STEP_BACK_COST = 0.3
 
 
