@@ -356,6 +356,33 @@ SENSES: tuple[Sense, ...] = (
         hint="a fire and rescue service crew",
     ),
     Sense(
+        "pricing a job in a trade is estimating, not working a till",
+        ("41-2011", "43-3071", "41-9091"),
+        (
+            r"roof(?:er|ers|ing)\b",
+            r"plaster\w*",
+            r"bricklay\w*",
+            r"joiner\w*",
+            r"carpent\w*",
+            r"plumb\w*",
+            r"electrician",
+            r"groundwork\w*",
+            r"\b(?:a|the|my) trade\b",
+            r"building (?:work|trade|firm|site)s?",
+            r"construction",
+        ),
+        (
+            r"\btills?\b",
+            r"checkouts?",
+            r"cash registers?",
+            r"\bshop\b",
+            r"retail",
+            r"supermarkets?",
+        ),
+        word=r"\b(?:pric\w*|quot(?:e|es|ing)|estimat\w*)\b",
+        hint="estimating the cost of building work",
+    ),
+    Sense(
         "a site is a building site, not a website",
         ("15-1254", "15-1255", "15-1299.01"),
         (
