@@ -59,3 +59,16 @@ def test_cli_faces(starter: Engine, tmp_path: Path) -> None:
     assert bad.exit_code == 2 and "--quadrant must be one of" in bad.output
     unknown = runner.invoke(app, ["path", "--from", "00-0000.00", "--to", "27-2022.00"])
     assert unknown.exit_code == 1 and "--from: No occupation with code" in unknown.output
+
+
+def test_a_profile_with_nothing_to_rank_says_so_instead_of_a_list(
+    starter: Engine, tmp_path: Path
+) -> None:
+    empty = tmp_path / "new.json"
+    empty.write_text(json.dumps({"basics": {"name": "New"}}), encoding="utf-8")
+    result = runner.invoke(app, ["match", str(empty)])
+    assert result.exit_code == 0, result.output
+    assert "Nothing to rank yet" in result.output
+    assert "Careers where passion" not in result.output  # no empty table
+    as_json = json.loads(runner.invoke(app, ["match", str(empty), "--json"]).output)
+    assert as_json["results"] == [] and "Nothing to rank yet" in as_json["warnings"][-1]

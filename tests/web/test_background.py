@@ -12,6 +12,7 @@ from passionpath.catalog import load_starter
 from passionpath.profile import load_profile
 from passionpath.server import create_app
 from tests.sign_in import web_login
+from tests.web.conftest import main_text
 
 
 def _owner(engine: Engine, email: str) -> int:
@@ -143,3 +144,33 @@ def test_a_long_career_keeps_every_job_when_saved_again(engine: Engine) -> None:
         assert web.post("/background", data={"csrf": csrf, **fields}).status_code == 200
     _, document = load_profile("me", engine, owner=_owner(engine, "long@example.org"))
     assert document.work is not None and len(document.work) == 30
+
+
+@pytest.mark.usefixtures("starter_engine")
+def test_a_work_history_alone_is_ranked_with_a_note_saying_so(engine: Engine) -> None:
+    load_starter(engine=engine)
+    with TestClient(create_app(engine=engine)) as web:
+        csrf = web_login(web, "ann@example.org")
+        form = {
+            "csrf": csrf,
+            "edu-0-level": "Bachelor's degree",
+            "edu-0-area": "Nursing",
+            "edu-0-institution": "Uni",
+            "edu-0-end": "2013",
+            "job-0-position": "Registered Nurse",
+            "job-0-employer": "St Mary's",
+            "job-0-start": "2013-06",
+            "job-0-end": "",
+            "job-0-summary": "Medical and surgical wards; preceptor for new graduates",
+            "cert-0-name": "",
+            "summary": "",
+            "max_job_zone": "",
+        }
+        assert web.post("/background", data=form, follow_redirects=False).status_code == 303
+        page = web.get("/matches")
+        text = main_text(page.text)
+        assert "Nothing to rank yet" not in text and 'class="results"' in page.text
+        assert "follow your work history" in text
+        # The first result is her own line of work, not the catalog's first code.
+        first = page.text.split('class="results"', 1)[1]
+        assert first.index("Registered Nurses") < first.index("</li>")

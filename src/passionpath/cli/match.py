@@ -75,6 +75,10 @@ def match_command(
         return
     for warning in report.warnings:
         console.print(f"[yellow]Note:[/] {warning}", highlight=False)
+    if not report.results and not report.worth_the_stretch:
+        if not report.warnings:  # a quadrant filter left nothing
+            console.print("No careers to show.")
+        return
     code = report.interest_code or "-"
     console.print(
         f"[bold]{report.profile}[/]: interest code {code}, prepared for job zone {report.zone}"
