@@ -101,3 +101,23 @@ def test_an_education_spread_is_borrowed_from_the_nearest_relatives() -> None:
     np.testing.assert_allclose(out[1], education[0])
     np.testing.assert_array_equal(out[[0, 2]], education[[0, 2]])
     assert out[3].sum() == 0
+
+
+def test_a_word_is_read_in_the_sense_the_persons_work_gives_it() -> None:
+    from passionpath.match._senses import hinted
+
+    foreman = ["Groundworks foreman", "Footings, drainage and drives on new-build estates"]
+    assert hinted(["Want to go site manager"], foreman) == [
+        "Want to go site manager (on a building site, construction)"
+    ]
+    # Someone who builds websites means websites; a phrase alone is read as it stands.
+    assert hinted(["Want to go site manager"], [*foreman, "I build web sites"]) == [
+        "Want to go site manager"
+    ]
+    assert hinted(["Want to go site manager"], []) == ["Want to go site manager"]
+    mentor = ["Peer mentor on the wing", "Youth project volunteer, boys at risk of exclusion"]
+    assert hinted(["getting through to young lads"], mentor)[0].endswith("at risk)")
+    # ... unless they speak of toddlers and nursery work.
+    assert hinted(["getting through to kids"], [*mentor, "nursery nurse"]) == [
+        "getting through to kids"
+    ]

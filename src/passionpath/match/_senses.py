@@ -51,6 +51,20 @@ _GAMBLING = (
     "11-9071",
     "33-9031",
 )
+#: Care of young children, which words about children elsewhere lead to by mistake.
+_CHILDCARE = ("39-9011", "25-2011", "25-2012", "25-9042", "33-9094", "25-2051")
+#: Words that show the person does mean young children's care and early education.
+_EARLY_YEARS = (
+    r"nurser(?:y|ies)",
+    r"toddlers?",
+    r"bab(?:y|ies)",
+    r"pre-?school",
+    r"under[- ]fives",
+    r"childmind\w*",
+    r"nann(?:y|ies)",
+    r"early years",
+    r"kindergarten",
+)
 SENSES: tuple[Sense, ...] = (
     Sense(
         "games played for fun are not gambling",
@@ -381,6 +395,45 @@ SENSES: tuple[Sense, ...] = (
         ),
         word=r"\b(?:pric\w*|quot(?:e|es|ing)|estimat\w*)\b",
         hint="estimating the cost of building work",
+    ),
+    Sense(
+        "mentoring young people at risk is youth work, not childcare",
+        _CHILDCARE,
+        (
+            r"at[- ]risk",
+            r"youth (?:project|club|work\w*|centre|center|offend\w*)",
+            r"exclu(?:sion|ded)",
+            r"groom(?:ed|ing)",
+            r"\bdealing\b",
+            r"\bgangs?\b",
+            r"offend\w*",
+            r"prison",
+            r"probation",
+            r"\bcare leavers?\b",
+        ),
+        _EARLY_YEARS,
+        word=r"\b(?:young (?:lads|people|men|women|ones)|lads|kids?|teenagers?|boys|girls)\b",
+        hint="youth work with young people at risk",
+    ),
+    Sense(
+        "children at a club learn a sport or a craft, not childcare",
+        _CHILDCARE,
+        (
+            r"sailing",
+            r"\bsail\w*",
+            r"swimming",
+            r"riding school",
+            r"climbing",
+            r"martial arts?",
+            r"karate",
+            r"judo",
+            r"\b(?:at|the|our|my) club\b",
+            r"\bcoach\w*",
+            r"instructor",
+        ),
+        _EARLY_YEARS,
+        word=r"\b(?:kids?|child(?:ren)?|youngsters?|juniors?)\b",
+        hint="instructing learners at a club",
     ),
     Sense(
         "a site is a building site, not a website",
