@@ -121,3 +121,14 @@ def test_a_word_is_read_in_the_sense_the_persons_work_gives_it() -> None:
     assert hinted(["getting through to kids"], [*mentor, "nursery nurse"]) == [
         "getting through to kids"
     ]
+
+
+def test_a_wish_before_an_aversion_in_one_sentence_is_kept() -> None:
+    wishes, aversions = summary_intents(
+        "Want something that uses what I know - hazmat, safety, emergency management - "
+        "without leaving home for months at a time."
+    )
+    assert wishes == ["Want something that uses what I know - hazmat, safety, emergency management"]
+    assert aversions == ["home for months at a time"]
+    # "I really want to" says nothing by itself.
+    assert summary_intents("I really want to get out of teaching.") == ([], ["teaching"])

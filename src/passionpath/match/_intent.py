@@ -96,9 +96,16 @@ def summary_intents(summary: str | None) -> tuple[list[str], list[str]]:
         sentence = sentence.strip(" ,-")
         if not sentence:
             continue
-        if _AVERSION.search(sentence):
+        if first := _AVERSION.search(sentence):
             found, rest = _aversions_in(sentence)
             aversions += found or [sentence]
+            # A wish can come first ("Want something that uses what I know, without leaving
+            # home for months") or after ("...and I would like to train as a plumber").
+            before = sentence[: first.start()].strip(" ,;-")
+            before = re.sub(r"\s+(?:without|but|and|or|so)$", "", before).strip(" ,;-")
+            said = [w for w in _WISH.sub("", before).split() if len(w) > 3]
+            if _WISH.search(before) and len(said) >= 2:
+                wishes.append(before)
             if _WISH.search(rest):
                 wishes.append(rest.strip(" ,.;"))
         elif led := _NEGATION_LED.match(sentence):
