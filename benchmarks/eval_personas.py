@@ -22,6 +22,12 @@ dispatch, hospitality, retail, office and finance, construction sites, IT suppor
 fire and military leavers, lab technicians, farming, hair, journalism), many of them
 leaving their work or returning after a break. Tuning may look at it too.
 
+A sixth part, ``resumes``, was written blind on 2026-12-07 (without running the matcher or
+looking at its output) as résumés people publish: 16 JSON Resume files as they come from a
+CV, with job titles, dates and summaries as people write them, and mostly no word of
+passion (12 have no ``passionpath`` block at all; 4 add only one line on what makes them
+lose track of time). It is reported only: never tune on it.
+
 Printed per part: the share of personas with at least two good careers in the top ten,
 the share with no absurd career in the top ten, and the mean reciprocal rank of the first
 good career in the whole ranking (0 when none is ranked). Then one line per persona.
@@ -44,7 +50,7 @@ from _common import onet_context
 from passionpath.profile import read_profile_file
 
 PERSONAS = Path(__file__).resolve().parent / "data" / "personas"
-SPLITS = ("tune", "tune2", "tune3", "heldout", "fresh")
+SPLITS = ("tune", "tune2", "tune3", "heldout", "fresh", "resumes")
 TOP = 10
 #: Deep enough to rank every occupation in the catalog, so the first good one always has a rank.
 WHOLE_RANKING = 1100
