@@ -132,3 +132,18 @@ def test_a_wish_before_an_aversion_in_one_sentence_is_kept() -> None:
     assert aversions == ["home for months at a time"]
     # "I really want to" says nothing by itself.
     assert summary_intents("I really want to get out of teaching.") == ([], ["teaching"])
+
+
+def test_work_nobody_does_without_more_education_is_no_sweet_spot() -> None:
+    from passionpath.match._scoring import EDUCATION_GATE, above_factor, education_gate
+
+    education = np.zeros((3, 12), np.float32)
+    education[0, 10] = 1.0  # dentists: all doctoral
+    education[1, 2] = 0.5  # hygienists: half post-secondary certificate, half associate
+    education[1, 4] = 0.5
+    gate = education_gate(3, education)  # a certificate
+    assert gate[0] == np.float32(EDUCATION_GATE[0]) and gate[1] == 1.0 and gate[2] == 1.0
+    assert education_gate(11, education)[0] == 1.0
+    # One zone up is an ordinary step; each zone further takes a share off.
+    factor = above_factor(3, np.array([3, 4, 5, np.nan], np.float32))
+    assert factor[0] == factor[1] == factor[3] == 1.0 and factor[2] < 1.0

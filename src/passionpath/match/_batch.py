@@ -21,6 +21,8 @@ from passionpath.match._matrices import CatalogMatrices
 from passionpath.match._person import Person
 from passionpath.match._scoring import (
     FULL_SHORTFALL,
+    above_factor,
+    education_gate,
     importance_weights,
     level_factor,
     normalise_rows,
@@ -80,6 +82,8 @@ class BatchMatcher:
             ]
         ).astype(np.float32)  # (5 * 12, n)
         self.level_factor = np.stack([level_factor(z, m.job_zone) for z in range(1, 6)])
+        self.level_factor *= np.stack([above_factor(z, m.job_zone) for z in range(1, 6)])
+        self.education_gate = np.stack([education_gate(e, m.education) for e in range(1, 13)])
         self.skill_share = np.float32(skill_share)
         self.skill_scale = (skill_share / (self.need * FULL_SHORTFALL)).astype(np.float32)
         self.offered = np.clip((np.nan_to_num(m.values, nan=4.0) - 1) / 6, 0, 1).astype(np.float32)
@@ -111,7 +115,8 @@ class BatchMatcher:
         zone = np.clip(p.zones, 1, 5) - 1
         education = np.clip(p.education, 1, 12) - 1
         skills += self.preparation[zone * 12 + education]
-        skills *= self.level_factor[zone]  # = qualification
+        skills *= self.level_factor[zone]
+        skills *= self.education_gate[education]  # = qualification
         score *= skills
         np.sqrt(score, out=score)
         if p.values is not None:

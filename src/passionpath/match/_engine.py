@@ -14,7 +14,9 @@ from passionpath.match._person import Person, phrase_weights
 from passionpath.match._scoring import (
     QUADRANTS,
     Z_SCALE,
+    above_factor,
     aversion_factor,
+    education_gate,
     field_neighbours,
     importance_weights,
     interest_gate,
@@ -270,7 +272,8 @@ class MatchEngine:
                 # skipper who tied up his boat) is a step back: it ranks last.
                 named = relative_to_best(person.aversion_scores)[:, past].max(axis=0)
                 down[np.asarray(past)[named >= AVERSION_NAMES]] = True
-        qualification = qualification * levels
+        qualification = qualification * levels * above_factor(person.zone, m.job_zone)
+        qualification *= education_gate(person.education, m.education)
         values = values_fit(person.values, m.values) if person.values is not None else None
         score = sweet_spot(passion, qualification, values, w.values)
         candidates = m.matchable.copy()

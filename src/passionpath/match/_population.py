@@ -38,6 +38,8 @@ from passionpath.match._scoring import (
     HIGH_AT_LEAST,
     INTEREST_VETO,
     Z_SCALE,
+    above_factor,
+    education_gate,
     importance_weights,
     level_factor,
     phrase_similarity,
@@ -212,6 +214,12 @@ class PopulationMatcher:
         #: engine ranks it as a step down, after everything else, when it is far below or
         #: the person's passion for it is under STEP_DOWN_UNLESS.
         self.below_level = self.level_factor < 1.0
+        #: Qualification kept for work more than a zone above each zone's person.
+        self.above_factor = np.stack([above_factor(z, m.job_zone) for z in range(1, ZONES + 1)])
+        #: Qualification kept for work that needs more education than each category.
+        self.education_gate = np.stack(
+            [education_gate(e, m.education) for e in range(1, EDUCATION_CATEGORIES + 1)]
+        )
         self.far_below = self.level_factor <= STEP_DOWN_AT
         self.job_zones = np.nan_to_num(m.job_zone, nan=0).astype(np.int64)
         self.offered = np.clip((np.nan_to_num(m.values, nan=4.0) - 1) / 6, 0, 1).T
@@ -370,6 +378,8 @@ class PopulationMatcher:
         education = np.clip(p.education, 1, EDUCATION_CATEGORIES) - 1
         skills += self.preparation[zone * EDUCATION_CATEGORIES + education]
         skills *= self.level_factor[zone * 2 + p.lower_levels_ok.astype(np.int64)]
+        skills *= self.above_factor[zone]
+        skills *= self.education_gate[education]
         qualification = skills
         np.clip(passion, 0, 1, out=passion)
         score = passion * np.clip(qualification, 0, 1)

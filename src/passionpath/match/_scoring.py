@@ -88,6 +88,38 @@ def level_factor(person_zone: int, job_zone: F32, *, lower_levels_ok: bool = Fal
     return np.maximum(1.0 - BELOW_LEVEL_COST * below, 0.1).astype(np.float32)
 
 
+#: Each zone beyond the first that a job sits above the person takes this share off its
+#: qualification fit: two zones up (a dental assistant's Certificate IV against a
+#: prosthodontist's doctorate) is a stretch with its steps, never a sweet spot, however
+#: much of the know-how the person already has. (0, 0.15, 0.25 and 0.35 were tried on the
+#: tune parts.)
+ABOVE_LEVEL_COST = 0.25
+
+
+def above_factor(person_zone: int, job_zone: F32) -> F32:
+    """(occupations,) multiplier of qualification for work more than one job zone above the
+    person (at least 0.1 is left)."""
+    above = np.maximum(np.nan_to_num(job_zone, nan=person_zone) - person_zone - 1, 0)
+    return np.maximum(1.0 - ABOVE_LEVEL_COST * above, 0.1).astype(np.float32)
+
+
+#: Work that (almost) nobody does without more education than the person has keeps at
+#: least EDUCATION_GATE[0] of its qualification fit, all of it once EDUCATION_GATE[1] of its
+#: incumbents have no more education than the person: a dental assistant knows much of a
+#: prosthodontist's work, but not the dental degree. (0.6 and 0.75 were tried.)
+EDUCATION_GATE = (0.6, 0.1)
+
+
+def education_gate(person_education: int, education: F32) -> F32:
+    """(occupations,) multiplier of qualification from the share of incumbents whose
+    education is no higher than the person's (1 where the release has no spread)."""
+    totals = education.sum(axis=1)
+    reached = education[:, :person_education].sum(axis=1)
+    share = np.where(totals > 0, reached / np.where(totals > 0, totals, 1.0), 1.0)
+    floor, full = EDUCATION_GATE
+    return np.clip(floor + (1.0 - floor) * share / full, floor, 1.0).astype(np.float32)
+
+
 #: A held job's nearest occupations by description (its own field) that sit below it cost
 #: STEP_BACK_COST of their qualification fit per job zone below: a registered nurse is
 #: qualified to be a nursing assistant, and a head chef a kitchen hand, but offering it
