@@ -106,8 +106,9 @@ def above_factor(person_zone: int, job_zone: F32) -> F32:
 #: Work that (almost) nobody does without more education than the person has keeps at
 #: least EDUCATION_GATE[0] of its qualification fit, all of it once EDUCATION_GATE[1] of its
 #: incumbents have no more education than the person: a dental assistant knows much of a
-#: prosthodontist's work, but not the dental degree. (0.6 and 0.75 were tried.)
-EDUCATION_GATE = (0.6, 0.1)
+#: prosthodontist's work, but not the dental degree. (Floors 0.6 and 0.75, full from
+#: 0.1 and 0.25, were tried on the tune parts.)
+EDUCATION_GATE = (0.6, 0.25)
 
 
 def education_gate(person_education: int, education: F32) -> F32:
