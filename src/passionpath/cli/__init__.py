@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import gc
+import os
 import sys
 from typing import TYPE_CHECKING
 
@@ -21,6 +22,11 @@ def main() -> None:
         # times over, a sixth of a warm match, to free next to nothing; so it stays off, and
         # what is left is frozen at the end so that the interpreter's last pass skips it.
         gc.disable()
+        # Its matrix products are small (phrases x occupations): a second BLAS thread gains
+        # them nothing, and its spinning while it waits for work takes a core from the match
+        # itself, a quarter of the run on a busy two-core machine. Set before numpy loads;
+        # a value the user chose is kept.
+        os.environ.setdefault("OPENBLAS_NUM_THREADS", "1")
     try:
         _command_app(alone)()
     except PassionpathError as exc:
