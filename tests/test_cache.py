@@ -130,3 +130,18 @@ def test_an_unwritable_cache_directory_only_costs_speed(tmp_path: Path) -> None:
     built = cache.load_or_build("thing", "k", _example, lambda _: True)
     _assert_same(_example(), built)
     assert blocked.read_text() == ""
+
+
+def test_a_file_system_that_cannot_map_files_still_reads_the_cache(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    cache = DiskCache(tmp_path)
+    cache.load_or_build("thing", "k", _example, lambda _: True)
+
+    def refuse(*_args: object, **_kwargs: object) -> mmap.mmap:
+        raise OSError("mmap not supported here")
+
+    monkeypatch.setattr(mmap, "mmap", refuse)
+    loaded = cache.load_or_build("thing", "k", _never, lambda _: True)
+    _assert_same(_example(), loaded)
+    loaded.big[0, 0] = 1.0  # still writable, as a fresh copy would be

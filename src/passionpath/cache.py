@@ -129,7 +129,11 @@ def _load_mapped(path: Path) -> tuple[Any, bool]:
         if file.read(len(MAGIC)) != MAGIC:
             file.seek(0)
             return pickle.loads(file.read()), False
-        mapped = mmap.mmap(file.fileno(), 0, access=mmap.ACCESS_COPY)
+        try:
+            mapped: mmap.mmap | bytearray = mmap.mmap(file.fileno(), 0, access=mmap.ACCESS_COPY)
+        except (OSError, ValueError):  # a file system that cannot map files: read it whole
+            file.seek(0)
+            mapped = bytearray(file.read())
     view = memoryview(mapped)
     start = len(MAGIC) + _COUNT.size
     length, count = _COUNT.unpack_from(view, len(MAGIC))
