@@ -18,6 +18,11 @@ if TYPE_CHECKING:
     from passionpath.match import MatchResult, SimilarCareer
 
 
+def register(root: typer.Typer) -> None:
+    """Add ``match`` to the ``passionpath`` command."""
+    root.command("match")(match_command)
+
+
 @user_errors
 def match_command(
     profile: str = typer.Argument(None, help=f"{PROFILE_HELP} (default: the only profile)."),

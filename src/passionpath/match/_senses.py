@@ -536,8 +536,7 @@ def sense_masks(codes: Sequence[str]) -> NDArray[np.bool_]:
     """(senses, occupations): which occupations each sense's veto covers."""
     masks = np.zeros((len(SENSES), len(codes)), dtype=bool)
     for i, sense in enumerate(SENSES):
-        for j, code in enumerate(codes):
-            masks[i, j] = any(code.startswith(prefix) for prefix in sense.occupations)
+        masks[i] = [code.startswith(sense.occupations) for code in codes]  # any prefix
     return masks
 
 
