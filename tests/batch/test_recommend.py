@@ -5,6 +5,7 @@ from __future__ import annotations
 
 import json
 import os
+import platform
 import shutil
 import signal
 import subprocess
@@ -408,6 +409,36 @@ def test_the_core_imports_nothing_of_the_scale_extra() -> None:
     )
     found = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True, check=True)
     assert found.stdout.strip() == "[]"
+
+
+@pytest.mark.skipif(
+    not sys.platform.startswith("linux") or platform.libc_ver()[0] != "glibc",
+    reason="the allocator settings are glibc's",
+)
+def test_a_worker_reuses_freed_memory_under_a_dask_nanny() -> None:
+    """A nanny starts its worker with MALLOC_TRIM_THRESHOLD_ set, so every freed array of a
+    MiB goes back to the system and its pages are faulted in again on the next one; after
+    ``keep_freed_memory`` (what a worker runs when it loads the catalog) they are re-used."""
+    code = (
+        "import resource, sys, numpy as np\n"
+        "from passionpath.batch._worker import keep_freed_memory\n"
+        "kept = sys.argv[1] == 'keep' and keep_freed_memory()\n"
+        "np.ones(1 << 18, np.float32).sum()\n"
+        "before = resource.getrusage(resource.RUSAGE_SELF).ru_minflt\n"
+        "for _ in range(100):\n"
+        "    np.ones(1 << 18, np.float32).sum()  # 1 MiB, 256 pages\n"
+        "print(kept, resource.getrusage(resource.RUSAGE_SELF).ru_minflt - before)\n"
+    )
+    env = {**os.environ, "MALLOC_TRIM_THRESHOLD_": "65536"}
+    found = {}
+    for mode in ("keep", "as started"):
+        done = subprocess.run(
+            [sys.executable, "-c", code, mode], env=env, capture_output=True, text=True, check=True
+        )
+        kept, faults = done.stdout.split()
+        found[mode] = (kept, int(faults))
+    assert found["as started"][1] > 100 * 200  # the nanny's setting: pages faulted every time
+    assert found["keep"] == ("True", found["keep"][1]) and found["keep"][1] < 100 * 10
 
 
 def test_an_output_of_another_run_is_not_overwritten(starter_ctx: Context, tmp_path: Path) -> None:
