@@ -441,6 +441,29 @@ def test_a_worker_reuses_freed_memory_under_a_dask_nanny() -> None:
     assert found["keep"] == ("True", found["keep"][1]) and found["keep"][1] < 100 * 10
 
 
+def test_phrases_are_embedded_in_shards_of_near_equal_size() -> None:
+    """Every phrase once, in order, in shards no bigger than PHRASE_SHARD and within one
+    phrase of each other, at least PHRASE_SHARDS_PER_THREAD per thread when there are
+    enough phrases (one worker left with a shard more than the others would hold up the
+    run)."""
+    from passionpath.batch._run import (
+        PHRASE_SHARD,
+        PHRASE_SHARD_MIN,
+        PHRASE_SHARDS_PER_THREAD,
+        phrase_shards,
+    )
+
+    assert phrase_shards([], 2) == []
+    for count, threads in [(1, 2), (63, 2), (3001, 2), (3001, 1), (10_007, 2), (50_000, 4)]:
+        phrases = [f"p{i}" for i in range(count)]
+        shards = phrase_shards(phrases, threads)
+        assert [p for shard in shards for p in shard] == phrases
+        sizes = [len(shard) for shard in shards]
+        assert max(sizes) <= PHRASE_SHARD and max(sizes) - min(sizes) <= 1
+        if count >= PHRASE_SHARD_MIN * PHRASE_SHARDS_PER_THREAD * threads:
+            assert len(shards) >= PHRASE_SHARDS_PER_THREAD * threads
+
+
 def test_an_output_of_another_run_is_not_overwritten(starter_ctx: Context, tmp_path: Path) -> None:
     out = tmp_path / "out.parquet"
     out.mkdir()

@@ -2,10 +2,12 @@
 
 from __future__ import annotations
 
+import itertools
 import json
 import os
 import time
 from collections.abc import Callable
+from concurrent.futures import ThreadPoolExecutor
 from dataclasses import asdict, dataclass, field
 from pathlib import Path
 from typing import TYPE_CHECKING, Any
@@ -26,8 +28,24 @@ IN_FLIGHT_PER_THREAD = 2
 
 #: (done, total, what): records scored, or distinct phrases embedded before scoring.
 Progress = Callable[[int, int | None, str], None]
-#: Distinct phrases per embedding task of the phrase pass.
+#: Distinct phrases per embedding task of the phrase pass, at most; fewer so that every
+#: worker thread gets about ``PHRASE_SHARDS_PER_THREAD`` tasks of equal size (a worker left
+#: with one more big shard than the others would hold the whole run up), and at least
+#: ``PHRASE_SHARD_MIN`` (each task also reads and writes the vector table once).
 PHRASE_SHARD = 1000
+PHRASE_SHARDS_PER_THREAD = 4
+PHRASE_SHARD_MIN = 64
+
+
+def phrase_shards(phrases: list[str], threads: int) -> list[list[str]]:
+    """``phrases`` cut into tasks of near-equal size for ``threads`` worker threads."""
+    if not phrases:
+        return []
+    wanted = max(threads, 1) * PHRASE_SHARDS_PER_THREAD
+    size = min(PHRASE_SHARD, max(PHRASE_SHARD_MIN, -(-len(phrases) // wanted)))
+    count = -(-len(phrases) // size)
+    bounds = [round(i * len(phrases) / count) for i in range(count + 1)]
+    return [phrases[a:b] for a, b in itertools.pairwise(bounds)]
 
 
 def distinct_phrases(source: Source) -> list[str]:
@@ -72,6 +90,9 @@ class RecommendSummary:
     seconds: float
     #: Worker time by stage, summed over the partitions of this run.
     stages: dict[str, float] = field(default_factory=dict)
+    #: Wall time of this run by phase: starting the cluster (and the catalog and text model
+    #: on every worker), the phrase pass, scoring the partitions, and finishing up.
+    phases: dict[str, float] = field(default_factory=dict)
     #: Partitions of this run scored by each worker (by address).
     by_worker: dict[str, int] = field(default_factory=dict)
 
@@ -167,7 +188,21 @@ def recommend(
     if source.parts is not None:
         done_people = sum(p.size for p in source.parts if p.index in done)
     report = progress or (lambda _done, _total, _what: None)
-    client = _cluster(scheduler, workers)
+    phases: dict[str, float] = {}
+    mark = started
+
+    def phase(name: str) -> None:
+        nonlocal mark
+        now = time.perf_counter()
+        phases[name] = round(now - mark, 3)
+        mark = now
+
+    todo = len(done) < len(source.parts or [None])
+    with ThreadPoolExecutor(max_workers=1) as reader:
+        # The input's phrases are read while the cluster starts (the main process only waits
+        # for its workers then).
+        found_phrases = reader.submit(distinct_phrases, source) if todo else None
+        client = _cluster(scheduler, workers)
     results: list[dict[str, Any]] = []
     try:
         settings = ctx.settings
@@ -178,11 +213,12 @@ def recommend(
             )
         client.register_plugin(CatalogPlugin(settings, matrices.release_sha, weights))
         threads = max(sum(client.nthreads().values()), 1)
-        if len(done) < len(source.parts or [None]):
+        phase("start")
+        if found_phrases is not None:
             # Each distinct phrase embedded once across the cluster, before any partition
             # needs it (otherwise every worker would embed the common ones itself).
-            phrases = distinct_phrases(source)
-            shards = [phrases[i : i + PHRASE_SHARD] for i in range(0, len(phrases), PHRASE_SHARD)]
+            phrases = found_phrases.result()
+            shards = phrase_shards(phrases, threads)
             embedded = 0
             report(0, len(phrases), "phrases")
             futures = [
@@ -192,6 +228,7 @@ def recommend(
             for future in as_completed(futures):
                 embedded += future.result()[0]
                 report(embedded, len(phrases), "phrases")
+        phase("phrases")
         report(done_people, source.total, "records")
         window = as_completed()
         pending = 0
@@ -224,6 +261,7 @@ def recommend(
             report(done_people, source.total, "records")
             submit_more()
         workers_used = len(client.nthreads())
+        phase("scoring")
     finally:
         cluster = getattr(client, "cluster", None)
         client.close()
@@ -250,6 +288,7 @@ def recommend(
     people_rows = sum(
         pq.ParquetFile(folder / f"part-{i:05d}.parquet").metadata.num_rows for i in all_parts
     )
+    phase("finish")
     return RecommendSummary(
         input=source.description,
         output=str(folder),
@@ -262,5 +301,6 @@ def recommend(
         rows=people_rows,
         seconds=time.perf_counter() - started,
         stages={k: round(v, 3) for k, v in stages.items()},
+        phases=phases,
         by_worker=by_worker,
     )
