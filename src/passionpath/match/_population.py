@@ -45,7 +45,6 @@ from passionpath.match._scoring import (
     preparation_fit,
     relative_to_best,
     resemblance_gate,
-    tail_key,
 )
 from passionpath.match._senses import sense_masks, vetoed_senses
 
@@ -405,7 +404,7 @@ class PopulationMatcher:
         if has_riasec.all():
             text *= gate
         else:
-            text = np.where(has_riasec[:, None], text * gate, text)
+            text[has_riasec] *= gate[has_riasec]
         if p.sense_bits is not None and has_text.any():
             # Word sense, read from each person's words as a whole (as the engine does).
             vetoed = vetoed_senses(p.sense_bits).astype(np.float32) @ t.sense_masks
@@ -462,10 +461,15 @@ class PopulationMatcher:
         if who.size:
             weights = np.clip((p.values[who] - 1) / 6, 0, 1).astype(np.float32)
             total = weights.sum(axis=1, keepdims=True)
-            fit = (weights @ t.offered) / np.where(total > 0, total, 1)
-            fit = np.where(total > 0, fit, np.float32(0.5))
-            fit = np.float32(1 - w.values) + np.float32(w.values) * fit
-            score[who] *= fit.astype(np.float32)
+            fit = weights @ t.offered
+            fit /= np.where(total > 0, total, 1)
+            fit[~(total[:, 0] > 0)] = np.float32(0.5)
+            fit *= np.float32(w.values)
+            fit += np.float32(1 - w.values)
+            if who.size == b:
+                score *= fit
+            else:
+                score[who] *= fit
         return passion, qualification, score
 
     def top(
@@ -549,7 +553,9 @@ class PopulationMatcher:
         value = offset.astype(np.float32)
         tail = value < 5
         # The key, exactly: one of the two times 1 plus the other times 0 (both are finite).
-        key = tail_key(pc, qc)
+        key = pc * pc  # tail_key(pc, qc): passion is already clipped to 0-1
+        key *= pc
+        key *= np.clip(qc, 0, 1)
         key *= tail
         key += sc * ~tail
         value += key
