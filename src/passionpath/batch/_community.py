@@ -454,7 +454,7 @@ def community(
     from distributed import as_completed
 
     from passionpath.batch import _lists
-    from passionpath.batch._run import PHRASE_SHARD, _cluster, distinct_phrases
+    from passionpath.batch._run import _cluster, distinct_phrases, phrase_shards
     from passionpath.batch._sources import CHUNK_RECORDS
     from passionpath.batch._worker import CatalogPlugin, embed_phrases
     from passionpath.community import EXACT_LIMIT
@@ -504,7 +504,7 @@ def community(
         results = list(earlier.values())
         if parts:
             phrases = distinct_phrases(source)
-            shards = [phrases[i : i + PHRASE_SHARD] for i in range(0, len(phrases), PHRASE_SHARD)]
+            shards = phrase_shards(phrases, max(sum(client.nthreads().values()), 1))
             done = 0
             for future in as_completed(
                 [client.submit(embed_phrases, s, matrices.release_sha, pure=False) for s in shards]

@@ -122,14 +122,52 @@ def _cluster(scheduler: str | None, workers: int | None) -> Any:
             ) from exc
     import logging
 
-    cluster = LocalCluster(
-        n_workers=workers or os.cpu_count() or 1,
-        threads_per_worker=1,
-        processes=True,
-        dashboard_address=None,
-        silence_logs=logging.ERROR,
-    )
+    import dask
+
+    with dask.config.set({"distributed.worker.multiprocessing-method": _start_method()}):
+        cluster = LocalCluster(
+            n_workers=workers or os.cpu_count() or 1,
+            threads_per_worker=1,
+            processes=True,
+            dashboard_address=None,
+            silence_logs=logging.ERROR,
+        )
     return Client(cluster)
+
+
+#: What the local cluster's workers import before they are forked (see ``_start_method``).
+WORKER_MODULES = (
+    "distributed",
+    "numpy",
+    "pyarrow.parquet",
+    "passionpath.batch._worker",
+    "passionpath.batch._community",
+    "passionpath.context",
+    "passionpath.match",
+    "passionpath.text",
+    "onnxruntime",
+    "tokenizers",
+)
+
+
+def _start_method() -> str:
+    """How the local cluster starts its worker processes: forked from a server process that
+    has imported ``WORKER_MODULES`` once, where the platform has one ("forkserver"), rather
+    than each a fresh interpreter importing them itself (Dask's "spawn"). Workers are ready
+    about two seconds sooner, and end at once instead of unwinding their interpreter. The
+    server holds no threads and no data of the run: what a worker loads (the catalog, the
+    text model) it still loads after starting."""
+    import multiprocessing
+
+    if "forkserver" not in multiprocessing.get_all_start_methods():
+        return "spawn"
+    import dask
+    from distributed.utils import get_mp_context
+
+    with dask.config.set({"distributed.worker.multiprocessing-method": "forkserver"}):
+        context = get_mp_context()  # Dask names its own modules first; these replace them
+    context.set_forkserver_preload(list(WORKER_MODULES))
+    return "forkserver"
 
 
 def recommend(
