@@ -59,7 +59,12 @@ EXPERIENCE_YEARS_FOR_A_ZONE = 4.0
 #: The top-k selection first takes the maxima of this many groups of columns per career
 #: wanted, each of at least MIN_BLOCK_WIDTH columns (shorter rows are ordered whole).
 BLOCKS_PER_PICK = 2
-MIN_BLOCK_WIDTH = 8
+MIN_BLOCK_WIDTH = 3
+#: People scored together: about this many (person, occupation) cells, so a small catalog
+#: goes through in long blocks (less Python per person) and a large one in blocks whose
+#: (people x occupations) temporaries of a few MB each stay near the CPU.
+CHUNK_CELLS = 1 << 20
+CHUNK_PEOPLE = (256, 4096)
 #: Quadrant index (into QUADRANTS) from (not high passion) + 2 * (not high qualification).
 QUADRANT_OF = np.asarray([0, 2, 1, 3], dtype=np.int8)
 #: Levels 0, 0.5, ..., 7: the steps whose skill corrections are tabulated.
@@ -478,9 +483,13 @@ class PopulationMatcher:
         evidence: F32 | None,
         aversions: F32 | None,
         top: int = 20,
-        chunk: int = 512,
+        chunk: int | None = None,
     ) -> PopulationTop:
-        """Each person's first ``top`` careers in the engine's order (unfolded)."""
+        """Each person's first ``top`` careers in the engine's order (unfolded), ``chunk``
+        people at a time (by default about CHUNK_CELLS cells)."""
+        if chunk is None:
+            low, high = CHUNK_PEOPLE
+            chunk = min(max(CHUNK_CELLS // max(self.candidate_rows.size, 1), low), high)
         # People with as many rated descriptors go through together, so a chunk makes only
         # as many correction passes as its own people need; among them, those of one job
         # zone, so a chunk reads the skill corrections of few zones (a fifth of the table
