@@ -111,6 +111,43 @@ def test_in_process_arrays_equal_the_one_profile_engine(
     assert_same_lists(batch_lists(folder), engine_lists(records, starter_ctx, 15))
 
 
+def test_a_descriptor_rated_twice_counts_its_last_rating(starter_ctx: Context) -> None:
+    """As in a profile, the last of a record's ratings of one descriptor counts; records
+    without repeats keep every rating, in their order."""
+    from passionpath.batch._records import Rows, canonical, to_population
+
+    first, second, third = _descriptors(starter_ctx)[:3]
+    records: list[dict[str, Any]] = [
+        {
+            "id": "twice",
+            "skills": [
+                {"element_id": first, "level": 2},
+                {"element_id": second, "level": 5},
+                {"element_id": first, "level": 6},
+            ],
+        },
+        {"id": "once", "skills": {third: 1, first: 4}},
+        {"id": "none"},
+        {"id": "thrice", "skills": [{"element_id": second, "level": lv} for lv in (1, 3, 7)]},
+    ]
+    rows = Rows()
+    for i, r in enumerate(records):
+        rows.add(r, i + 1)
+    descriptors = _descriptors(starter_ctx)
+    population = to_population(canonical(rows.table()), 1, descriptors).population
+    d = len(descriptors)
+    found = [
+        [(descriptors[c], float(v)) for c, v in zip(ix, lv, strict=True) if c < d]
+        for ix, lv in zip(population.rated_index, population.rated_level, strict=True)
+    ]
+    assert found == [
+        [(second, 5.0), (first, 6.0)],
+        [(third, 1.0), (first, 4.0)],
+        [],
+        [(second, 7.0)],
+    ]
+
+
 def test_recommend_on_a_local_cluster(starter_ctx: Context, tmp_path: Path) -> None:
     """JSON lines through the command: every good record's list is the engine's, the bad ones
     are listed by id (or line) in the errors file, and records without an id get their line."""
