@@ -451,10 +451,18 @@ def community(
     a stopped run on the same ``output`` resumes where it stopped (``resume=False``: start
     over)."""
     require_scale(("distributed", "pyarrow", "faiss"))
+    from passionpath.batch._run import (
+        _cluster,
+        distinct_phrases,
+        phrase_shards,
+        start_local_workers_server,
+    )
+
+    if scheduler is None:
+        start_local_workers_server()  # its imports while this process does its own
     from distributed import as_completed
 
     from passionpath.batch import _lists
-    from passionpath.batch._run import _cluster, distinct_phrases, phrase_shards
     from passionpath.batch._sources import CHUNK_RECORDS
     from passionpath.batch._worker import CatalogPlugin, embed_phrases
     from passionpath.community import EXACT_LIMIT

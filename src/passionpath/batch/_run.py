@@ -124,7 +124,8 @@ def _cluster(scheduler: str | None, workers: int | None) -> Any:
 
     import dask
 
-    with dask.config.set({"distributed.worker.multiprocessing-method": _start_method()}):
+    method = start_local_workers_server()
+    with dask.config.set({"distributed.worker.multiprocessing-method": method}):
         cluster = LocalCluster(
             n_workers=workers or os.cpu_count() or 1,
             threads_per_worker=1,
@@ -135,7 +136,8 @@ def _cluster(scheduler: str | None, workers: int | None) -> Any:
     return Client(cluster)
 
 
-#: What the local cluster's workers import before they are forked (see ``_start_method``).
+#: What the local cluster's workers import before they are forked (see
+#: ``start_local_workers_server``).
 WORKER_MODULES = (
     "distributed",
     "numpy",
@@ -150,23 +152,24 @@ WORKER_MODULES = (
 )
 
 
-def _start_method() -> str:
+def start_local_workers_server() -> str:
     """How the local cluster starts its worker processes: forked from a server process that
     has imported ``WORKER_MODULES`` once, where the platform has one ("forkserver"), rather
     than each a fresh interpreter importing them itself (Dask's "spawn"). Workers are ready
     about two seconds sooner, and end at once instead of unwinding their interpreter. The
     server holds no threads and no data of the run: what a worker loads (the catalog, the
-    text model) it still loads after starting."""
+    text model) it still loads after starting.
+
+    The server is started here, at once (a run calls this first thing, so the server's
+    imports overlap its own), and kept for the rest of the process."""
     import multiprocessing
 
     if "forkserver" not in multiprocessing.get_all_start_methods():
         return "spawn"
-    import dask
-    from distributed.utils import get_mp_context
+    from multiprocessing import forkserver
 
-    with dask.config.set({"distributed.worker.multiprocessing-method": "forkserver"}):
-        context = get_mp_context()  # Dask names its own modules first; these replace them
-    context.set_forkserver_preload(list(WORKER_MODULES))
+    forkserver.set_forkserver_preload(list(WORKER_MODULES))  # no effect once it runs
+    forkserver.ensure_running()
     return "forkserver"
 
 
@@ -192,6 +195,8 @@ def recommend(
     Records that cannot be read are listed with their id in the errors file (JSON lines).
     """
     require_scale()
+    if scheduler is None:
+        start_local_workers_server()
     from distributed import as_completed
 
     from passionpath.batch._sources import CHUNK_RECORDS
