@@ -63,7 +63,7 @@ MIN_BLOCK_WIDTH = 3
 #: People scored together: about this many (person, occupation) cells, so a small catalog
 #: goes through in long blocks (less Python per person) and a large one in blocks whose
 #: (people x occupations) temporaries of a few MB each stay near the CPU.
-CHUNK_CELLS = 1 << 20
+CHUNK_CELLS = 1 << 19
 CHUNK_PEOPLE = (256, 4096)
 #: Quadrant index (into QUADRANTS) from (not high passion) + 2 * (not high qualification).
 QUADRANT_OF = np.asarray([0, 2, 1, 3], dtype=np.int8)
