@@ -387,6 +387,20 @@ class PopulationMatcher:
         """(passion, qualification, score), each (B, n), as ``MatchEngine.score`` gives them
         (``zones``: ``p.zones()`` when already worked out). With ``columns`` (and evidence
         and aversion rows of its columns), for its occupations only."""
+        passion, qualification, _bounded, score = self._scores(
+            p, evidence, aversions, zones, columns
+        )
+        return passion, qualification, score
+
+    def _scores(
+        self,
+        p: Population,
+        evidence: F32 | None,
+        aversions: F32 | None,
+        zones: I64 | None = None,
+        columns: _Columns | None = None,
+    ) -> tuple[F32, F32, F32, F32]:
+        """``scores`` and the qualification clipped to 0-1."""
         t = self.columns if columns is None else columns
         w = self.w
         b = p.size
@@ -430,7 +444,7 @@ class PopulationMatcher:
                 passion[who] *= picked.min(axis=1)
         zone = (p.zones() if zones is None else zones) - 1
         # Skill shortfall: the zone prior's, corrected for every rated descriptor.
-        short = t.prior_short[zone].copy()
+        short = t.prior_short[zone]  # a new array (rows taken by index)
         # Ratings are packed first in each row: only as many passes as the longest row.
         width = int((p.rated_index < self.descriptors).sum(axis=1).max(initial=0))
         index, levels = p.rated_index[:, :width], p.rated_level[:, :width]
@@ -460,7 +474,8 @@ class PopulationMatcher:
         skills *= t.level_factor[zone * 2 + p.lower_levels_ok.astype(np.int64)]
         qualification = skills
         np.clip(passion, 0, 1, out=passion)
-        score = passion * np.clip(qualification, 0, 1)
+        bounded = np.clip(qualification, 0, 1)
+        score = passion * bounded
         np.sqrt(score, out=score)
         who = np.flatnonzero(p.has_values)
         if who.size:
@@ -475,7 +490,7 @@ class PopulationMatcher:
                 score *= fit
             else:
                 score[who] *= fit
-        return passion, qualification, score
+        return passion, qualification, bounded, score
 
     def top(
         self,
@@ -530,7 +545,7 @@ class PopulationMatcher:
     ) -> PopulationTop:
         """``evidence`` and ``aversions`` hold the candidate columns only."""
         t = self.candidate_columns
-        pc, qc, sc = self.scores(p, evidence, aversions, zones, t)
+        pc, qc, bounded, sc = self._scores(p, evidence, aversions, zones, t)
         cand = self.candidate_rows
         situation = (zones - 1) * 2 + p.lower_levels_ok.astype(np.int64)
         down = t.far_below[situation] | (
@@ -539,7 +554,10 @@ class PopulationMatcher:
         # As the engine: work beyond a job-zone ceiling the person set ranks after the rest
         # at their level, before step downs.
         ceiling = p.max_job_zone[:, None]
-        beyond = (ceiling > 0) & (t.job_zones[None, :] > ceiling) & ~down
+        if p.max_job_zone.any():
+            beyond = (ceiling > 0) & (t.job_zones[None, :] > ceiling) & ~down
+        else:
+            beyond = np.zeros_like(down)
         at_level = ~down & ~beyond
         b, n = sc.shape
         k = min(top, n)
@@ -564,7 +582,7 @@ class PopulationMatcher:
         # The key, exactly: one of the two times 1 plus the other times 0 (both are finite).
         key = pc * pc  # tail_key(pc, qc): passion is already clipped to 0-1
         key *= pc
-        key *= np.clip(qc, 0, 1)
+        key *= bounded
         key *= tail
         key += sc * ~tail
         value += key
