@@ -15,6 +15,7 @@ from collections.abc import Iterator
 from pathlib import Path
 from typing import Any
 
+import numpy as np
 import pytest
 from sqlalchemy import create_engine, text
 from typer.testing import CliRunner
@@ -146,6 +147,42 @@ def test_a_descriptor_rated_twice_counts_its_last_rating(starter_ctx: Context) -
         [],
         [(second, 7.0)],
     ]
+
+
+def test_phrase_evidence_worked_out_by_one_worker_serves_the_others(
+    starter_ctx: Context, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """The phrase pass's rows, handed to a worker that did not work them out, are the ones
+    the pass worked out (and, to float rounding, those the worker would have worked out
+    itself), and its partitions then compute none."""
+    from passionpath.batch import _worker
+    from passionpath.match import Weights, load_matrices
+
+    m = load_matrices(starter_ctx)
+    weights = Weights.from_settings(starter_ctx.settings)
+    settings = starter_ctx.settings.model_copy(
+        update={"database_url": starter_ctx.engine.url.render_as_string(hide_password=False)}
+    )
+    one = _worker.load_catalog(settings, m.release_sha, weights)
+    other = _worker.load_catalog(settings, m.release_sha, weights)
+    kinds = [(["baking bread", "gardening"], False), (["fixing old cars"], False)]
+    monkeypatch.setitem(_worker._CATALOGS, m.release_sha, one)
+    found = [_worker.phrase_evidence(texts, m.release_sha, aversion) for texts, aversion in kinds]
+    monkeypatch.setitem(_worker._CATALOGS, m.release_sha, other)
+    assert _worker.remember_evidence(m.release_sha, kinds, *found) == 3
+    assert _worker.remember_evidence(m.release_sha, kinds, *found) == 0  # already there
+
+    def no_computing(texts: list[str], aversion: bool) -> None:
+        raise AssertionError(f"computed {texts}")
+
+    monkeypatch.setattr(other, "compute", no_computing)
+    texts = ["fixing old cars", "baking bread", "gardening"]
+    handed = other.evidence(texts, aversion=False)
+    own = one.evidence(texts, aversion=False)
+    itself = _worker.load_catalog(settings, m.release_sha, weights).evidence(texts, False)
+    assert handed is not None and own is not None and itself is not None
+    assert np.array_equal(handed, own)
+    np.testing.assert_allclose(handed, itself, atol=1e-5)
 
 
 def test_recommend_on_a_local_cluster(starter_ctx: Context, tmp_path: Path) -> None:

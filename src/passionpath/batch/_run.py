@@ -35,6 +35,10 @@ Progress = Callable[[int, int | None, str], None]
 PHRASE_SHARD = 1000
 PHRASE_SHARDS_PER_THREAD = 4
 PHRASE_SHARD_MIN = 64
+#: The phrase pass also works out the phrases' evidence rows (one float per occupation)
+#: and hands them to every worker when they take at most this much memory; otherwise each
+#: worker works out those its partitions need.
+SHARED_EVIDENCE_BYTES = 64 * 1024 * 1024
 
 
 def phrase_shards(phrases: list[str], threads: int) -> list[list[str]]:
@@ -48,31 +52,37 @@ def phrase_shards(phrases: list[str], threads: int) -> list[list[str]]:
     return [phrases[a:b] for a, b in itertools.pairwise(bounds)]
 
 
-def distinct_phrases(source: Source) -> list[str]:
-    """Every distinct passion and aversion phrase of a Parquet input, read column by column
-    (a few seconds for millions of records); empty for other inputs."""
+def phrase_columns(source: Source) -> dict[str, list[str]]:
+    """The distinct phrases of a Parquet input's ``passions`` and ``avoid`` columns, read
+    column by column (a few seconds for millions of records); empty for other inputs."""
     import pyarrow as pa
     import pyarrow.compute as pc
     import pyarrow.parquet as pq
 
     parts = source.parts or []
     if not parts or not all(isinstance(p, ParquetPart) for p in parts):
-        return []
-    found: set[str] = set()
+        return {}
+    found: dict[str, set[str]] = {}
     for part in parts:
         assert isinstance(part, ParquetPart)
         file = pq.ParquetFile(part.path)
         names = [n for n in ("passions", "avoid") if n in file.schema_arrow.names]
         if not names:
-            return []
+            return {}
         table = file.read_row_group(part.row_group, columns=names)
         for name in names:
             column = table.column(name)
             if not pa.types.is_list(column.type) or not pa.types.is_string(column.type.value_type):
-                return []  # the scoring pass names the column's problem
+                return {}  # the scoring pass names the column's problem
             texts = pc.utf8_trim_whitespace(pc.list_flatten(column))
-            found.update(t for t in pc.unique(texts).to_pylist() if t)
-    return sorted(found)
+            found.setdefault(name, set()).update(t for t in pc.unique(texts).to_pylist() if t)
+    return {name: sorted(texts) for name, texts in found.items()}
+
+
+def distinct_phrases(source: Source) -> list[str]:
+    """Every distinct passion and aversion phrase of a Parquet input (see
+    ``phrase_columns``)."""
+    return sorted(set().union(*phrase_columns(source).values()))
 
 
 @dataclass
@@ -200,7 +210,14 @@ def recommend(
     from distributed import as_completed
 
     from passionpath.batch._sources import CHUNK_RECORDS
-    from passionpath.batch._worker import CatalogPlugin, embed_phrases, read_errors, score_part
+    from passionpath.batch._worker import (
+        CatalogPlugin,
+        embed_phrases,
+        phrase_evidence,
+        read_errors,
+        remember_evidence,
+        score_part,
+    )
     from passionpath.match import Weights, load_matrices
 
     if not 1 <= top <= MAX_BATCH_TOP:
@@ -244,7 +261,7 @@ def recommend(
     with ThreadPoolExecutor(max_workers=1) as reader:
         # The input's phrases are read while the cluster starts (the main process only waits
         # for its workers then).
-        found_phrases = reader.submit(distinct_phrases, source) if todo else None
+        found_phrases = reader.submit(phrase_columns, source) if todo else None
         client = _cluster(scheduler, workers)
     results: list[dict[str, Any]] = []
     try:
@@ -259,18 +276,52 @@ def recommend(
         phase("start")
         if found_phrases is not None:
             # Each distinct phrase embedded once across the cluster, before any partition
-            # needs it (otherwise every worker would embed the common ones itself).
-            phrases = found_phrases.result()
-            shards = phrase_shards(phrases, threads)
-            embedded = 0
-            report(0, len(phrases), "phrases")
-            futures = [
-                client.submit(embed_phrases, shard, matrices.release_sha, pure=False)
-                for shard in shards
+            # needs it (otherwise every worker would embed the common ones itself), and its
+            # evidence rows worked out once, then handed to every worker, when they are few
+            # enough to keep.
+            columns = found_phrases.result()
+            kinds = [
+                (shard, name == "avoid")
+                for name, texts in columns.items()
+                for shard in phrase_shards(texts, threads)
             ]
+            total = sum(len(texts) for texts, _ in kinds)
+            share = 0 < total * matrices.codes.size * 4 <= SHARED_EVIDENCE_BYTES
+            report(0, total, "phrases")
+            if share:
+                futures = [
+                    client.submit(phrase_evidence, t, matrices.release_sha, a, pure=False)
+                    for t, a in kinds
+                ]
+            else:
+                futures = [
+                    client.submit(embed_phrases, t, matrices.release_sha, pure=False)
+                    for t, _ in kinds
+                ]
+            sizes = {f.key: len(t) for f, (t, _) in zip(futures, kinds, strict=True)}
+            embedded = 0
             for future in as_completed(futures):
-                embedded += future.result()[0]
-                report(embedded, len(phrases), "phrases")
+                if future.status == "error":
+                    future.result()  # raises the task's error (results stay on the workers)
+                embedded += sizes[future.key]
+                report(embedded, total, "phrases")
+            if share:
+                # Worker to worker: the rows never pass through this process.
+                client.gather(
+                    [
+                        client.submit(
+                            remember_evidence,
+                            matrices.release_sha,
+                            kinds,
+                            *futures,
+                            workers=[address],
+                            allow_other_workers=False,
+                            pure=False,
+                        )
+                        for address in client.scheduler_info()["workers"]
+                    ]
+                )
+            del futures
         phase("phrases")
         report(done_people, source.total, "records")
         window = as_completed()
