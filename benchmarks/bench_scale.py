@@ -6,6 +6,7 @@ imported):
 * throughput end to end (cluster start, catalog and text model loaded on every worker,
   Parquet read, conversion, phrase embedding, scoring, Parquet write), whole run;
 * worker time by stage (summed over partitions);
+* the run's wall time by phase (cluster start, phrase pass, scoring, finishing);
 * peak memory (resident set) of each worker process, sampled every 0.2 s;
 * the ratio between 2 workers and 1 worker (profiles/s, the same profiles by default);
 * a second 2-worker run that finds the phrase vectors stored by the first.
@@ -442,6 +443,7 @@ def main() -> None:
             s = found["summary"]
             rate = people / found["seconds"]
             stages = ", ".join(f"{k} {v:.1f}" for k, v in s["stages"].items())
+            phases = ", ".join(f"{k} {v:.1f}" for k, v in s["phases"].items())
             peaks = ", ".join(f"{p / 2**20:,.0f} MiB" for p in found["worker_peaks"])
             size = sum(
                 p.stat().st_size for p in (folder / f"out-{workers}.parquet").glob("*.parquet")
@@ -450,7 +452,8 @@ def main() -> None:
                 f"{workers} worker(s), {people:,} profiles, top {args.top} ({warm}): "
                 f"{found['seconds']:.1f} s whole process = {rate:,.0f} profiles/s end to end; "
                 f"{s['rows']:,} rows written ({size / 1e6:.0f} MB); worker seconds by stage: "
-                f"{stages}; peak RSS per worker: {peaks}; CPU used by the command and its "
+                f"{stages}; wall seconds by phase: {phases}; peak RSS per worker: {peaks}; "
+                "CPU used by the command and its "
                 f"workers {found['cpu']:.1f} s = {people / found['cpu']:,.0f} profiles per CPU "
                 "second"
             )

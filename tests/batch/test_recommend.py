@@ -5,6 +5,7 @@ from __future__ import annotations
 
 import json
 import os
+import platform
 import shutil
 import signal
 import subprocess
@@ -14,6 +15,7 @@ from collections.abc import Iterator
 from pathlib import Path
 from typing import Any
 
+import numpy as np
 import pytest
 from sqlalchemy import create_engine, text
 from typer.testing import CliRunner
@@ -108,6 +110,79 @@ def test_in_process_arrays_equal_the_one_profile_engine(
     codes = pa.array([str(c) for c in m.codes])
     pq.write_table(output_table(part.person_ids, found, codes), folder / "part-00000.parquet")
     assert_same_lists(batch_lists(folder), engine_lists(records, starter_ctx, 15))
+
+
+def test_a_descriptor_rated_twice_counts_its_last_rating(starter_ctx: Context) -> None:
+    """As in a profile, the last of a record's ratings of one descriptor counts; records
+    without repeats keep every rating, in their order."""
+    from passionpath.batch._records import Rows, canonical, to_population
+
+    first, second, third = _descriptors(starter_ctx)[:3]
+    records: list[dict[str, Any]] = [
+        {
+            "id": "twice",
+            "skills": [
+                {"element_id": first, "level": 2},
+                {"element_id": second, "level": 5},
+                {"element_id": first, "level": 6},
+            ],
+        },
+        {"id": "once", "skills": {third: 1, first: 4}},
+        {"id": "none"},
+        {"id": "thrice", "skills": [{"element_id": second, "level": lv} for lv in (1, 3, 7)]},
+    ]
+    rows = Rows()
+    for i, r in enumerate(records):
+        rows.add(r, i + 1)
+    descriptors = _descriptors(starter_ctx)
+    population = to_population(canonical(rows.table()), 1, descriptors).population
+    d = len(descriptors)
+    found = [
+        [(descriptors[c], float(v)) for c, v in zip(ix, lv, strict=True) if c < d]
+        for ix, lv in zip(population.rated_index, population.rated_level, strict=True)
+    ]
+    assert found == [
+        [(second, 5.0), (first, 6.0)],
+        [(third, 1.0), (first, 4.0)],
+        [],
+        [(second, 7.0)],
+    ]
+
+
+def test_phrase_evidence_worked_out_by_one_worker_serves_the_others(
+    starter_ctx: Context, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """The phrase pass's rows, handed to a worker that did not work them out, are the ones
+    the pass worked out (and, to float rounding, those the worker would have worked out
+    itself), and its partitions then compute none."""
+    from passionpath.batch import _worker
+    from passionpath.match import Weights, load_matrices
+
+    m = load_matrices(starter_ctx)
+    weights = Weights.from_settings(starter_ctx.settings)
+    settings = starter_ctx.settings.model_copy(
+        update={"database_url": starter_ctx.engine.url.render_as_string(hide_password=False)}
+    )
+    one = _worker.load_catalog(settings, m.release_sha, weights)
+    other = _worker.load_catalog(settings, m.release_sha, weights)
+    kinds = [(["baking bread", "gardening"], False), (["fixing old cars"], False)]
+    monkeypatch.setitem(_worker._CATALOGS, m.release_sha, one)
+    found = [_worker.phrase_evidence(texts, m.release_sha, aversion) for texts, aversion in kinds]
+    monkeypatch.setitem(_worker._CATALOGS, m.release_sha, other)
+    assert _worker.remember_evidence(m.release_sha, kinds, *found) == 3
+    assert _worker.remember_evidence(m.release_sha, kinds, *found) == 0  # already there
+
+    def no_computing(texts: list[str], aversion: bool) -> None:
+        raise AssertionError(f"computed {texts}")
+
+    monkeypatch.setattr(other, "compute", no_computing)
+    texts = ["fixing old cars", "baking bread", "gardening"]
+    handed = other.evidence(texts, aversion=False)
+    own = one.evidence(texts, aversion=False)
+    itself = _worker.load_catalog(settings, m.release_sha, weights).evidence(texts, False)
+    assert handed is not None and own is not None and itself is not None
+    assert np.array_equal(handed, own)
+    np.testing.assert_allclose(handed, itself, atol=1e-5)
 
 
 def test_recommend_on_a_local_cluster(starter_ctx: Context, tmp_path: Path) -> None:
@@ -408,6 +483,59 @@ def test_the_core_imports_nothing_of_the_scale_extra() -> None:
     )
     found = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True, check=True)
     assert found.stdout.strip() == "[]"
+
+
+@pytest.mark.skipif(
+    not sys.platform.startswith("linux") or platform.libc_ver()[0] != "glibc",
+    reason="the allocator settings are glibc's",
+)
+def test_a_worker_reuses_freed_memory_under_a_dask_nanny() -> None:
+    """A nanny starts its worker with MALLOC_TRIM_THRESHOLD_ set, so every freed array of a
+    MiB goes back to the system and its pages are faulted in again on the next one; after
+    ``keep_freed_memory`` (what a worker runs when it loads the catalog) they are re-used."""
+    code = (
+        "import resource, sys, numpy as np\n"
+        "from passionpath.batch._worker import keep_freed_memory\n"
+        "kept = sys.argv[1] == 'keep' and keep_freed_memory()\n"
+        "np.ones(1 << 18, np.float32).sum()\n"
+        "before = resource.getrusage(resource.RUSAGE_SELF).ru_minflt\n"
+        "for _ in range(100):\n"
+        "    np.ones(1 << 18, np.float32).sum()  # 1 MiB, 256 pages\n"
+        "print(kept, resource.getrusage(resource.RUSAGE_SELF).ru_minflt - before)\n"
+    )
+    env = {**os.environ, "MALLOC_TRIM_THRESHOLD_": "65536"}
+    found = {}
+    for mode in ("keep", "as started"):
+        done = subprocess.run(
+            [sys.executable, "-c", code, mode], env=env, capture_output=True, text=True, check=True
+        )
+        kept, faults = done.stdout.split()
+        found[mode] = (kept, int(faults))
+    assert found["as started"][1] > 100 * 200  # the nanny's setting: pages faulted every time
+    assert found["keep"] == ("True", found["keep"][1]) and found["keep"][1] < 100 * 10
+
+
+def test_phrases_are_embedded_in_shards_of_near_equal_size() -> None:
+    """Every phrase once, in order, in shards no bigger than PHRASE_SHARD and within one
+    phrase of each other, at least PHRASE_SHARDS_PER_THREAD per thread when there are
+    enough phrases (one worker left with a shard more than the others would hold up the
+    run)."""
+    from passionpath.batch._run import (
+        PHRASE_SHARD,
+        PHRASE_SHARD_MIN,
+        PHRASE_SHARDS_PER_THREAD,
+        phrase_shards,
+    )
+
+    assert phrase_shards([], 2) == []
+    for count, threads in [(1, 2), (63, 2), (3001, 2), (3001, 1), (10_007, 2), (50_000, 4)]:
+        phrases = [f"p{i}" for i in range(count)]
+        shards = phrase_shards(phrases, threads)
+        assert [p for shard in shards for p in shard] == phrases
+        sizes = [len(shard) for shard in shards]
+        assert max(sizes) <= PHRASE_SHARD and max(sizes) - min(sizes) <= 1
+        if count >= PHRASE_SHARD_MIN * PHRASE_SHARDS_PER_THREAD * threads:
+            assert len(shards) >= PHRASE_SHARDS_PER_THREAD * threads
 
 
 def test_an_output_of_another_run_is_not_overwritten(starter_ctx: Context, tmp_path: Path) -> None:

@@ -451,10 +451,18 @@ def community(
     a stopped run on the same ``output`` resumes where it stopped (``resume=False``: start
     over)."""
     require_scale(("distributed", "pyarrow", "faiss"))
+    from passionpath.batch._run import (
+        _cluster,
+        distinct_phrases,
+        phrase_shards,
+        start_local_workers_server,
+    )
+
+    if scheduler is None:
+        start_local_workers_server()  # its imports while this process does its own
     from distributed import as_completed
 
     from passionpath.batch import _lists
-    from passionpath.batch._run import PHRASE_SHARD, _cluster, distinct_phrases
     from passionpath.batch._sources import CHUNK_RECORDS
     from passionpath.batch._worker import CatalogPlugin, embed_phrases
     from passionpath.community import EXACT_LIMIT
@@ -504,7 +512,7 @@ def community(
         results = list(earlier.values())
         if parts:
             phrases = distinct_phrases(source)
-            shards = [phrases[i : i + PHRASE_SHARD] for i in range(0, len(phrases), PHRASE_SHARD)]
+            shards = phrase_shards(phrases, max(sum(client.nthreads().values()), 1))
             done = 0
             for future in as_completed(
                 [client.submit(embed_phrases, s, matrices.release_sha, pure=False) for s in shards]

@@ -328,6 +328,24 @@ def _pack(rows: NDArray[np.int64], values: NDArray[Any], size: int, fill: Any) -
     return out
 
 
+#: Ratings per record up to which repeated descriptors are looked for by comparing
+#: neighbours (cheap) rather than by sorting the partition's ratings.
+NEIGHBOUR_SCAN = 16
+
+
+def _last_of_each(keys: NDArray[np.int64], longest: int) -> NDArray[np.int64]:
+    """Positions of the last occurrence of each distinct key, in order. ``keys`` hold their
+    record's row first, so equal keys are at most ``longest`` - 1 apart; when no two within
+    that distance are equal (records rarely rate a descriptor twice), that is every one."""
+    if longest <= NEIGHBOUR_SCAN and not any(
+        np.any(keys[j:] == keys[:-j]) for j in range(1, min(longest, keys.size))
+    ):
+        return np.arange(keys.size)
+    last = keys.size - 1 - np.unique(keys[::-1], return_index=True)[1]
+    last.sort()
+    return np.asarray(last)
+
+
 class _Checks:
     """Bad rows found column by column; the first problem of a row is the one reported."""
 
@@ -454,8 +472,7 @@ def to_population(
     columns = np.nan_to_num(columns.astype(np.float64), nan=-1).astype(np.int64)
     keep = known & (columns >= 0)
     combined = skill_rows[keep] * (d + 1) + columns[keep]
-    last = combined.size - 1 - np.unique(combined[::-1], return_index=True)[1]
-    last.sort()
+    last = _last_of_each(combined, int(np.bincount(skill_rows).max(initial=0)))
     kept_rows = skill_rows[keep][last]
     rated_index = _pack(kept_rows, columns[keep][last], b, d)
     rated_level = _pack(kept_rows, levels[keep][last].astype(np.float32), b, np.float32(0))

@@ -2,10 +2,12 @@
 
 from __future__ import annotations
 
+import itertools
 import json
 import os
 import time
 from collections.abc import Callable
+from concurrent.futures import ThreadPoolExecutor
 from dataclasses import asdict, dataclass, field
 from pathlib import Path
 from typing import TYPE_CHECKING, Any
@@ -26,35 +28,61 @@ IN_FLIGHT_PER_THREAD = 2
 
 #: (done, total, what): records scored, or distinct phrases embedded before scoring.
 Progress = Callable[[int, int | None, str], None]
-#: Distinct phrases per embedding task of the phrase pass.
+#: Distinct phrases per embedding task of the phrase pass, at most; fewer so that every
+#: worker thread gets about ``PHRASE_SHARDS_PER_THREAD`` tasks of equal size (a worker left
+#: with one more big shard than the others would hold the whole run up), and at least
+#: ``PHRASE_SHARD_MIN`` (each task also reads and writes the vector table once).
 PHRASE_SHARD = 1000
+PHRASE_SHARDS_PER_THREAD = 4
+PHRASE_SHARD_MIN = 64
+#: The phrase pass also works out the phrases' evidence rows (one float per occupation)
+#: and hands them to every worker when they take at most this much memory; otherwise each
+#: worker works out those its partitions need.
+SHARED_EVIDENCE_BYTES = 64 * 1024 * 1024
 
 
-def distinct_phrases(source: Source) -> list[str]:
-    """Every distinct passion and aversion phrase of a Parquet input, read column by column
-    (a few seconds for millions of records); empty for other inputs."""
+def phrase_shards(phrases: list[str], threads: int) -> list[list[str]]:
+    """``phrases`` cut into tasks of near-equal size for ``threads`` worker threads."""
+    if not phrases:
+        return []
+    wanted = max(threads, 1) * PHRASE_SHARDS_PER_THREAD
+    size = min(PHRASE_SHARD, max(PHRASE_SHARD_MIN, -(-len(phrases) // wanted)))
+    count = -(-len(phrases) // size)
+    bounds = [round(i * len(phrases) / count) for i in range(count + 1)]
+    return [phrases[a:b] for a, b in itertools.pairwise(bounds)]
+
+
+def phrase_columns(source: Source) -> dict[str, list[str]]:
+    """The distinct phrases of a Parquet input's ``passions`` and ``avoid`` columns, read
+    column by column (a few seconds for millions of records); empty for other inputs."""
     import pyarrow as pa
     import pyarrow.compute as pc
     import pyarrow.parquet as pq
 
     parts = source.parts or []
     if not parts or not all(isinstance(p, ParquetPart) for p in parts):
-        return []
-    found: set[str] = set()
+        return {}
+    found: dict[str, set[str]] = {}
     for part in parts:
         assert isinstance(part, ParquetPart)
         file = pq.ParquetFile(part.path)
         names = [n for n in ("passions", "avoid") if n in file.schema_arrow.names]
         if not names:
-            return []
+            return {}
         table = file.read_row_group(part.row_group, columns=names)
         for name in names:
             column = table.column(name)
             if not pa.types.is_list(column.type) or not pa.types.is_string(column.type.value_type):
-                return []  # the scoring pass names the column's problem
+                return {}  # the scoring pass names the column's problem
             texts = pc.utf8_trim_whitespace(pc.list_flatten(column))
-            found.update(t for t in pc.unique(texts).to_pylist() if t)
-    return sorted(found)
+            found.setdefault(name, set()).update(t for t in pc.unique(texts).to_pylist() if t)
+    return {name: sorted(texts) for name, texts in found.items()}
+
+
+def distinct_phrases(source: Source) -> list[str]:
+    """Every distinct passion and aversion phrase of a Parquet input (see
+    ``phrase_columns``)."""
+    return sorted(set().union(*phrase_columns(source).values()))
 
 
 @dataclass
@@ -72,6 +100,9 @@ class RecommendSummary:
     seconds: float
     #: Worker time by stage, summed over the partitions of this run.
     stages: dict[str, float] = field(default_factory=dict)
+    #: Wall time of this run by phase: starting the cluster (and the catalog and text model
+    #: on every worker), the phrase pass, scoring the partitions, and finishing up.
+    phases: dict[str, float] = field(default_factory=dict)
     #: Partitions of this run scored by each worker (by address).
     by_worker: dict[str, int] = field(default_factory=dict)
 
@@ -101,14 +132,55 @@ def _cluster(scheduler: str | None, workers: int | None) -> Any:
             ) from exc
     import logging
 
-    cluster = LocalCluster(
-        n_workers=workers or os.cpu_count() or 1,
-        threads_per_worker=1,
-        processes=True,
-        dashboard_address=None,
-        silence_logs=logging.ERROR,
-    )
+    import dask
+
+    method = start_local_workers_server()
+    with dask.config.set({"distributed.worker.multiprocessing-method": method}):
+        cluster = LocalCluster(
+            n_workers=workers or os.cpu_count() or 1,
+            threads_per_worker=1,
+            processes=True,
+            dashboard_address=None,
+            silence_logs=logging.ERROR,
+        )
     return Client(cluster)
+
+
+#: What the local cluster's workers import before they are forked (see
+#: ``start_local_workers_server``).
+WORKER_MODULES = (
+    "distributed",
+    "numpy",
+    "pyarrow.parquet",
+    "passionpath.batch._worker",
+    "passionpath.batch._community",
+    "passionpath.context",
+    "passionpath.match",
+    "passionpath.text",
+    "onnxruntime",
+    "tokenizers",
+)
+
+
+def start_local_workers_server() -> str:
+    """How the local cluster starts its worker processes: forked from a server process that
+    has imported ``WORKER_MODULES`` once, where the platform has one ("forkserver"), rather
+    than each a fresh interpreter importing them itself (Dask's "spawn"). Workers are ready
+    about two seconds sooner, and end at once instead of unwinding their interpreter. The
+    server holds no threads and no data of the run: what a worker loads (the catalog, the
+    text model) it still loads after starting.
+
+    The server is started here, at once (a run calls this first thing, so the server's
+    imports overlap its own), and kept for the rest of the process."""
+    import multiprocessing
+
+    if "forkserver" not in multiprocessing.get_all_start_methods():
+        return "spawn"
+    from multiprocessing import forkserver
+
+    forkserver.set_forkserver_preload(list(WORKER_MODULES))  # no effect once it runs
+    forkserver.ensure_running()
+    return "forkserver"
 
 
 def recommend(
@@ -133,10 +205,19 @@ def recommend(
     Records that cannot be read are listed with their id in the errors file (JSON lines).
     """
     require_scale()
+    if scheduler is None:
+        start_local_workers_server()
     from distributed import as_completed
 
     from passionpath.batch._sources import CHUNK_RECORDS
-    from passionpath.batch._worker import CatalogPlugin, embed_phrases, read_errors, score_part
+    from passionpath.batch._worker import (
+        CatalogPlugin,
+        embed_phrases,
+        phrase_evidence,
+        read_errors,
+        remember_evidence,
+        score_part,
+    )
     from passionpath.match import Weights, load_matrices
 
     if not 1 <= top <= MAX_BATCH_TOP:
@@ -167,7 +248,21 @@ def recommend(
     if source.parts is not None:
         done_people = sum(p.size for p in source.parts if p.index in done)
     report = progress or (lambda _done, _total, _what: None)
-    client = _cluster(scheduler, workers)
+    phases: dict[str, float] = {}
+    mark = started
+
+    def phase(name: str) -> None:
+        nonlocal mark
+        now = time.perf_counter()
+        phases[name] = round(now - mark, 3)
+        mark = now
+
+    todo = len(done) < len(source.parts or [None])
+    with ThreadPoolExecutor(max_workers=1) as reader:
+        # The input's phrases are read while the cluster starts (the main process only waits
+        # for its workers then).
+        found_phrases = reader.submit(phrase_columns, source) if todo else None
+        client = _cluster(scheduler, workers)
     results: list[dict[str, Any]] = []
     try:
         settings = ctx.settings
@@ -178,20 +273,56 @@ def recommend(
             )
         client.register_plugin(CatalogPlugin(settings, matrices.release_sha, weights))
         threads = max(sum(client.nthreads().values()), 1)
-        if len(done) < len(source.parts or [None]):
+        phase("start")
+        if found_phrases is not None:
             # Each distinct phrase embedded once across the cluster, before any partition
-            # needs it (otherwise every worker would embed the common ones itself).
-            phrases = distinct_phrases(source)
-            shards = [phrases[i : i + PHRASE_SHARD] for i in range(0, len(phrases), PHRASE_SHARD)]
-            embedded = 0
-            report(0, len(phrases), "phrases")
-            futures = [
-                client.submit(embed_phrases, shard, matrices.release_sha, pure=False)
-                for shard in shards
+            # needs it (otherwise every worker would embed the common ones itself), and its
+            # evidence rows worked out once, then handed to every worker, when they are few
+            # enough to keep.
+            columns = found_phrases.result()
+            kinds = [
+                (shard, name == "avoid")
+                for name, texts in columns.items()
+                for shard in phrase_shards(texts, threads)
             ]
+            total = sum(len(texts) for texts, _ in kinds)
+            share = 0 < total * matrices.codes.size * 4 <= SHARED_EVIDENCE_BYTES
+            report(0, total, "phrases")
+            if share:
+                futures = [
+                    client.submit(phrase_evidence, t, matrices.release_sha, a, pure=False)
+                    for t, a in kinds
+                ]
+            else:
+                futures = [
+                    client.submit(embed_phrases, t, matrices.release_sha, pure=False)
+                    for t, _ in kinds
+                ]
+            sizes = {f.key: len(t) for f, (t, _) in zip(futures, kinds, strict=True)}
+            embedded = 0
             for future in as_completed(futures):
-                embedded += future.result()[0]
-                report(embedded, len(phrases), "phrases")
+                if future.status == "error":
+                    future.result()  # raises the task's error (results stay on the workers)
+                embedded += sizes[future.key]
+                report(embedded, total, "phrases")
+            if share:
+                # Worker to worker: the rows never pass through this process.
+                client.gather(
+                    [
+                        client.submit(
+                            remember_evidence,
+                            matrices.release_sha,
+                            kinds,
+                            *futures,
+                            workers=[address],
+                            allow_other_workers=False,
+                            pure=False,
+                        )
+                        for address in client.scheduler_info()["workers"]
+                    ]
+                )
+            del futures
+        phase("phrases")
         report(done_people, source.total, "records")
         window = as_completed()
         pending = 0
@@ -224,6 +355,7 @@ def recommend(
             report(done_people, source.total, "records")
             submit_more()
         workers_used = len(client.nthreads())
+        phase("scoring")
     finally:
         cluster = getattr(client, "cluster", None)
         client.close()
@@ -250,6 +382,7 @@ def recommend(
     people_rows = sum(
         pq.ParquetFile(folder / f"part-{i:05d}.parquet").metadata.num_rows for i in all_parts
     )
+    phase("finish")
     return RecommendSummary(
         input=source.description,
         output=str(folder),
@@ -262,5 +395,6 @@ def recommend(
         rows=people_rows,
         seconds=time.perf_counter() - started,
         stages={k: round(v, 3) for k, v in stages.items()},
+        phases=phases,
         by_worker=by_worker,
     )

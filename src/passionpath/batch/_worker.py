@@ -57,31 +57,71 @@ class WorkerCatalog:
         with self.lock:
             missing = [t for t in texts if t not in memo]
         if missing:
-            from passionpath.text import embed_cached
-
-            # Through the catalog database's vector table: a phrase embedded by one worker
-            # (or an earlier run, or a person's own match) is not embedded again.
-            vectors = embed_cached(missing, self.ctx.engine, embedder=self.embedder)[0]
-            rows = (
-                self.matcher.aversion_rows(vectors, missing)
-                if aversion
-                else self.matcher.phrase_rows(vectors, missing)
-            )
+            rows = self.compute(missing, aversion)
             if rows is None:
                 return None
-            with self.lock:
-                limit = PHRASE_CACHE_BYTES // max(rows.shape[1] * 4, 1)
-                while memo and len(memo) + len(missing) > limit:
-                    memo.pop(next(iter(memo)))  # the oldest first
-                memo.update(zip(missing, rows, strict=True))
             found = dict(zip(missing, rows, strict=True))
         else:
             found = {}
         with self.lock:
             return np.stack([found[t] if t in found else memo[t] for t in texts])
 
+    def compute(self, texts: list[str], aversion: bool) -> np.ndarray | None:
+        """The evidence rows of ``texts``, worked out and remembered (None: the catalog
+        takes no aversions)."""
+        from passionpath.text import embed_cached
+
+        # Through the catalog database's vector table: a phrase embedded by one worker
+        # (or an earlier run, or a person's own match) is not embedded again.
+        vectors = embed_cached(texts, self.ctx.engine, embedder=self.embedder)[0]
+        rows = (
+            self.matcher.aversion_rows(vectors, texts)
+            if aversion
+            else self.matcher.phrase_rows(vectors, texts)
+        )
+        if rows is not None:
+            self.remember(texts, rows, aversion)
+        return rows
+
+    def remember(self, texts: list[str], rows: np.ndarray, aversion: bool) -> None:
+        memo = self.aversions if aversion else self.phrases
+        with self.lock:
+            limit = PHRASE_CACHE_BYTES // max(rows.shape[1] * 4, 1)
+            while memo and len(memo) + len(texts) > limit:
+                memo.pop(next(iter(memo)))  # the oldest first
+            memo.update(zip(texts, rows, strict=True))
+
 
 _CATALOGS: dict[str, WorkerCatalog] = {}
+
+#: glibc's mallopt parameters, and what this worker keeps of memory numpy frees.
+_M_TRIM_THRESHOLD, _M_MMAP_THRESHOLD = -1, -3
+KEEP_FREED_BYTES = 128 * 1024 * 1024
+MMAP_FROM_BYTES = 32 * 1024 * 1024
+
+
+def keep_freed_memory() -> bool:
+    """Let the C allocator keep freed blocks for re-use instead of handing each one back.
+
+    A Dask nanny starts its worker with ``MALLOC_TRIM_THRESHOLD_`` set low, which also fixes
+    glibc's mmap threshold at 128 KiB: every (people x occupations) temporary is then mapped
+    and unmapped afresh, and its pages faulted in again, which makes scoring 2-3 times as
+    slow. Blocks up to ``MMAP_FROM_BYTES`` come from the heap again and up to
+    ``KEEP_FREED_BYTES`` of free heap stays with the process. False where the C library is
+    not glibc (nothing to change)."""
+    import ctypes
+    import ctypes.util
+
+    name = ctypes.util.find_library("c")
+    try:
+        libc = ctypes.CDLL(name)
+        mallopt = libc.mallopt
+    except (OSError, AttributeError, TypeError):
+        return False
+    mallopt.argtypes, mallopt.restype = [ctypes.c_int, ctypes.c_int], ctypes.c_int
+    return bool(
+        mallopt(_M_TRIM_THRESHOLD, KEEP_FREED_BYTES) and mallopt(_M_MMAP_THRESHOLD, MMAP_FROM_BYTES)
+    )
 
 
 def load_catalog(settings: Settings, release_sha: str, weights: Weights) -> WorkerCatalog:
@@ -93,6 +133,7 @@ def load_catalog(settings: Settings, release_sha: str, weights: Weights) -> Work
     from passionpath.text import get_embedder
 
     threadpool_limits(1)  # one core per worker thread; Dask runs the threads
+    keep_freed_memory()
     ctx = Context.open(settings)
     matrices = load_matrices(ctx)
     if matrices.release_sha != release_sha:
@@ -130,6 +171,33 @@ def embed_phrases(texts: list[str], release_sha: str) -> tuple[int, int]:
     catalog = _CATALOGS[release_sha]
     stats = embed_cached(texts, catalog.ctx.engine, embedder=catalog.embedder)[1]
     return len(texts), stats.computed
+
+
+def phrase_evidence(
+    texts: list[str], release_sha: str, aversion: bool
+) -> tuple[int, np.ndarray | None]:
+    """The phrase pass with its evidence: ``texts`` embedded (and stored) and their
+    evidence rows worked out, kept here and returned for the other workers (see
+    ``remember_evidence``): (texts, rows or None)."""
+    catalog = _CATALOGS[release_sha]
+    return len(texts), catalog.compute(texts, aversion)
+
+
+def remember_evidence(
+    release_sha: str, kinds: list[tuple[list[str], bool]], *found: tuple[int, np.ndarray | None]
+) -> int:
+    """Keep on this worker the evidence rows other workers worked out in the phrase pass
+    (``found``: what ``phrase_evidence`` returned for each of ``kinds``): rows of texts
+    it has not seen yet; how many."""
+    catalog = _CATALOGS[release_sha]
+    added = 0
+    for (texts, aversion), (_count, rows) in zip(kinds, found, strict=True):
+        memo = catalog.aversions if aversion else catalog.phrases
+        if rows is None or all(t in memo for t in texts):
+            continue
+        catalog.remember(texts, rows, aversion)
+        added += len(texts)
+    return added
 
 
 def part_name(index: int) -> str:

@@ -10,6 +10,7 @@ from __future__ import annotations
 
 from collections.abc import Sequence
 from dataclasses import dataclass
+from functools import cached_property
 
 import numpy as np
 from numpy.typing import NDArray
@@ -24,6 +25,8 @@ EXPLORE_WEIGHTS = {"task": 0.3, "centroid": 0.5, "description": 0.1, "title": 0.
 LEXICAL_SHARE = 0.3
 #: Shrinkage of the within-occupation covariance towards a multiple of the identity.
 SHRINKAGE = 0.2
+#: Queries scored against every task at a time.
+QUERY_BLOCK = 256
 
 
 def whitening(vectors: F32, owners: NDArray[np.int64], classes: int) -> F32:
@@ -91,18 +94,28 @@ class TextIndex:
             Bm25Index.build(documents) if documents is not None else None,
         )
 
+    @cached_property
+    def _tasks_by_owner(self) -> tuple[F32, NDArray[np.int64], NDArray[np.int64]]:
+        """The task vectors grouped by occupation (in their order within one), the first
+        column of each group, and the occupation each group belongs to."""
+        order = np.argsort(self.task_owner, kind="stable")
+        owners = self.task_owner[order]
+        starts = np.flatnonzero(np.r_[True, owners[1:] != owners[:-1]]) if owners.size else owners
+        return np.ascontiguousarray(self.task_vectors[order]), starts, owners[starts]
+
     def semantic(self, queries: F32, weights: dict[str, float] | None = None) -> F32:
         """(queries, occupations): an occupation's task score is its best task."""
         w = weights or EXPLORE_WEIGHTS
         q = _project(queries, self.transform)
         n = self.titles.shape[0]
-        per_task = q @ self.task_vectors.T
         best = np.zeros((q.shape[0], n), dtype=np.float32)
-        order = np.argsort(self.task_owner, kind="stable")
-        owners = self.task_owner[order]
+        tasks, starts, owners = self._tasks_by_owner
         if owners.size:
-            starts = np.flatnonzero(np.r_[True, owners[1:] != owners[:-1]])
-            best[:, owners[starts]] = np.maximum.reduceat(per_task[:, order], starts, axis=1)
+            # A few hundred queries at a time: each (queries x tasks) block is 20 MB, not
+            # gigabytes for a population's phrases.
+            for s in range(0, q.shape[0], QUERY_BLOCK):
+                per_task = q[s : s + QUERY_BLOCK] @ tasks.T
+                best[s : s + QUERY_BLOCK, owners] = np.maximum.reduceat(per_task, starts, axis=1)
         return (
             w["task"] * best
             + w["centroid"] * (q @ self.centroids.T)

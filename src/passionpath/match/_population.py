@@ -47,7 +47,6 @@ from passionpath.match._scoring import (
     preparation_fit,
     relative_to_best,
     resemblance_gate,
-    tail_key,
 )
 from passionpath.match._senses import sense_masks, vetoed_senses
 
@@ -59,8 +58,15 @@ EDUCATION_CATEGORIES = 12
 #: work experience adds a zone (below zone 4).
 ZONE_FOR_EDUCATION = np.asarray([0, 1, 2, 3, 3, 3, 4, 4, 5, 5, 5, 5, 5], dtype=np.int64)
 EXPERIENCE_YEARS_FOR_A_ZONE = 4.0
-#: Candidates found beyond ``top`` before their exact order is settled.
-TOP_MARGIN = 12
+#: The top-k selection first takes the maxima of this many groups of columns per career
+#: wanted, each of at least MIN_BLOCK_WIDTH columns (shorter rows are ordered whole).
+BLOCKS_PER_PICK = 2
+MIN_BLOCK_WIDTH = 3
+#: People scored together: about this many (person, occupation) cells, so a small catalog
+#: goes through in long blocks (less Python per person) and a large one in blocks whose
+#: (people x occupations) temporaries of a few MB each stay near the CPU.
+CHUNK_CELLS = 1 << 19
+CHUNK_PEOPLE = (256, 4096)
 #: Quadrant index (into QUADRANTS) from (not high passion) + 2 * (not high qualification).
 QUADRANT_OF = np.asarray([0, 2, 1, 3], dtype=np.int8)
 #: Levels 0, 0.5, ..., 7: the steps whose skill corrections are tabulated.
@@ -145,13 +151,86 @@ def _high(values: F32, share: float = 0.6) -> NDArray[np.bool_]:
 
 def _exact_key(value: F32, key: F32, column: NDArray[np.int64], n: int) -> NDArray[np.int64]:
     """A unique integer per occupation, smallest first in the engine's order: the tier (read
-    off ``value``), then the higher ordering key (the score, or ``tail_key`` in the tail:
-    the bits of a non-negative float32 sort as it does), then the catalog's order (the
-    engine's stable sort leaves ties so)."""
-    boost = value - key  # 8, 6, 4, 2 or 0, give or take the rounding
-    tier = (4 - np.rint(boost / 2)).astype(np.int64)
-    bits = (key + np.float32(0)).view(np.int32).astype(np.int64)  # + 0 turns -0 into 0
-    return ((tier << 32) + (ONE_BITS - bits)) * n + column
+    off ``value``: its offset, 8, 6, 4, 2 or 0, plus a ``key`` of 0-1), then the higher
+    ordering key (the score, or ``tail_key`` in the tail: the bits of a non-negative float32
+    sort as it does), then the catalog's order (the engine's stable sort leaves ties so)."""
+    tier = 4 - np.floor(value * np.float32(0.5)).astype(np.int64)
+    bits = (key + np.float32(0)).view(np.int32)  # + 0 turns -0 into 0
+    exact = tier << 32
+    exact += ONE_BITS
+    exact -= bits
+    exact *= n
+    exact += column
+    return exact
+
+
+def _first_k(value: F32, key: F32, k: int) -> I64:
+    """(B, k) each row's first ``k`` columns in the order of ``_exact_key``, best first.
+
+    A cut is found first: the k-th highest of the maxima of BLOCKS_PER_PICK * k groups of
+    columns. At least k values reach it (a group's maximum each), and ``value`` never ranks
+    a column below one that comes after it in the exact order, so the first k are among
+    those that reach it (a few dozen of a thousand); only those are put in order."""
+    b, n = value.shape
+    groups = BLOCKS_PER_PICK * k
+    width = n // groups if k else 0
+    limit = (((4 << 32) + ONE_BITS + (1 << 31)) * n + n).bit_length()
+    if k < n and width >= MIN_BLOCK_WIDTH and limit + max(b, 1).bit_length() < 63:
+        # Group g holds the columns g, g + groups, g + 2 * groups, ...: its maximum is an
+        # element-wise maximum of contiguous slices.
+        spread = value[:, : groups * width].reshape(b, width, groups)
+        maxima = spread[:, 0].copy()
+        for j in range(1, width):
+            np.maximum(maxima, spread[:, j], out=maxima)
+        cut = np.partition(maxima, groups - k, axis=1)[:, groups - k]
+        flat = np.flatnonzero(value >= cut[:, None])
+        rows, columns = np.divmod(flat, n)
+        picked_value, picked_key = value.ravel()[flat], key.ravel()[flat]
+        exact = _exact_key(picked_value, picked_key, columns, n)
+        exact += rows << limit
+        exact.sort()
+        counts = np.bincount(rows, minlength=b)
+        starts = np.cumsum(counts) - counts
+        first = exact[starts[:, None] + np.arange(k)]
+        first &= (1 << limit) - 1
+        return np.asarray(first % n)
+    exact = _exact_key(value, key, np.arange(n, dtype=np.int64), n)
+    if k < n:
+        best = np.argpartition(exact, k - 1, axis=1)[:, :k]
+    else:
+        best = np.broadcast_to(np.arange(n), (b, n))
+    order = np.argsort(np.take_along_axis(exact, best, axis=1), axis=1)
+    return np.asarray(np.take_along_axis(best, order, axis=1))
+
+
+@dataclass
+class _Columns:
+    """The matcher's tables with a column per occupation: for the whole catalog, or for the
+    occupations that can be matched (what ``top`` scores; the others would be dropped)."""
+
+    interest_unit: F32  # (6, n)
+    required_t: F32  # (D + 1, n) descriptor-major, row D zero (padding)
+    weight_t: F32  # (D + 1, n)
+    need_scale: F32  # (n,)
+    prior_short: F32  # (ZONES, n)
+    prior_terms: F32  # (ZONES, D + 1, n)
+    corrections: F32  # (ZONES * (D + 1) * LEVEL_STEPS, n)
+    preparation: F32  # (ZONES * EDUCATION_CATEGORIES, n)
+    level_factor: F32  # (ZONES * 2, n)
+    below_level: NDArray[np.bool_]  # (ZONES * 2, n)
+    far_below: NDArray[np.bool_]  # (ZONES * 2, n)
+    education_gate: F32  # (EDUCATION_CATEGORIES, n)
+    job_zones: I64  # (n,)
+    offered: F32  # (6, n)
+    sense_masks: F32  # (senses, n)
+
+    def take(self, columns: I64) -> _Columns:
+        return _Columns(
+            *(
+                np.ascontiguousarray(np.take(getattr(self, name), columns, axis=-1))
+                for name in self.__dataclass_fields__
+            )
+        )
 
 
 class PopulationMatcher:
@@ -214,13 +293,16 @@ class PopulationMatcher:
         #: engine ranks it as a step down, after everything else, when it is far below or
         #: the person's passion for it is under STEP_DOWN_UNLESS.
         self.below_level = self.level_factor < 1.0
-        #: Qualification kept for work more than a zone above each zone's person.
-        self.above_factor = np.stack([above_factor(z, m.job_zone) for z in range(1, ZONES + 1)])
+        # Qualification kept for work more than a zone above each zone's person.
+        above = np.stack([above_factor(z, m.job_zone) for z in range(1, ZONES + 1)])
         #: Qualification kept for work that needs more education than each category.
         self.education_gate = np.stack(
             [education_gate(e, m.education) for e in range(1, EDUCATION_CATEGORIES + 1)]
         )
         self.far_below = self.level_factor <= STEP_DOWN_AT
+        # Work two zones up costs qualification too, but it is no step down: folded in
+        # once the step downs are known.
+        self.level_factor = self.level_factor * np.repeat(above, 2, axis=0)
         self.job_zones = np.nan_to_num(m.job_zone, nan=0).astype(np.int64)
         self.offered = np.clip((np.nan_to_num(m.values, nan=4.0) - 1) / 6, 0, 1).T
         self.offered = self.offered.astype(np.float32)  # (6, n)
@@ -229,6 +311,13 @@ class PopulationMatcher:
         self.job_zone = np.nan_to_num(m.job_zone, nan=0).astype(np.float32)
         self.text_scale = Z_SCALE if m.text_index is not None else COSINE_SCALE
         self.sense_masks = sense_masks([str(c) for c in m.codes]).astype(np.float32)
+        self.columns = _Columns(*(getattr(self, name) for name in _Columns.__dataclass_fields__))
+        #: The same for the occupations that can be matched, the only ones ``top`` scores.
+        self.candidate_columns = (
+            self.columns
+            if self.candidate_rows.size == n
+            else self.columns.take(self.candidate_rows)
+        )
 
     # --- phrases ------------------------------------------------------------------------
 
@@ -305,15 +394,32 @@ class PopulationMatcher:
         evidence: F32 | None,
         aversions: F32 | None,
         zones: I64 | None = None,
+        columns: _Columns | None = None,
     ) -> tuple[F32, F32, F32]:
         """(passion, qualification, score), each (B, n), as ``MatchEngine.score`` gives them
-        (``zones``: ``p.zones()`` when already worked out)."""
+        (``zones``: ``p.zones()`` when already worked out). With ``columns`` (and evidence
+        and aversion rows of its columns), for its occupations only."""
+        passion, qualification, _bounded, score = self._scores(
+            p, evidence, aversions, zones, columns
+        )
+        return passion, qualification, score
+
+    def _scores(
+        self,
+        p: Population,
+        evidence: F32 | None,
+        aversions: F32 | None,
+        zones: I64 | None = None,
+        columns: _Columns | None = None,
+    ) -> tuple[F32, F32, F32, F32]:
+        """``scores`` and the qualification clipped to 0-1."""
+        t = self.columns if columns is None else columns
         w = self.w
         b = p.size
         interest = (p.riasec - p.riasec.mean(axis=1, keepdims=True)).astype(np.float32)
         norms = np.linalg.norm(interest, axis=1, keepdims=True)
         interest /= np.where(norms > 0, norms, 1)
-        interest = interest @ self.interest_unit
+        interest = interest @ t.interest_unit
         interest += np.float32(1)
         interest *= np.float32(0.5)
         interest *= interest  # ((1 + r) / 2)^2
@@ -329,10 +435,10 @@ class PopulationMatcher:
         if has_riasec.all():
             text *= gate
         else:
-            text = np.where(has_riasec[:, None], text * gate, text)
+            text[has_riasec] *= gate[has_riasec]
         if p.sense_bits is not None and has_text.any():
             # Word sense, read from each person's words as a whole (as the engine does).
-            vetoed = vetoed_senses(p.sense_bits).astype(np.float32) @ self.sense_masks
+            vetoed = vetoed_senses(p.sense_bits).astype(np.float32) @ t.sense_masks
             text[vetoed > 0] = 0
         used = w.interest * has_riasec + w.text * has_text
         safe = np.where(used > 0, used, 1)
@@ -350,7 +456,7 @@ class PopulationMatcher:
                 passion[who] *= picked.min(axis=1)
         zone = (p.zones() if zones is None else zones) - 1
         # Skill shortfall: the zone prior's, corrected for every rated descriptor.
-        short = self.prior_short[zone].copy()
+        short = t.prior_short[zone]  # a new array (rows taken by index)
         # Ratings are packed first in each row: only as many passes as the longest row.
         width = int((p.rated_index < self.descriptors).sum(axis=1).max(initial=0))
         index, levels = p.rated_index[:, :width], p.rated_level[:, :width]
@@ -362,37 +468,43 @@ class PopulationMatcher:
             cell = (zone[:, None] * (self.descriptors + 1) + index) * LEVEL_STEPS
             cell += np.clip(steps, 0, LEVEL_STEPS - 1).astype(np.int64)
             for j in range(width):
-                short += self.corrections[cell[:, j]]
+                short += t.corrections[cell[:, j]]
         elif width:  # other levels (a chunk holding any): the formula itself
             for j in range(width):
                 d = index[:, j]
-                term = self.required_t[d] - levels[:, j : j + 1]
+                term = t.required_t[d] - levels[:, j : j + 1]
                 np.maximum(term, 0, out=term)
-                term *= self.weight_t[d]
-                term -= self.prior_terms[zone, d]
+                term *= t.weight_t[d]
+                term -= t.prior_terms[zone, d]
                 short += term
-        skills = short * self.need_scale
+        skills = short * t.need_scale
         np.subtract(1, skills, out=skills)
         np.clip(skills, 0, 1, out=skills)
         skills *= self.skill_share
         education = np.clip(p.education, 1, EDUCATION_CATEGORIES) - 1
-        skills += self.preparation[zone * EDUCATION_CATEGORIES + education]
-        skills *= self.level_factor[zone * 2 + p.lower_levels_ok.astype(np.int64)]
-        skills *= self.above_factor[zone]
-        skills *= self.education_gate[education]
+        skills += t.preparation[zone * EDUCATION_CATEGORIES + education]
+        # The level factor holds the cost of work two zones up as well (see __init__).
+        skills *= t.level_factor[zone * 2 + p.lower_levels_ok.astype(np.int64)]
+        skills *= t.education_gate[education]
         qualification = skills
         np.clip(passion, 0, 1, out=passion)
-        score = passion * np.clip(qualification, 0, 1)
+        bounded = np.clip(qualification, 0, 1)
+        score = passion * bounded
         np.sqrt(score, out=score)
         who = np.flatnonzero(p.has_values)
         if who.size:
             weights = np.clip((p.values[who] - 1) / 6, 0, 1).astype(np.float32)
             total = weights.sum(axis=1, keepdims=True)
-            fit = (weights @ self.offered) / np.where(total > 0, total, 1)
-            fit = np.where(total > 0, fit, np.float32(0.5))
-            fit = np.float32(1 - w.values) + np.float32(w.values) * fit
-            score[who] *= fit.astype(np.float32)
-        return passion, qualification, score
+            fit = weights @ t.offered
+            fit /= np.where(total > 0, total, 1)
+            fit[~(total[:, 0] > 0)] = np.float32(0.5)
+            fit *= np.float32(w.values)
+            fit += np.float32(1 - w.values)
+            if who.size == b:
+                score *= fit
+            else:
+                score[who] *= fit
+        return passion, qualification, bounded, score
 
     def top(
         self,
@@ -400,15 +512,26 @@ class PopulationMatcher:
         evidence: F32 | None,
         aversions: F32 | None,
         top: int = 20,
-        chunk: int = 512,
+        chunk: int | None = None,
     ) -> PopulationTop:
-        """Each person's first ``top`` careers in the engine's order (unfolded)."""
+        """Each person's first ``top`` careers in the engine's order (unfolded), ``chunk``
+        people at a time (by default about CHUNK_CELLS cells)."""
+        if chunk is None:
+            low, high = CHUNK_PEOPLE
+            chunk = min(max(CHUNK_CELLS // max(self.candidate_rows.size, 1), low), high)
         # People with as many rated descriptors go through together, so a chunk makes only
-        # as many correction passes as its own people need.
+        # as many correction passes as its own people need; among them, those of one job
+        # zone, so a chunk reads the skill corrections of few zones (a fifth of the table
+        # each: it stays in the CPU cache).
         rated = (p.rated_index < self.descriptors).sum(axis=1)
-        order = np.argsort(rated, kind="stable")
+        order = np.argsort(rated * (ZONES + 1) + p.zones(), kind="stable")
         p = p.take(order)
         zones = p.zones()
+        # Only occupations that can be matched are scored: their columns of the evidence.
+        if self.candidate_columns is not self.columns:
+            cand = self.candidate_rows
+            evidence = None if evidence is None else np.take(evidence, cand, axis=1)
+            aversions = None if aversions is None else np.take(aversions, cand, axis=1)
         parts = [
             self._top_chunk(p.rows(s, s + chunk), evidence, aversions, top, zones[s : s + chunk])
             for s in range(0, p.size, chunk)
@@ -434,60 +557,51 @@ class PopulationMatcher:
     def _top_chunk(
         self, p: Population, evidence: F32 | None, aversions: F32 | None, top: int, zones: I64
     ) -> PopulationTop:
-        passion, qualification, score = self.scores(p, evidence, aversions, zones)
+        """``evidence`` and ``aversions`` hold the candidate columns only."""
+        t = self.candidate_columns
+        pc, qc, bounded, sc = self._scores(p, evidence, aversions, zones, t)
         cand = self.candidate_rows
         situation = (zones - 1) * 2 + p.lower_levels_ok.astype(np.int64)
-        down = self.far_below[situation] | (
-            self.below_level[situation] & (passion < np.float32(STEP_DOWN_UNLESS))
+        down = t.far_below[situation] | (
+            t.below_level[situation] & (pc < np.float32(STEP_DOWN_UNLESS))
         )
         # As the engine: work beyond a job-zone ceiling the person set ranks after the rest
         # at their level, before step downs.
         ceiling = p.max_job_zone[:, None]
-        beyond = (ceiling > 0) & (self.job_zones[None, :] > ceiling) & ~down
-        at_level = ~down & ~beyond
-        if cand.size == self.candidates.size:  # every occupation can be matched: no copies
-            pc, qc, sc = passion, qualification, score
+        if p.max_job_zone.any():
+            beyond = (ceiling > 0) & (t.job_zones[None, :] > ceiling) & ~down
         else:
-            pc, qc, sc = passion[:, cand], qualification[:, cand], score[:, cand]
-            at_level, beyond = at_level[:, cand], beyond[:, cand]
+            beyond = np.zeros_like(down)
+        at_level = ~down & ~beyond
         b, n = sc.shape
         k = min(top, n)
         hi_p, hi_q = _high(pc), _high(qc)
         # The engine's order: sweet spot, then passion at least PASSION_FLOOR, then the rest
         # at the person's level, then work beyond their ceiling, then step downs; the first
-        # two by score, the others by ``tail_key``. As one float (8-9, 6-7, 4-5, 2-3, 0-1)
-        # it finds a few more candidates than needed; their exact order (ties by catalog
-        # row) is settled on those alone.
-        value = np.select(
-            [hi_p & hi_q & at_level, (pc >= PASSION_FLOOR) & at_level, at_level, beyond],
-            [np.float32(8), np.float32(6), np.float32(4), np.float32(2)],
-            default=np.float32(0),
-        ).astype(np.float32)
+        # two by score, the others by ``tail_key``; ties in the catalog's order. As one
+        # float (8-9, 6-7, 4-5, 2-3, 0-1) it never ranks an occupation below a later one.
+        # (Sums of flags instead of np.select, and products with them instead of np.where:
+        # exact, and many times faster on rows of a thousand.)
+        sweet = hi_p & hi_q & at_level
+        keen = pc >= np.float32(PASSION_FLOOR)
+        keen &= at_level
+        keen |= sweet
+        offset = at_level.view(np.uint8) * np.uint8(2)
+        offset += beyond
+        offset += keen
+        offset += sweet
+        offset *= np.uint8(2)  # 8 sweet spot, 6 keen, 4 at level, 2 beyond a ceiling, 0
+        value = offset.astype(np.float32)
         tail = value < 5
-        key = np.where(tail & np.isfinite(sc), tail_key(pc, qc), sc).astype(np.float32)
+        # The key, exactly: one of the two times 1 plus the other times 0 (both are finite).
+        key = pc * pc  # tail_key(pc, qc): passion is already clipped to 0-1
+        key *= pc
+        key *= bounded
+        key *= tail
+        key += sc * ~tail
         value += key
         rows = np.arange(b, dtype=np.int64)[:, None]
-        m = min(n, k + TOP_MARGIN)
-        if m < n:
-            part = np.argpartition(-value, m - 1, axis=1)[:, :m]
-        else:
-            part = np.broadcast_to(np.arange(n), (b, n)).copy()
-        picked = value[rows, part]
-        order = np.argsort(-picked, axis=1, kind="stable")
-        part = np.take_along_axis(part, order, axis=1)
-        picked = np.take_along_axis(picked, order, axis=1)
-        exact = _exact_key(value[rows, part], key[rows, part], part, n)
-        order = np.argsort(exact, axis=1)[:, :k]
-        local = np.take_along_axis(part, order, axis=1)
-        if m < n:
-            # A tie at the edge of the candidates could hide a row the exact order puts
-            # first: those people are ranked over all occupations.
-            unsure = np.flatnonzero(picked[:, m - 1] >= picked[:, k - 1])
-            if unsure.size:
-                full = _exact_key(value[unsure], key[unsure], np.arange(n), n)
-                best = np.argpartition(full, k - 1, axis=1)[:, :k]
-                order = np.argsort(np.take_along_axis(full, best, axis=1), axis=1)
-                local[unsure] = np.take_along_axis(best, order, axis=1)
+        local = _first_k(value, key, k)
         out = np.full((b, top), -1, np.int64)
         out[:, :k] = cand[local]
         hp, hq = hi_p[rows, local], hi_q[rows, local]
