@@ -313,7 +313,13 @@ def apply_preferences(
         results.append(
             replace(r, score=score, components={**r.components, "preference": round(term, 4)})
         )
-    order = sorted(range(len(results)), key=lambda i: (groups[i], -results[i].score))
+    # A career the person said "Not for me" to goes after every other one, whatever its
+    # group: the learned term alone would keep a strong passion career first.
+    refused = {s.code for s in learned.signals if s.why == "thumbs down"}
+    order = sorted(
+        range(len(results)),
+        key=lambda i: (results[i].code in refused, groups[i], -results[i].score),
+    )
     results = [results[i] for i in order]
     leans = ", ".join(lean.said for lean in learned.leans) or "no strong lean yet"
     note = (

@@ -201,9 +201,13 @@ def _own_phrases(document: ProfileDocument) -> list[PassionPhrase]:
     out: list[PassionPhrase] = []
     if block is not None:
         for key in ("lose_track_of_time", "unpaid", "causes", "talents"):
-            for text, _, _ in phrases(getattr(block.reflections, key)):
-                if _says_something(text):
-                    out.append(PassionPhrase(text, f"reflections.{key}"))
+            clauses = [text for text, _, _ in phrases(getattr(block.reflections, key))]
+            kept = [text for text in clauses if _says_something(text)]
+            if not kept:
+                # An answer of single words ("Sketch and paint") is still the person's
+                # answer: its words count, one by one.
+                kept = [text for text in clauses if _content_words(text) >= 1]
+            out += [PassionPhrase(text, f"reflections.{key}") for text in kept]
         for activity in block.activities:
             if activity.kind in ("hobby", "volunteering", "project"):
                 out.append(PassionPhrase(activity.name, "activities"))
