@@ -165,10 +165,10 @@ WORKER_MODULES = (
 def start_local_workers_server() -> str:
     """How the local cluster starts its worker processes: forked from a server process that
     has imported ``WORKER_MODULES`` once, where the platform has one ("forkserver"), rather
-    than each a fresh interpreter importing them itself (Dask's "spawn"). Workers are ready
-    about two seconds sooner, and end at once instead of unwinding their interpreter. The
-    server holds no threads and no data of the run: what a worker loads (the catalog, the
-    text model) it still loads after starting.
+    than each a fresh interpreter importing them itself (Dask's "spawn"). Workers were ready
+    about two seconds sooner on a 2-core machine, and end at once instead of unwinding their
+    interpreter. The server holds code only, no data of the run: what a worker loads (the
+    catalog, the text model) it still loads after starting.
 
     The server is started here, at once (a run calls this first thing, so the server's
     imports overlap its own), and kept for the rest of the process."""

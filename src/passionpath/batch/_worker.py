@@ -103,12 +103,13 @@ MMAP_FROM_BYTES = 32 * 1024 * 1024
 def keep_freed_memory() -> bool:
     """Let the C allocator keep freed blocks for re-use instead of handing each one back.
 
-    A Dask nanny starts its worker with ``MALLOC_TRIM_THRESHOLD_`` set low, which also fixes
-    glibc's mmap threshold at 128 KiB: every (people x occupations) temporary is then mapped
-    and unmapped afresh, and its pages faulted in again, which makes scoring 2-3 times as
-    slow. Blocks up to ``MMAP_FROM_BYTES`` come from the heap again and up to
-    ``KEEP_FREED_BYTES`` of free heap stays with the process. False where the C library is
-    not glibc (nothing to change)."""
+    A Dask nanny starts its worker with ``MALLOC_TRIM_THRESHOLD_`` set low (it takes effect
+    in a worker started afresh, as `dask worker` does), which also fixes glibc's mmap
+    threshold at 128 KiB: every (people x occupations) temporary is then mapped and unmapped
+    afresh, and its pages faulted in again, which makes scoring 2-3 times as slow. Blocks up
+    to ``MMAP_FROM_BYTES`` come from the heap again and up to ``KEEP_FREED_BYTES`` of free
+    heap stays with the process. False where the C library is not glibc (nothing to
+    change)."""
     import ctypes
     import ctypes.util
 
