@@ -25,6 +25,30 @@ def _owner(engine: Engine, email: str) -> int:
     return int(found)
 
 
+def _background(
+    csrf: str, study: tuple[str, str, str], job: tuple[str, str, str, str], summary: str = ""
+) -> dict[str, str]:
+    """The background form with one study (level, field, end) and one current job
+    (position, employer, start, what it involved)."""
+    level, area, end = study
+    position, employer, start, what = job
+    return {
+        "csrf": csrf,
+        "edu-0-level": level,
+        "edu-0-area": area,
+        "edu-0-institution": "Uni",
+        "edu-0-end": end,
+        "job-0-position": position,
+        "job-0-employer": employer,
+        "job-0-start": start,
+        "job-0-end": "",
+        "job-0-summary": what,
+        "cert-0-name": "",
+        "summary": summary,
+        "max_job_zone": "",
+    }
+
+
 @pytest.mark.usefixtures("starter_engine")
 def test_education_jobs_and_certificates_reach_the_matches(engine: Engine) -> None:
     from passionpath.context import Context
@@ -34,21 +58,12 @@ def test_education_jobs_and_certificates_reach_the_matches(engine: Engine) -> No
     with TestClient(create_app(engine=engine)) as web:
         csrf = web_login(web, "lena@example.org")
         assert "What you have done" in web.get("/background").text
-        form = {
-            "csrf": csrf,
-            "edu-0-level": "Doctorate (PhD)",
-            "edu-0-area": "Molecular biology",
-            "edu-0-institution": "Uni",
-            "edu-0-end": "2024",
-            "job-0-position": "Postdoctoral researcher",
-            "job-0-employer": "Lab",
-            "job-0-start": "2024-09",
-            "job-0-end": "",
-            "job-0-summary": "Experiments and teaching",
-            "cert-0-name": "",
-            "summary": "I'm tired of the lab routine. What I love is teaching kids.",
-            "max_job_zone": "",
-        }
+        form = _background(
+            csrf,
+            ("Doctorate (PhD)", "Molecular biology", "2024"),
+            ("Postdoctoral researcher", "Lab", "2024-09", "Experiments and teaching"),
+            summary="I'm tired of the lab routine. What I love is teaching kids.",
+        )
         saved = web.post("/background", data=form, follow_redirects=False)
         assert saved.status_code == 303 and saved.headers["location"] == "/skills"
     _, document = load_profile("me", engine, owner=_owner(engine, "lena@example.org"))
@@ -151,21 +166,16 @@ def test_a_work_history_alone_is_ranked_with_a_note_saying_so(engine: Engine) ->
     load_starter(engine=engine)
     with TestClient(create_app(engine=engine)) as web:
         csrf = web_login(web, "ann@example.org")
-        form = {
-            "csrf": csrf,
-            "edu-0-level": "Bachelor's degree",
-            "edu-0-area": "Nursing",
-            "edu-0-institution": "Uni",
-            "edu-0-end": "2013",
-            "job-0-position": "Registered Nurse",
-            "job-0-employer": "St Mary's",
-            "job-0-start": "2013-06",
-            "job-0-end": "",
-            "job-0-summary": "Medical and surgical wards; preceptor for new graduates",
-            "cert-0-name": "",
-            "summary": "",
-            "max_job_zone": "",
-        }
+        form = _background(
+            csrf,
+            ("Bachelor's degree", "Nursing", "2013"),
+            (
+                "Registered Nurse",
+                "St Mary's",
+                "2013-06",
+                "Medical and surgical wards; preceptor for new graduates",
+            ),
+        )
         assert web.post("/background", data=form, follow_redirects=False).status_code == 303
         page = web.get("/matches")
         text = main_text(page.text)

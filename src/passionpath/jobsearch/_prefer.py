@@ -62,6 +62,9 @@ __all__ = [
 
 MIN_SIGNALS = 3
 PREFERENCE_WEIGHT = 0.1
+#: How much a thumbs up or down counts, against 1 for an application (and -1 for a
+#: rejection); only a thumbs down reaches minus this.
+VOTE_WEIGHT = 2.0
 #: A lean is said when the direction is at least this far from zero (standard deviations).
 _LEAN = 0.5
 _SIGNAL_WEIGHTS = {"saved": 0.5, "applied": 1.0, "withdrawn": -1.0, "declined": -1.0}
@@ -223,7 +226,8 @@ def _signals(engine: Engine, owner: int | None) -> tuple[list[Signal], list[str]
         ).all()
     latest = {r.occupation_code: r.vote for r in votes}
     for code, value in latest.items():
-        signals.append(Signal(code, 2.0 * value, "thumbs up" if value > 0 else "thumbs down"))
+        why = "thumbs up" if value > 0 else "thumbs down"
+        signals.append(Signal(code, VOTE_WEIGHT * value, why))
     return signals, liked, avoided
 
 
@@ -315,7 +319,7 @@ def apply_preferences(
         )
     # A career the person said "Not for me" to goes after every other one, whatever its
     # group: the learned term alone would keep a strong passion career first.
-    refused = {s.code for s in learned.signals if s.why == "thumbs down"}
+    refused = {s.code for s in learned.signals if s.weight <= -VOTE_WEIGHT}
     order = sorted(
         range(len(results)),
         key=lambda i: (results[i].code in refused, groups[i], -results[i].score),

@@ -196,6 +196,8 @@ class MatchEngine:
         self._weights = importance_weights(matrices.importance)
         self._importance = np.nan_to_num(matrices.importance, nan=1.0)
         self._senses = sense_masks([str(c) for c in matrices.codes])
+        #: Each occupation's SOC minor group (51-10), for a held job's own line of work.
+        self._minor = np.asarray([str(c)[:4] for c in matrices.codes])
 
     def score(self, person: Person) -> MatchScores:
         m, w = self.m, self.weights
@@ -235,10 +237,12 @@ class MatchEngine:
         past = person.past_occupations
         # Each held job's own line of work, for leaving it and for stepping back in it.
         field = field_neighbours(past, m.description_vectors) if past and n > 1 else None
+        # How clearly any aversion names each occupation (stretched explore scores).
+        averse = None
         if person.aversion_scores is not None and len(person.aversion_scores):
-            passion *= aversion_factor(
-                relative_to_best(person.aversion_scores), past, field, person.aversion_stated
-            )
+            averse = relative_to_best(person.aversion_scores)
+            passion *= aversion_factor(averse, past, field, person.aversion_stated)
+        named = None if averse is None else averse.max(axis=0)
         skills = skill_fit_weighted(person.levels, self._required, self._weights)
         preparation = preparation_fit(person.zone, person.education, m.job_zone, m.education)
         qualification = np.asarray(
@@ -267,11 +271,11 @@ class MatchEngine:
             back = step_back_factor(past, m.description_vectors, m.job_zone, near=field)
             levels *= back
             down |= back < 1.0
-            if past and person.aversion_scores is not None and len(person.aversion_scores):
+            if past and named is not None:
                 # A held job the person says they do not want ("Commercial fishing" from a
                 # skipper who tied up his boat) is a step back: it ranks last.
-                named = relative_to_best(person.aversion_scores)[:, past].max(axis=0)
-                down[np.asarray(past)[named >= AVERSION_NAMES]] = True
+                held_rows = np.asarray(past)
+                down[held_rows[named[held_rows] >= AVERSION_NAMES]] = True
         qualification = qualification * levels * above_factor(person.zone, m.job_zone)
         qualification *= education_gate(person.education, m.education)
         values = values_fit(person.values, m.values) if person.values is not None else None
@@ -286,14 +290,12 @@ class MatchEngine:
             # Neighbours by description in the held job's SOC minor group (51-10,
             # production supervisors): close by words alone is not the same work.
             own_field = np.zeros(n, dtype=bool)
-            groups = np.asarray([c[:4] for c in m.codes.astype(str)])
-            for row, near in zip(past, field, strict=True):
-                own_field[near[groups[near] == groups[row]]] = True
+            same = self._minor[field] == self._minor[np.asarray(past)][:, None]
+            own_field[field[same]] = True
             own_field[past] = True
             own_field &= passion >= OWN_FIELD_PASSION
-            if person.aversion_scores is not None and len(person.aversion_scores):
+            if named is not None:
                 # Work they say they do not want is not experience to build on.
-                named = relative_to_best(person.aversion_scores).max(axis=0)
                 own_field &= named < AVERSION_NAMES
         return MatchScores(
             passion.astype(np.float32),
@@ -407,9 +409,8 @@ class MatchEngine:
         # supervisor who restores furniture is shown warehouse management before janitor
         # work. Step downs come last of all: a nurse is shown the rest of the catalog at
         # her level before nursing assistant work.
-        own = at_level.copy() if scores.own_field is None else scores.own_field[rows] & at_level
-        if scores.own_field is None:
-            own[:] = False
+        own = np.zeros_like(at_level) if scores.own_field is None else scores.own_field[rows]
+        own &= at_level
         tier = np.select([sweet, keen, own, at_level, beyond], [0, 1, 2, 3, 4], default=5)
         tail = tail_key(scores.passion[rows], scores.qualification[rows])
         key = np.where(tier >= 2, tail, scores.score[rows]).astype(np.float32)

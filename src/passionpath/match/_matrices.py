@@ -306,11 +306,11 @@ def borrow_education(codes: NDArray[np.str_], job_zone: F32, education: F32) -> 
         return education
     spread = np.where(known[:, None], education / np.where(known, totals, 1.0)[:, None], 0.0)
     zones = np.nan_to_num(job_zone, nan=-1.0)
-    text = [str(c) for c in codes]
+    groups = {width: np.asarray([str(c)[:width] for c in codes]) for width in (6, 4, 3)}
     out = education.copy()
     for row in np.flatnonzero(~known):
-        for width in (6, 4, 3):
-            kin = known & np.asarray([c[:width] == text[row][:width] for c in text])
+        for group in groups.values():
+            kin = known & (group == group[row])
             same = kin & (zones == zones[row])
             pick = same if same.any() else kin
             if pick.any():

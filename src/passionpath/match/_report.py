@@ -94,9 +94,8 @@ def _past_occupations(
         return rows
 
     found: dict[str, list[int]] = {}
-    for job in document.work or []:
-        title = re.sub(r"\(.*?\)", " ", job.position or "").strip()
-        if not title or _NOT_EVIDENCE.search(title) or _NO_ROLE.fullmatch(title):
+    for title in _job_titles(document):
+        if _NO_ROLE.fullmatch(title):
             continue
         # The whole title first ("Health and Safety Officer"), its roles only if it names
         # nothing ("Class Teacher and Maths Lead").
@@ -108,6 +107,7 @@ def _past_occupations(
             if role and not _NO_ROLE.fullmatch(role) and role not in found:
                 found[role] = named_by(role)
     if found and matrices.text_index is not None:
+        from passionpath.match._lexical import terms
         from passionpath.text import embed_cached, get_embedder
 
         named = list(found)
@@ -118,13 +118,14 @@ def _past_occupations(
             near = set(order[:HELD_AGREES].tolist())
             found[role] = [row for row in found[role] if row in near]
             best = int(order[0])
-            last = _stem(tokenize(role)[-1]) if tokenize(role) else ""
             # No title names it ("Care Assistant"): the work its words describe best,
-            # when that clearly stands out and is the same kind of job.
+            # when that clearly stands out and is the same kind of job (by stem).
+            last = terms(role)[-1:]
             if (
                 not found[role]
                 and row_scores[best] >= HELD_BY_WORDS
-                and last in {_stem(w) for w in tokenize(matrices.titles[best])}
+                and set(last) <= set(terms(matrices.titles[best]))
+                and last
             ):
                 found[role] = [best]
     return sorted({row for rows in found.values() for row in rows})
@@ -167,7 +168,7 @@ def _roles(title: str) -> list[str]:
     """The roles a job title joins: "Firefighter / Crew Commander", "Class Teacher and Maths
     Lead"; but "Health and Safety Officer" and "wedding and portrait photographer" are one."""
     out = []
-    for part in re.split(r"\s*(?:,|/|&|\+|\||\s[-\u2013]\s)\s*", title):
+    for part in re.split(rf"\s*(?:{_SEPARATORS})\s*", title):
         pieces = re.split(r"\s+and\s+", part.strip(), flags=re.IGNORECASE)
         if len(pieces) > 1 and all(len(p.split()) >= 2 for p in pieces):
             out += pieces
@@ -189,10 +190,6 @@ _PRONOUN = re.compile(
 )
 
 
-def _stem(word: str) -> str:
-    return word[:-1] if word.endswith("s") else word
-
-
 #: A held job's title match must also be among the explore index's first this many
 #: occupations for the title's words.
 HELD_AGREES = 15
@@ -204,8 +201,10 @@ _NO_ROLE = re.compile(
     r"director|contractor)",
     re.IGNORECASE,
 )
-#: Where a job title joins several roles: commas, slashes, ampersands, "and", dashes.
-_ROLE_SPLIT = re.compile(r"\s*(?:,|/|&|\+|\||\band\b|\s[-\u2013]\s)\s*", re.IGNORECASE)
+#: Where a job title joins several roles: commas, slashes, ampersands, dashes; and, when
+#: the whole title names nothing, "and".
+_SEPARATORS = r",|/|&|\+|\||\s[-\u2013]\s"
+_ROLE_SPLIT = re.compile(rf"\s*(?:{_SEPARATORS}|\band\b)\s*", re.IGNORECASE)
 
 
 def suggested_levels(document: ProfileDocument, ctx: Context) -> dict[str, tuple[float, str]]:
@@ -238,7 +237,7 @@ def prepare_person(document: ProfileDocument, matrices: CatalogMatrices, ctx: Co
         work_phrases,
     )
     from passionpath.match._scoring import study_fit
-    from passionpath.match._senses import hinted
+    from passionpath.match._senses import sense_hints
     from passionpath.text import embed_cached, get_embedder, interest_model
 
     block = document.passionpath
@@ -256,8 +255,9 @@ def prepare_person(document: ProfileDocument, matrices: CatalogMatrices, ctx: Co
         # done stands in for the text fit.
         phrases = worked
     # Read in the sense the person's jobs and summary give their words (shown as written).
-    texts = hinted([p.text for p in phrases], context_texts(document))
-    senses = [t[len(p.text) :].strip(" ()") for t, p in zip(texts, phrases, strict=True)]
+    written = [p.text for p in phrases]
+    senses = sense_hints(written, context_texts(document))
+    texts = [f"{t} ({h})" if h else t for t, h in zip(written, senses, strict=True)]
     if own_words.strip() and any(senses):
         own_words += ". " + ". ".join(dict.fromkeys(h for h in senses if h))
     inferred = None

@@ -65,6 +65,17 @@ _EARLY_YEARS = (
     r"early years",
     r"kindergarten",
 )
+#: Words that show a person works in a building trade.
+_TRADES = (
+    r"roof(?:er|ers|ing)\b",
+    r"plaster\w*",
+    r"bricklay\w*",
+    r"joiner\w*",
+    r"electrician",
+    r"plumb\w*",
+    r"groundwork\w*",
+    r"\b(?:a|the|my) trade\b",
+)
 SENSES: tuple[Sense, ...] = (
     Sense(
         "games played for fun are not gambling",
@@ -297,21 +308,8 @@ SENSES: tuple[Sense, ...] = (
     ),
     Sense(
         "the lads in a trade are apprentices, not children",
-        ("39-9011", "25-2011", "25-2012", "25-9042", "33-9094", "25-2051", "25-2052"),
-        (
-            r"foreman",
-            r"groundwork\w*",
-            r"on the tools",
-            r"apprentic\w*",
-            r"roof(?:er|ers|ing)\b",
-            r"plaster\w*",
-            r"bricklay\w*",
-            r"joiner\w*",
-            r"electrician",
-            r"plumb\w*",
-            r"\b(?:a|the|my) trade\b",
-            r"building sites?",
-        ),
+        (*_CHILDCARE, "25-2052"),
+        (*_TRADES, r"foreman", r"on the tools", r"apprentic\w*", r"building sites?"),
         (
             r"child\w*",
             r"\bkids?\b",
@@ -372,19 +370,7 @@ SENSES: tuple[Sense, ...] = (
     Sense(
         "pricing a job in a trade is estimating, not working a till",
         ("41-2011", "43-3071", "41-9091"),
-        (
-            r"roof(?:er|ers|ing)\b",
-            r"plaster\w*",
-            r"bricklay\w*",
-            r"joiner\w*",
-            r"carpent\w*",
-            r"plumb\w*",
-            r"electrician",
-            r"groundwork\w*",
-            r"\b(?:a|the|my) trade\b",
-            r"building (?:work|trade|firm|site)s?",
-            r"construction",
-        ),
+        (*_TRADES, r"carpent\w*", r"building (?:work|trade|firm|site)s?", r"construction"),
         (
             r"\btills?\b",
             r"checkouts?",
@@ -547,24 +533,26 @@ def person_veto(texts: Iterable[str], masks: NDArray[np.bool_]) -> NDArray[np.bo
     return np.asarray(masks[chosen].any(axis=0))
 
 
-def hinted(phrases: Sequence[str], context: Sequence[str]) -> list[str]:
-    """``phrases`` as the text model should read them: a phrase holding a word with two
-    senses gets its sense's hint when the person's other writing (``context``: jobs,
-    summary, studies, skills) shows the everyday sense and nothing they wrote shows the
-    occupational one. Only that other writing chooses: a phrase alone ("site manager") is
-    read as it stands."""
+def sense_hints(phrases: Sequence[str], context: Sequence[str]) -> list[str]:
+    """For each phrase, the words that say which sense its two-sense word has ("" for
+    none): a sense's hint when the person's other writing (``context``: jobs, summary,
+    studies, skills) shows the everyday sense and nothing they wrote shows the occupational
+    one. Only that other writing chooses: a phrase alone ("site manager") is read as it
+    stands."""
     shown = np.bitwise_or.reduce(cue_bits(context), initial=0)
     everywhere = np.bitwise_or.reduce(cue_bits([*phrases, *context]), initial=0)
-    out = []
-    for phrase in phrases:
-        hints = []
-        for i, sense in enumerate(SENSES):
-            if (
-                sense.word is not None
-                and (shown >> (2 * i)) & 1
-                and not (everywhere >> (2 * i + 1)) & 1
-                and re.search(sense.word, phrase, re.IGNORECASE)
-            ):
-                hints.append(sense.hint)
-        out.append(f"{phrase} ({'; '.join(hints)})" if hints else phrase)
-    return out
+    chosen = [
+        sense
+        for i, sense in enumerate(SENSES)
+        if sense.word is not None and (shown >> (2 * i)) & 1 and not (everywhere >> (2 * i + 1)) & 1
+    ]
+    return [
+        "; ".join(s.hint for s in chosen if re.search(str(s.word), phrase, re.IGNORECASE))
+        for phrase in phrases
+    ]
+
+
+def hinted(phrases: Sequence[str], context: Sequence[str]) -> list[str]:
+    """``phrases`` as the text model should read them: each with its ``sense_hints``."""
+    hints = sense_hints(phrases, context)
+    return [f"{p} ({h})" if h else p for p, h in zip(phrases, hints, strict=True)]
