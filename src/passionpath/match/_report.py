@@ -104,7 +104,10 @@ def _past_occupations(
             continue
         for role in _ROLE_SPLIT.split(title):
             role = role.strip()
-            if role and not _NO_ROLE.fullmatch(role) and role not in found:
+            # A bare acronym beside a role ("Dispatcher II / CTO") is a local post name,
+            # not a job of its own: a training officer is no chief technology officer.
+            acronym = role.isupper() and len(role) <= 5
+            if role and not acronym and not _NO_ROLE.fullmatch(role) and role not in found:
                 found[role] = named_by(role)
     if found and matrices.text_index is not None:
         from passionpath.match._lexical import terms
