@@ -76,6 +76,7 @@ def test_a_title_with_two_roles_is_read_role_by_role(starter_engine: Engine, ctx
     assert "29-1141.00" in held("Owner and Registered Nurse")
     assert held("Owner") == set()  # says nothing of the work on its own
     assert held("Registered Nurse") == held("Registered Nurse / Owner")
+    assert held("Registered Nurse / CTO") == held("Registered Nurse")  # a post's acronym
 
 
 def test_an_aversion_ends_where_the_next_thought_begins() -> None:

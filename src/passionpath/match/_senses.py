@@ -422,6 +422,30 @@ SENSES: tuple[Sense, ...] = (
         hint="instructing learners at a club",
     ),
     Sense(
+        "a team at work is colleagues, not a sports side or team assembly",
+        ("27-2021", "27-2022", "27-2023", "51-2092"),
+        (
+            r"(?:develop|manag|lead|run|organi[sz]|supervis|train|motivat)\w*\s+"
+            r"(?:my |our |the |a )?(?:team|staff)\b",
+            r"\bteam of \d+",
+            r"\bteam (?:leader|lead|manager|members?)\b",
+        ),
+        (
+            r"sports?\b",
+            r"football",
+            r"soccer",
+            r"rugby",
+            r"netball",
+            r"hockey",
+            r"athlet\w*",
+            r"\bleagues?\b",
+            r"coach\w*",
+            r"\bmatch(?:es)?\b",
+            r"team assembl\w*",
+            r"assembly line",
+        ),
+    ),
+    Sense(
         "a site is a building site, not a website",
         ("15-1254", "15-1255", "15-1299.01"),
         (
