@@ -57,6 +57,44 @@ def test_study_after_school_keeps_its_level(study_type: str, category: int) -> N
     assert _level(study_type) == category
 
 
+@pytest.mark.parametrize(
+    "study_type",
+    [
+        "Some college (no degree)",
+        "Bachelor of Science (not completed)",
+        "BA English, incomplete",
+        "Some university",
+        "Degree course, dropped out in year 2",
+    ],
+)
+def test_unfinished_study_is_some_college_not_the_degree(study_type: str) -> None:
+    # O*NET's category 4, "some college courses": a 911 dispatcher with "Some college (no
+    # degree)" had read as a graduate, so office work was a step down for her.
+    assert _level(study_type) == 4
+
+
+@pytest.mark.parametrize(
+    ("schooled", "years", "held", "zone"),
+    [
+        (3, 19.0, [2.0, 2.0], 3),  # some college, then 19 years as a 911 dispatcher
+        (2, 20.0, [2.0], 3),  # an NVQ level 2, then 20 years of roofing
+        (2, 10.0, [1.0], 2),  # school, then ten years on a till
+        (2, 10.0, [], 3),  # years of work whose jobs the catalog does not name
+        (2, 2.0, [3.0], 2),  # too few years to count
+        (4, 12.0, [5.0], 4),  # years never stand in for a graduate degree
+        (3, 6.0, [float("nan")], 4),  # a held job with no job zone says nothing
+    ],
+)
+def test_years_of_work_raise_the_zone_at_most_one_above_the_work_done(
+    schooled: int, years: float, held: list[float], zone: int
+) -> None:
+    import numpy as np
+
+    from passionpath.match._person import experienced_zone
+
+    assert experienced_zone(schooled, years, np.asarray(held, dtype=np.float32)) == zone
+
+
 def test_no_education_listed_reads_as_high_school() -> None:
     assert education_level(parse_document({"basics": {"name": "A"}})) == 2
 

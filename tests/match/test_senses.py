@@ -47,6 +47,33 @@ def test_patience_is_a_trait_unless_care_is_said() -> None:
     assert vetoed("patient with people", "night shifts on a hospital ward") == []
 
 
+def vetoed_among(codes: list[str], *texts: str) -> list[str]:
+    return [c for c, v in zip(codes, person_veto(texts, sense_masks(codes)), strict=True) if v]
+
+
+def test_a_soldiers_words_are_read_as_a_soldiers() -> None:
+    # An EOD sergeant who coaches "wounded vets" and cares about "old mines": veterans and
+    # landmines, not veterinary work or coal mining; "under pressure" is no gas compressor.
+    codes = ["29-1131.00", "17-2151.00", "53-7071.00", "47-5032.00"]
+    said = ("Coach adaptive archery for wounded vets", "Kids in places still full of old mines")
+    work = ("Render-safe procedures on IEDs, landmines and UXO", "Methodical under pressure")
+    assert vetoed_among(codes, *said, *work) == ["29-1131.00", "17-2151.00", "53-7071.00"]
+    assert vetoed_among(codes, "Vet nurse for farm animals", "wounded wildlife") == []
+
+
+def test_fostering_dogs_and_training_new_hires_are_not_childcare_or_fitness() -> None:
+    codes = ["21-1021.00", "39-9031.00", "39-2021.00"]
+    dispatcher = ("I foster dogs for a rescue", "Train and sign off new hires", "Train rookies")
+    assert vetoed_among(codes, *dispatcher) == ["21-1021.00", "39-9031.00"]
+    assert vetoed_among(codes, "foster children", "training clients at the gym") == []
+
+
+def test_a_table_for_board_games_is_no_restaurant_table() -> None:
+    codes = ["35-3031.00"]
+    assert vetoed_among(codes, "Board game nights", "setting up the table") == codes
+    assert vetoed_among(codes, "Board game nights", "waiting tables at a cafe") == []
+
+
 def _person(reflections: dict[str, str]) -> ProfileDocument:
     return parse_document({"passionpath": {"version": 1, "reflections": reflections}})
 

@@ -22,6 +22,16 @@ def test_phrases_keep_their_spans() -> None:
     assert all(text[s:e] == p for p, s, e in pieces)
 
 
+def test_a_full_stop_inside_a_word_or_abbreviation_ends_no_clause() -> None:
+    # "until 2 a.m." had become the phrase "until 2 a", which matched childcare.
+    text = "Keeping everyone having fun until 2 a.m. Then tidying up. Moving 3.5 tonne loads"
+    assert [p[0] for p in phrases(text)] == [
+        "Keeping everyone having fun until 2 a.m",
+        "tidying up",
+        "Moving 3.5 tonne loads",
+    ]
+
+
 # Written for this test only: none of these sentences is in the training data.
 UNSEEN = [
     ("R", "Give me a broken dishwasher and a set of screwdrivers and I'm happy for hours"),

@@ -20,6 +20,14 @@ F32 = NDArray[np.float32]
 #: is not read as a post-secondary certificate.
 _VOCATIONAL = r"(?:nvq|svq|btec|city (?:&|and) guilds)"
 _STUDY_LEVELS = [
+    # Study left unfinished ("Some college (no degree)", "BSc (not completed)") is some
+    # post-secondary study, not the degree it names.
+    (
+        r"\b(some (?:college|university|uni)\b|no degree|without (?:a )?degree|"
+        r"not (?:completed|finished)|incomplete|unfinished|did not (?:finish|complete)|"
+        r"didn't (?:finish|complete)|dropped out|withdrew)",
+        4,
+    ),
     (r"\b(ph\.?d|doctor|doctoral)", 11),
     (r"\b(master|msc|m\.sc|mba|ma\b|m\.a\.|magister)", 8),
     (r"\b(associate|hnd\b|foundation degree)", 5),
@@ -357,6 +365,20 @@ def prior_levels(
     return prior.astype(np.float32)
 
 
+def experienced_zone(schooled: int, years: float, held_zones: F32) -> int:
+    """The job zone a person stands at: their education's, one higher after four years of
+    work (years stand in for some training, but not for a graduate degree), though never
+    more than one above the work they did. Nineteen years as a 911 dispatcher (zone 2)
+    after some college (zone 3) is zone 3, not 4: office work at zone 2 is no step down
+    for her; twenty years of roofing (zone 2) after an NVQ level 2 is zone 3."""
+    if years < 4 or schooled >= 4:
+        return schooled
+    known = held_zones[np.isfinite(held_zones)]
+    if known.size:
+        return max(schooled, min(schooled + 1, int(known.max()) + 1))
+    return schooled + 1
+
+
 def build_person(
     document: ProfileDocument,
     matrices: CatalogMatrices,
@@ -379,12 +401,10 @@ def build_person(
     block = document.passionpath
     education = education_level(document)
     years = experience_years(document)
-    zone = _ZONE_FOR_EDUCATION[education]
-    if years >= 4 and zone < 4:
-        zone += 1  # years of work stand in for some training, but not for a graduate degree
+    past = past_occupations or []
+    zone = experienced_zone(_ZONE_FOR_EDUCATION[education], years, matrices.job_zone[past])
     ids = matrices.descriptor_ids
     position = {e: i for i, e in enumerate(ids)}
-    past = past_occupations or []
     levels = prior_levels(matrices, zone, past, study_relevance)
     if block is not None:
         for item in [*block.skills, *block.knowledge]:

@@ -56,6 +56,11 @@ class MatchReport:
 
 #: Words about rank, not about the work, in a job title.
 _RANK_WORDS = frozenset("senior sr junior jr lead principal staff i ii iii iv 1 2 3 4".split())
+#: "Assistant", "deputy" or "associate" before a manager's, director's or head's title.
+_UNDER_A_MANAGER = re.compile(
+    r"(?:assistant|asst\.?|deputy|associate)\s+(?=(?:\w+\s+)*(?:manager|director|head)\b)",
+    re.IGNORECASE,
+)
 #: Roles that do not show someone can do the occupation their title names.
 _NOT_EVIDENCE = re.compile(r"\b(intern|internship|trainee|student|volunteer|apprentice)\b", re.I)
 
@@ -78,6 +83,14 @@ def _past_occupations(
     index = title_index(ctx)  # only codes and matched titles are needed: no detail queries
 
     def named_by(role: str) -> list[int]:
+        under = _UNDER_A_MANAGER.match(role)
+        if under:
+            # An assistant store manager runs the floor under the store manager: of the
+            # occupations the manager's title names, the one at the lowest job zone (a
+            # first-line supervisor, not General and Operations Managers).
+            rows = named_by(role[under.end() :])
+            low = np.nan_to_num(matrices.job_zone[rows], nan=6.0).min() if rows else 0
+            return [row for row in rows if np.nan_to_num(matrices.job_zone[row], nan=6.0) == low]
         hits = index.search(role, 5)
         words = [w for w in tokenize(role) if w not in _RANK_WORDS]
         wanted = set(words)

@@ -114,7 +114,15 @@ def examples_from_rows(
     return examples
 
 
-_SPLIT = re.compile(r"[.;!?\n]+|,\s+|\s+(?:and|but|or|also|plus|while)\s+", re.IGNORECASE)
+#: Clause ends: a full stop ends a clause only where no word follows it straight away and
+#: it does not close a short abbreviation ("until 2 a.m.", "e.g.", "3.5 tonnes",
+#: "www.example.org" stay whole), unless a capital letter starts what follows.
+_SPLIT = re.compile(
+    r"(?:[;!?\n]|(?<!\b[ap]\.m)(?<!\be\.g)(?<!\bi\.e)(?<!\betc)(?<!\bvs)\.(?!\w)"
+    r"|\.(?=\s+(?-i:[A-Z])))+"
+    r"|,\s+|\s+(?:and|but|or|also|plus|while)\s+",
+    re.IGNORECASE,
+)
 _LEADING_JOINER = re.compile(r"^(?:and|but|or|also|plus|while|then)\s+", re.IGNORECASE)
 
 
