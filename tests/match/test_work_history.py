@@ -8,7 +8,7 @@ from sqlalchemy import Engine
 from passionpath.context import Context
 from passionpath.match import load_matrices, match, readiness, summary_intents
 from passionpath.match._matrices import borrow_education
-from passionpath.match._person import work_phrases
+from passionpath.match._person import split_phrases, work_phrases
 from passionpath.profile import parse_document
 
 NURSE = {
@@ -87,6 +87,23 @@ def test_an_aversion_ends_where_the_next_thought_begins() -> None:
     assert aversions == ["the workload", "the classroom", "bar work"]
     assert wishes == ["I would like to train as a plumber"]
     assert summary_intents("I love working outside.") == (["I love working outside"], [])
+    assert summary_intents("Sick to death of Sundays.")[1] == ["Sundays"]
+
+
+def test_one_thing_named_in_a_list_is_a_phrase_of_its_own() -> None:
+    # "a school office or the library": the library had been dropped as a fragment, and
+    # "something like that" kept as if it said something.
+    document = parse_document(
+        {
+            "basics": {
+                "name": "D",
+                "summary": "Want part-time work, a school office or the library or "
+                "something like that.",
+            }
+        }
+    )
+    found = [p.text for p in split_phrases(document)[0]]
+    assert found == ["Want part-time work", "a school office", "the library"]
 
 
 def test_an_education_spread_is_borrowed_from_the_nearest_relatives() -> None:

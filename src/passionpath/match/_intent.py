@@ -21,7 +21,8 @@ _WISH = re.compile(
 )
 #: A cue, then what the person is tired of: the object is what the aversion is about.
 _AVERSION = re.compile(
-    r"\b(?:tired of|sick of|fed up with|burn(?:t|ed) out(?: by| from| after| on| with)?|"
+    r"\b(?:tired of|sick (?:to death |and tired )?of|fed up with|"
+    r"burn(?:t|ed) out(?: by| from| after| on| with)?|"
     r"can'?t take|cannot take|can no longer|no longer want(?: to)?|don'?t like|do not like|"
     r"doesn'?t like|hate|done with|away from|leave behind|leaving|get out of|get off|"
     r"don'?t want(?: to)?|do not want(?: to)?|want out of|(?:had|'s had|'ve had) enough of|"

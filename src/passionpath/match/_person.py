@@ -134,9 +134,14 @@ _FUNCTION_WORDS = frozenset(
         "what which who whom whose that this these those there here "
         "is am are was were be been being do does did doing done have has had having "
         "can could will would should may might must just not no very really also too "
-        "now still even only ever all some any much many more most one"
+        "now still even only ever all some any much many more most one "
+        "something anything everything nothing stuff"
     ).split()
 )
+#: A clause that opens with one of these and names one thing ("the library", "my dogs") is
+#: a place or thing of its own, as one item of a list usually is ("a school office or the
+#: library"), not a fragment.
+_DETERMINERS = frozenset("a an the my our".split())
 
 
 def _content_words(text: str) -> int:
@@ -144,6 +149,9 @@ def _content_words(text: str) -> int:
 
 
 def _says_something(text: str) -> bool:
+    words = text.split()
+    if len(words) == 2 and words[0].lower() in _DETERMINERS and _content_words(text) == 1:
+        return True
     return _content_words(text) >= 2
 
 

@@ -444,7 +444,9 @@ SENSES: tuple[Sense, ...] = (
         ("27-2021", "27-2022", "27-2023", "51-2092"),
         (
             r"(?:develop|manag|lead|run|organi[sz]|supervis|train|motivat)\w*\s+"
-            r"(?:my |our |the |a )?(?:team|staff)\b",
+            r"(?:(?:my|our|the|a|small|large|new|\d+-(?:person|strong))\s+)*(?:teams?|staff)\b",
+            r"\b\d+-person teams?\b",
+            r"\bteam leadership\b",
             r"\bteam of \d+",
             r"\bteam (?:leader|lead|manager|members?)\b",
         ),
@@ -576,6 +578,22 @@ SENSES: tuple[Sense, ...] = (
         ),
         word=r"\btrain\w*",
         hint="training new staff at work",
+    ),
+    Sense(
+        "a school office is office work, not teaching or childcare",
+        (*_CHILDCARE, "25-2021", "25-2022", "25-2031", "25-9043", "19-3034", "11-9032"),
+        (r"school office", r"school (?:secretary|receptionist|admin\w*|bursar)"),
+        (
+            r"teach\w*",
+            r"classrooms?",
+            r"pupils?",
+            r"lessons?",
+            r"tutor\w*",
+            r"child\w*",
+            r"\bkids?\b",
+        ),
+        word=r"\bschool office\b",
+        hint="secretary and receptionist in a school's office",
     ),
     Sense(
         "a site is a building site, not a website",
