@@ -28,6 +28,16 @@ CV, with job titles, dates and summaries as people write them, and mostly no wor
 passion (12 have no ``passionpath`` block at all; 4 add only one line on what makes them
 lose track of time). It is reported only: never tune on it.
 
+A seventh part, ``fresh2``, was written blind around midnight of 2026-12-07 (without
+running the matcher or looking at its output): 16 people as they really write, from the
+UK, Ireland, the US, Australia and India, aged 17 to 64, at every level of education from
+GCSEs and school leavers to foreign degrees and unfinished study, among them career
+changers, carers and people returning after illness, the redundant, a veteran and people
+with a health limit. Some fill every reflection, some give only a summary or only a work
+history, and most carry an everyday word with a second sense in context (stage, crane,
+cell, operation, patient, court, tables, shoot, bar, draft, drive, foster, plant, pitch,
+rig, floor) or say what work they are leaving. It is reported only: never tune on it.
+
 Printed per part: the share of personas with at least two good careers in the top ten,
 the share with no absurd career in the top ten, and the mean reciprocal rank of the first
 good career in the whole ranking (0 when none is ranked). Then one line per persona.
@@ -50,7 +60,7 @@ from _common import onet_context
 from passionpath.profile import read_profile_file
 
 PERSONAS = Path(__file__).resolve().parent / "data" / "personas"
-SPLITS = ("tune", "tune2", "tune3", "heldout", "fresh", "resumes")
+SPLITS = ("tune", "tune2", "tune3", "heldout", "fresh", "resumes", "fresh2")
 TOP = 10
 #: Deep enough to rank every occupation in the catalog, so the first good one always has a rank.
 WHOLE_RANKING = 1100
