@@ -26,7 +26,11 @@ from passionpath.plan import find_plan, new_plan, plan_calendar
 from passionpath.profile import create_profile, parse_document
 
 UX = "15-1255.00"  # Web and Digital Interface Designers
-TODAY = date.today()
+
+
+def today() -> date:
+    """Read at each use: a run that crosses midnight must not compare two different days."""
+    return date.today()
 
 
 def test_job_words_drop_rank_employer_and_team() -> None:
@@ -95,9 +99,9 @@ def _book(ctx: Context, owner: int | None = None) -> dict[str, int]:
         )
         for name, (title, codes) in people.items()
     }
-    log_interaction([ids["Sam"]], "call", ctx.engine, owner=owner, on=TODAY - timedelta(days=5))
-    log_interaction([ids["Lena"]], "meeting", ctx.engine, owner=owner, on=TODAY - timedelta(60))
-    log_interaction([ids["Omar"]], "message", ctx.engine, owner=owner, on=TODAY - timedelta(2))
+    log_interaction([ids["Sam"]], "call", ctx.engine, owner=owner, on=today() - timedelta(days=5))
+    log_interaction([ids["Lena"]], "meeting", ctx.engine, owner=owner, on=today() - timedelta(60))
+    log_interaction([ids["Omar"]], "message", ctx.engine, owner=owner, on=today() - timedelta(2))
     return ids
 
 
@@ -145,7 +149,7 @@ def test_a_plan_names_contacts_and_logging_the_interview_ticks_it(
 ) -> None:
     ids = _book(ctx)
     create_profile(parse_document(PRIYA), slug="priya", engine=ctx.engine)
-    plan = new_plan("priya", UX, ctx, start=TODAY)
+    plan = new_plan("priya", UX, ctx, start=today())
     (interview,) = [a for a in plan.actions if a.kind == "interview"]
     # People who do the work, warmest first; neighbours only when nobody does.
     assert interview.contact_ids == [ids["Sam"], ids["Lena"]]
@@ -155,9 +159,9 @@ def test_a_plan_names_contacts_and_logging_the_interview_ticks_it(
     log_interaction([ids["Sam"]], "call", ctx.engine)
     log_interaction([ids["Tom"]], "informational interview", ctx.engine)
     assert find_plan(plan.id, None, ctx.engine).actions[0].done_on is None
-    held = log_interaction([ids["Lena"]], "informational interview", ctx.engine, on=TODAY)
+    held = log_interaction([ids["Lena"]], "informational interview", ctx.engine, on=today())
     ticked = next(a for a in find_plan(plan.id, None, ctx.engine).actions if a.kind == "interview")
-    assert (ticked.done_on, ticked.done_with) == (TODAY, ids["Lena"])
+    assert (ticked.done_on, ticked.done_with) == (today(), ids["Lena"])
     assert b"STATUS:COMPLETED" in plan_calendar(find_plan(plan.id, None, ctx.engine))
     delete_interaction(held, ctx.engine)
     again = next(a for a in find_plan(plan.id, None, ctx.engine).actions if a.kind == "interview")
@@ -168,12 +172,12 @@ def test_an_interview_with_anyone_in_the_target_occupation_ticks_a_plan_made_bef
     starter_engine: Engine, ctx: Context
 ) -> None:
     create_profile(parse_document(PRIYA), slug="priya", engine=ctx.engine)
-    plan = new_plan("priya", UX, ctx, start=TODAY)
+    plan = new_plan("priya", UX, ctx, start=today())
     (interview,) = [a for a in plan.actions if a.kind == "interview"]
     assert interview.contact_ids == [] and "from your contacts" not in interview.title
     met = add_contact(
         ContactFields(display_name="Ana", job_title="UX Designer"), ctx.engine, ctx=ctx
     )
-    log_interaction([met], "informational_interview", ctx.engine, on=TODAY)
+    log_interaction([met], "informational_interview", ctx.engine, on=today())
     ticked = next(a for a in find_plan(plan.id, None, ctx.engine).actions if a.kind == "interview")
     assert ticked.done_with == met

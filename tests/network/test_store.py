@@ -30,7 +30,11 @@ from passionpath.network import (
 from passionpath.store import models as m
 
 PASSWORD = "a long enough password"
-TODAY = date.today()
+
+
+def today() -> date:
+    """Read at each use: a run that crosses midnight must not compare two different days."""
+    return date.today()
 
 
 def _priya_book(engine: Engine, owner: int | None = None) -> tuple[int, int]:
@@ -64,7 +68,7 @@ def test_a_contact_is_stored_cleaned_with_its_tag_cadence(engine: Engine) -> Non
     assert lena.tags == ("mentor", "ux")
     assert lena.cadence == (30, 60)
     assert lena.occupation_codes == ("15-1255.00",)
-    assert lena.added_on == TODAY
+    assert lena.added_on == today()
     assert get_contact(colleague, engine).cadence == (90, 180)
     assert [c.display_name for c in list_contacts(engine)] == ["Lena Ortiz", "Tom"]
     assert [c.id for c in list_contacts(engine, tag="MENTOR")] == [mentor]
@@ -128,15 +132,15 @@ def test_the_due_list_from_the_database_resets_when_an_interaction_is_logged(
     engine: Engine,
 ) -> None:
     mentor, colleague = _priya_book(engine)
-    log_interaction([mentor, colleague], "meeting", engine, on=TODAY - timedelta(days=100))
+    log_interaction([mentor, colleague], "meeting", engine, on=today() - timedelta(days=100))
     log_interaction(
         [mentor],
         "informational interview",
         engine,
-        on=TODAY - timedelta(days=40),
+        on=today() - timedelta(days=40),
         note="portfolio review",
     )
-    due = due_for(engine, today=TODAY)
+    due = due_for(engine, today=today())
     # Tom, a colleague (90/180), last seen at the shared meeting 100 days ago; Lena, a mentor
     # (30/60), 40 days ago: both due, the longest waiting first, neither overdue.
     assert [(e.contact_id, e.days_since, e.last_note) for e in due.due] == [
@@ -144,8 +148,8 @@ def test_the_due_list_from_the_database_resets_when_an_interaction_is_logged(
         (mentor, 40, "portfolio review"),
     ]
     assert due.overdue == [] and due.coming_up == []
-    log_interaction([mentor], "call", engine, on=TODAY, note="caught up")
-    after = due_for(engine, today=TODAY)
+    log_interaction([mentor], "call", engine, on=today(), note="caught up")
+    after = due_for(engine, today=today())
     assert mentor not in {e.contact_id for e in after.due + after.overdue + after.coming_up}
     timeline = list_interactions(engine, contact_id=mentor)
     assert [i.kind for i in timeline] == ["call", "informational_interview", "meeting"]
@@ -156,9 +160,11 @@ def test_tom_the_colleague_is_due_after_ninety_days_and_overdue_after_180(
     engine: Engine,
 ) -> None:
     lena, tom = _priya_book(engine)
-    log_interaction([tom], "message", engine, on=TODAY - timedelta(days=100), note="hi")
-    assert [(e.contact_id, e.last_note) for e in due_for(engine, today=TODAY).due] == [(tom, "hi")]
-    later = due_for(engine, today=TODAY + timedelta(days=81))
+    log_interaction([tom], "message", engine, on=today() - timedelta(days=100), note="hi")
+    assert [(e.contact_id, e.last_note) for e in due_for(engine, today=today()).due] == [
+        (tom, "hi")
+    ]
+    later = due_for(engine, today=today() + timedelta(days=81))
     # Lena, a mentor never contacted, counts from the day she was added: 81 days is 21 past
     # her maximum of 60, Tom's 181 only 1 past his 180, so she comes first.
     assert [(e.contact_id, e.days_since) for e in later.overdue] == [(lena, 81), (tom, 181)]
@@ -183,7 +189,7 @@ def test_another_user_cannot_see_or_touch_the_contacts(engine: Engine) -> None:
     assert list_contacts(engine, owner=bob) == []
     assert list_contacts(engine) == []  # nor the local user
     assert list_interactions(engine, owner=bob) == []
-    assert due_for(engine, owner=bob, today=TODAY + timedelta(days=400)).overdue == []
+    assert due_for(engine, owner=bob, today=today() + timedelta(days=400)).overdue == []
     with pytest.raises(NotFoundError):
         get_contact(mentor, engine, owner=bob)
     with pytest.raises(NotFoundError):
@@ -234,33 +240,35 @@ def test_deleting_the_account_removes_contacts_and_interactions(engine: Engine) 
 
 def test_an_earlier_interaction_logged_late_does_not_turn_the_clock_back(engine: Engine) -> None:
     mentor, colleague = _priya_book(engine)
-    log_interaction([mentor], "call", engine, on=TODAY - timedelta(days=5), note="recent")
+    log_interaction([mentor], "call", engine, on=today() - timedelta(days=5), note="recent")
     log_interaction(
-        [mentor, colleague], "event", engine, on=TODAY - timedelta(days=50), note="conference"
+        [mentor, colleague], "event", engine, on=today() - timedelta(days=50), note="conference"
     )
-    log_interaction([colleague], "message", engine, on=TODAY - timedelta(days=50), note="same day")
-    due = due_for(engine, today=TODAY + timedelta(days=30))
+    log_interaction(
+        [colleague], "message", engine, on=today() - timedelta(days=50), note="same day"
+    )
+    due = due_for(engine, today=today() + timedelta(days=30))
     seen = {e.contact_id: (e.last_contacted, e.last_note) for e in due.due + due.coming_up}
-    assert seen[mentor] == (TODAY - timedelta(days=5), "recent")
+    assert seen[mentor] == (today() - timedelta(days=5), "recent")
     # Two on the same day: the one logged last is the latest.
-    assert seen[colleague] == (TODAY - timedelta(days=50), "same day")
+    assert seen[colleague] == (today() - timedelta(days=50), "same day")
     # The copy kept on each contact agrees with the interactions themselves.
     assert {c: (v.on, v.note) for c, v in last_contacts(engine).items()} == seen
 
 
 def test_deleting_an_interaction_turns_the_clock_back(engine: Engine) -> None:
     mentor, colleague = _priya_book(engine)
-    older = log_interaction([mentor], "call", engine, on=TODAY - timedelta(days=45), note="older")
+    older = log_interaction([mentor], "call", engine, on=today() - timedelta(days=45), note="older")
     newest = log_interaction(
-        [mentor, colleague], "meeting", engine, on=TODAY - timedelta(days=2), note="newest"
+        [mentor, colleague], "meeting", engine, on=today() - timedelta(days=2), note="newest"
     )
-    assert due_for(engine, today=TODAY).due == []
+    assert due_for(engine, today=today()).due == []
     delete_interaction(newest, engine)
-    (lena,) = due_for(engine, today=TODAY).due
+    (lena,) = due_for(engine, today=today()).due
     assert (lena.contact_id, lena.days_since, lena.last_note) == (mentor, 45, "older")
     delete_interaction(older, engine)
     # Nothing logged any more: both count from the day they were added (today).
-    assert due_for(engine, today=TODAY + timedelta(days=31)).due[0].last_contacted is None
+    assert due_for(engine, today=today() + timedelta(days=31)).due[0].last_contacted is None
     assert list_interactions(engine) == []
     assert last_contacts(engine) == {}
     with pytest.raises(NotFoundError):
@@ -311,7 +319,7 @@ def test_the_database_due_list_is_the_pure_one_after_any_edits(engine: Engine) -
     logged = []
     for _ in range(60):
         people = rng.sample(ids, rng.choice([1, 1, 2, 3]))
-        on = TODAY - timedelta(days=rng.randrange(-3, 300))
+        on = today() - timedelta(days=rng.randrange(-3, 300))
         logged.append(log_interaction(people, "call", engine, on=on, note=f"n{on}"))
     for interaction in rng.sample(logged, 10):
         delete_interaction(interaction, engine)
@@ -324,7 +332,7 @@ def test_the_database_due_list_is_the_pure_one_after_any_edits(engine: Engine) -
         CadenceContact(c.id, c.display_name, c.added_on, c.tags, c.ideal_days, c.max_days)
         for c in list_contacts(engine)
     ]
-    for day in (TODAY, TODAY + timedelta(days=45), TODAY + timedelta(days=200)):
+    for day in (today(), today() + timedelta(days=45), today() + timedelta(days=200)):
         expected = due_list(book, last_contacts(engine), day)
         assert due_for(engine, today=day) == expected
         cut = due_for(engine, today=day, limit=3)
