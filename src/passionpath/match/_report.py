@@ -89,8 +89,8 @@ def _past_occupations(
             # occupations the manager's title names, the one at the lowest job zone (a
             # first-line supervisor, not General and Operations Managers).
             rows = named_by(role[under.end() :])
-            low = np.nan_to_num(matrices.job_zone[rows], nan=6.0).min() if rows else 0
-            return [row for row in rows if np.nan_to_num(matrices.job_zone[row], nan=6.0) == low]
+            zones = np.nan_to_num(matrices.job_zone[rows], nan=6.0)
+            return [row for row, zone in zip(rows, zones, strict=True) if zone == zones.min()]
         hits = index.search(role, 5)
         words = [w for w in tokenize(role) if w not in _RANK_WORDS]
         wanted = set(words)
